@@ -1,0 +1,611 @@
+//! The SQL engine: GlueSQL over our storage, loaded with generated data, answering one statement
+//! at a time with typed results and errors a person can act on.
+
+use crate::error::EngineError;
+use crate::generate::{self, Dataset, Scale};
+use crate::rows::{self, Datum};
+use crate::schema::{self, SqlType, Table};
+use crate::sql::{self, Context, ValueKind};
+use crate::storage::{SandboxStorage, BUDGET_EXCEEDED};
+use crate::time::Timestamp;
+use gluesql::core::ast::DataType;
+use gluesql::core::chrono::{DateTime, NaiveDateTime};
+use gluesql::core::data::{Interval, Key, Value};
+use gluesql::core::error::Error as GlueError;
+use gluesql::core::executor::Payload;
+use gluesql::core::store::{Planner, Store, StoreMut};
+use gluesql::core::translate::translate;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// Rows a result shows before it is truncated (the true total is still reported).
+pub const DEFAULT_ROW_CAP: usize = 10_000;
+/// Rows one statement may read from storage before it is stopped. The heaviest preset reads
+/// well under a million at scale M; a join without a condition reads billions.
+pub const DEFAULT_ROW_BUDGET: u64 = 50_000_000;
+
+/// How to build and run an engine.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub seed: u64,
+    pub scale: Scale,
+    /// What `NOW()` returns.
+    pub clock: Timestamp,
+    pub row_cap: usize,
+    pub row_budget: u64,
+}
+
+impl Config {
+    pub fn new(seed: u64, scale: Scale) -> Config {
+        Config {
+            seed,
+            scale,
+            clock: generate::ANCHOR,
+            row_cap: DEFAULT_ROW_CAP,
+            row_budget: DEFAULT_ROW_BUDGET,
+        }
+    }
+}
+
+/// A result column: its name and the type of its values (`NULL` when every value is null).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultColumn {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_name: String,
+}
+
+/// One value of a result. Exact numbers (decimals) and dates travel as text so nothing is rounded
+/// on the way to the user.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Cell {
+    /// The value as PostgreSQL would print it; `None` for NULL.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Cell::Null => None,
+            Cell::Bool(value) => Some(value.to_string()),
+            Cell::Int(value) => Some(value.to_string()),
+            Cell::Float(value) => Some(format_float(*value)),
+            Cell::Text(value) => Some(value.clone()),
+        }
+    }
+}
+
+/// The outcome of one statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryResult {
+    /// PostgreSQL's command tag, e.g. `SELECT 12` or `DELETE 65000`.
+    pub command: String,
+    pub columns: Vec<ResultColumn>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Rows the statement returned or changed, before truncation.
+    pub total_rows: usize,
+    pub truncated: bool,
+    /// Rows read from storage: what the statement cost.
+    pub rows_read: u64,
+}
+
+/// Rows per table, for the schema browser.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableCount {
+    pub table: String,
+    pub rows: usize,
+}
+
+pub struct Engine {
+    config: Config,
+    storage: SandboxStorage,
+}
+
+impl Engine {
+    /// Generates the dataset for `config` and loads it.
+    pub fn new(config: Config) -> Result<Engine, EngineError> {
+        let data = generate::generate(config.seed, config.scale);
+        Engine::with_data(config, &data)
+    }
+
+    /// Loads an already generated dataset (its seed and scale are taken from `config`).
+    pub fn with_data(config: Config, data: &Dataset) -> Result<Engine, EngineError> {
+        let mut engine = Engine {
+            config,
+            storage: SandboxStorage::default(),
+        };
+        engine.load(data)?;
+        Ok(engine)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Moves the dataset clock (`NOW()`); the data stays as it is.
+    pub fn set_clock(&mut self, clock: Timestamp) {
+        self.config.clock = clock;
+    }
+
+    pub fn set_row_cap(&mut self, row_cap: usize) {
+        self.config.row_cap = row_cap;
+    }
+
+    /// Back to the freshly generated database: user tables gone, changes undone. The old storage
+    /// is dropped before the new one is built so memory does not hold both.
+    pub fn reset(&mut self) -> Result<(), EngineError> {
+        self.storage = SandboxStorage::default();
+        let data = generate::generate(self.config.seed, self.config.scale);
+        self.load(&data)
+    }
+
+    pub fn table_counts(&self) -> Vec<TableCount> {
+        let mut names: Vec<&String> = self.storage.inner.items.keys().collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| TableCount {
+                table: name.clone(),
+                rows: self.storage.row_count(name).unwrap_or(0),
+            })
+            .collect()
+    }
+
+    /// Runs every statement in `sql`, one at a time, and returns one result per statement. The
+    /// first error stops the rest; statements before it have taken effect.
+    pub fn run(&mut self, sql: &str) -> Result<Vec<QueryResult>, EngineError> {
+        let statements = sql::parse(sql)?;
+        if statements.is_empty() {
+            return Err(EngineError::Syntax {
+                message: "there is no statement to run".to_owned(),
+                line: None,
+                column: None,
+            });
+        }
+        statements
+            .into_iter()
+            .map(|mut statement| {
+                let context = self.context()?;
+                sql::prepare(&mut statement, &context)?;
+                self.execute(&statement)
+            })
+            .collect()
+    }
+
+    /// Runs exactly one statement and returns its result.
+    pub fn query(&mut self, sql: &str) -> Result<QueryResult, EngineError> {
+        let mut results = self.run(sql)?;
+        match results.len() {
+            1 => Ok(results.remove(0)),
+            n => Err(EngineError::Usage {
+                message: format!("expected one statement, found {n}"),
+            }),
+        }
+    }
+
+    fn context(&self) -> Result<Context, EngineError> {
+        let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
+        let mut column_types: HashMap<String, ValueKind> = HashMap::new();
+        let mut conflicting = HashSet::new();
+        for column in schemas.iter().flat_map(|s| s.column_defs.iter().flatten()) {
+            let kind = match column.data_type {
+                DataType::Timestamp => ValueKind::Timestamp,
+                DataType::Interval => ValueKind::Interval,
+                _ => ValueKind::Other,
+            };
+            let name = column.name.to_ascii_lowercase();
+            if *column_types.entry(name.clone()).or_insert(kind) != kind {
+                conflicting.insert(name);
+            }
+        }
+        for name in conflicting {
+            column_types.remove(&name);
+        }
+        Ok(Context {
+            clock: self.config.clock,
+            column_types,
+        })
+    }
+
+    fn execute(
+        &mut self,
+        statement: &sqlparser::ast::Statement,
+    ) -> Result<QueryResult, EngineError> {
+        let translated = translate(statement).map_err(glue_error)?;
+        let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
+        self.storage.start_budget(self.config.row_budget);
+        let payload = gluesql::core::executor::execute(&mut self.storage, &plan).map_err(
+            |error| match error {
+                GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => {
+                    EngineError::Stopped {
+                        rows_read: self.storage.rows_read(),
+                        budget: self.config.row_budget,
+                    }
+                }
+                other => glue_error(other),
+            },
+        )?;
+        Ok(self.result(payload))
+    }
+
+    fn result(&self, payload: Payload) -> QueryResult {
+        let rows_read = self.storage.rows_read();
+        let tag = |command: &str, count: Option<usize>| QueryResult {
+            command: match count {
+                Some(count) => format!("{command} {count}"),
+                None => command.to_owned(),
+            },
+            columns: Vec::new(),
+            rows: Vec::new(),
+            total_rows: count.unwrap_or(0),
+            truncated: false,
+            rows_read,
+        };
+        match payload {
+            Payload::Select { labels, rows } => {
+                let total_rows = rows.len();
+                let mut types: Vec<Option<String>> = vec![None; labels.len()];
+                let shown: Vec<Vec<Cell>> = rows
+                    .into_iter()
+                    .take(self.config.row_cap)
+                    .map(|row| {
+                        row.into_iter()
+                            .enumerate()
+                            .map(|(i, value)| {
+                                if types[i].is_none() && value != Value::Null {
+                                    types[i] = Some(type_name(&value));
+                                }
+                                cell(value)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                QueryResult {
+                    command: format!("SELECT {total_rows}"),
+                    columns: labels
+                        .into_iter()
+                        .zip(types)
+                        .map(|(name, type_name)| ResultColumn {
+                            name,
+                            type_name: type_name.unwrap_or_else(|| "NULL".to_owned()),
+                        })
+                        .collect(),
+                    truncated: total_rows > shown.len(),
+                    rows: shown,
+                    total_rows,
+                    rows_read,
+                }
+            }
+            Payload::Insert(n) => tag("INSERT 0", Some(n)),
+            Payload::Delete(n) => tag("DELETE", Some(n)),
+            Payload::Update(n) => tag("UPDATE", Some(n)),
+            Payload::Create => tag("CREATE TABLE", None),
+            Payload::DropTable(_) => tag("DROP TABLE", None),
+            Payload::AlterTable => tag("ALTER TABLE", None),
+            Payload::CreateIndex => tag("CREATE INDEX", None),
+            Payload::DropIndex => tag("DROP INDEX", None),
+            Payload::StartTransaction => tag("BEGIN", None),
+            Payload::Commit => tag("COMMIT", None),
+            Payload::Rollback => tag("ROLLBACK", None),
+            Payload::DropFunction => tag("DROP FUNCTION", None),
+            Payload::ShowColumns(columns) => QueryResult {
+                command: format!("SHOW {}", columns.len()),
+                columns: vec![
+                    ResultColumn {
+                        name: "column".to_owned(),
+                        type_name: "TEXT".to_owned(),
+                    },
+                    ResultColumn {
+                        name: "type".to_owned(),
+                        type_name: "TEXT".to_owned(),
+                    },
+                ],
+                total_rows: columns.len(),
+                rows: columns
+                    .into_iter()
+                    .map(|(name, data_type)| {
+                        vec![Cell::Text(name), Cell::Text(data_type.to_string())]
+                    })
+                    .collect(),
+                truncated: false,
+                rows_read,
+            },
+            Payload::SelectMap(_) | Payload::ShowVariable(_) => tag("SHOW", None),
+        }
+    }
+
+    /// Creates every table and writes the rows through the storage API after our own checks:
+    /// types and NULLs per column, unique keys and columns, and references to loaded keys.
+    fn load(&mut self, data: &Dataset) -> Result<(), EngineError> {
+        let mut keys: HashMap<&str, HashSet<i64>> = HashMap::new();
+        for (table, rows) in rows::all_tables(data) {
+            let ddl = schema::engine_ddl(table);
+            let plan = self
+                .storage
+                .plan(
+                    translate(&sql::parse(&ddl)?.remove(0))
+                        .map_err(glue_error)?
+                        .into(),
+                )
+                .map_err(glue_error)?;
+            self.storage.start_budget(0);
+            gluesql::core::executor::execute(&mut self.storage, &plan).map_err(glue_error)?;
+            let checked = check_rows(table, rows, &keys)?;
+            if let [key] = table.primary_key {
+                let index = table.column_index(key).expect("key column");
+                let ids: HashSet<i64> = checked
+                    .iter()
+                    .filter_map(|row| match row[index] {
+                        Value::I64(id) => Some(id),
+                        _ => None,
+                    })
+                    .collect();
+                keys.insert(table.name, ids);
+                let keyed = checked
+                    .into_iter()
+                    .map(|row| {
+                        let key = Key::try_from(&row[index]).map_err(glue_error)?;
+                        Ok((key, row))
+                    })
+                    .collect::<Result<Vec<_>, EngineError>>()?;
+                self.storage.insert_data(table.name, keyed)
+            } else {
+                self.storage.append_data(table.name, checked)
+            }
+            .map_err(glue_error)?;
+        }
+        Ok(())
+    }
+}
+
+fn load_error(table: &Table, message: String) -> EngineError {
+    EngineError::Execution {
+        message: format!("loading {}: {message}", table.name),
+    }
+}
+
+fn check_rows(
+    table: &Table,
+    rows: Vec<Vec<Datum>>,
+    keys: &HashMap<&str, HashSet<i64>>,
+) -> Result<Vec<Vec<Value>>, EngineError> {
+    let mut seen_keys: HashSet<Vec<Datum>> = HashSet::with_capacity(rows.len());
+    let mut seen_unique: Vec<HashSet<String>> = vec![HashSet::new(); table.columns.len()];
+    let key_indexes: Vec<usize> = table
+        .primary_key
+        .iter()
+        .map(|key| table.column_index(key).expect("key column"))
+        .collect();
+    rows.into_iter()
+        .map(|row| {
+            if row.len() != table.columns.len() {
+                return Err(load_error(table, format!("row has {} values", row.len())));
+            }
+            let key: Vec<Datum> = key_indexes.iter().map(|&i| row[i].clone()).collect();
+            if !seen_keys.insert(key.clone()) {
+                return Err(load_error(table, format!("duplicate key {key:?}")));
+            }
+            row.into_iter()
+                .zip(table.columns)
+                .enumerate()
+                .map(|(i, (datum, column))| {
+                    if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
+                        if !keys.get(other).is_some_and(|ids| ids.contains(id)) {
+                            return Err(load_error(
+                                table,
+                                format!("{} = {id} refers to no {other} row", column.name),
+                            ));
+                        }
+                    }
+                    if column.unique {
+                        if let Datum::Text(text) = &datum {
+                            if !seen_unique[i].insert(text.clone()) {
+                                return Err(load_error(
+                                    table,
+                                    format!("duplicate {} {text:?}", column.name),
+                                ));
+                            }
+                        }
+                    }
+                    to_value(datum, column.sql_type, column.nullable)
+                        .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
+    let value = match (datum, sql_type) {
+        (Datum::Null, _) if nullable => Value::Null,
+        (Datum::Int(value), SqlType::Int) => Value::I64(value),
+        (Datum::Text(value), SqlType::Text) => Value::Str(value),
+        (Datum::Decimal(value), SqlType::Decimal) => Value::Decimal(value),
+        (Datum::Bool(value), SqlType::Boolean) => Value::Bool(value),
+        (Datum::Timestamp(value), SqlType::Timestamp) => {
+            Value::Timestamp(DateTime::from_timestamp(value, 0)?.naive_utc())
+        }
+        _ => return None,
+    };
+    Some(value)
+}
+
+fn glue_error(error: GlueError) -> EngineError {
+    EngineError::Execution {
+        message: error.to_string(),
+    }
+}
+
+fn type_name(value: &Value) -> String {
+    match value {
+        Value::Bool(_) => "BOOLEAN",
+        Value::I8(_) | Value::I16(_) | Value::I32(_) | Value::I64(_) | Value::I128(_) => "INT",
+        Value::U8(_) | Value::U16(_) | Value::U32(_) | Value::U64(_) | Value::U128(_) => "INT",
+        Value::F32(_) | Value::F64(_) => "FLOAT",
+        Value::Decimal(_) => "DECIMAL",
+        Value::Str(_) => "TEXT",
+        Value::Bytea(_) => "BYTEA",
+        Value::Inet(_) => "INET",
+        Value::Date(_) => "DATE",
+        Value::Timestamp(_) => "TIMESTAMP",
+        Value::Time(_) => "TIME",
+        Value::Interval(_) => "INTERVAL",
+        Value::Uuid(_) => "UUID",
+        Value::Map(_) => "MAP",
+        Value::List(_) => "LIST",
+        Value::Point(_) => "POINT",
+        Value::Null => "NULL",
+    }
+    .to_owned()
+}
+
+fn cell(value: Value) -> Cell {
+    match value {
+        Value::Null => Cell::Null,
+        Value::Bool(value) => Cell::Bool(value),
+        Value::I8(value) => Cell::Int(value.into()),
+        Value::I16(value) => Cell::Int(value.into()),
+        Value::I32(value) => Cell::Int(value.into()),
+        Value::I64(value) => Cell::Int(value),
+        Value::U8(value) => Cell::Int(value.into()),
+        Value::U16(value) => Cell::Int(value.into()),
+        Value::U32(value) => Cell::Int(value.into()),
+        Value::F32(value) => Cell::Float(value.into()),
+        Value::F64(value) => Cell::Float(value),
+        Value::Decimal(value) => Cell::Text(value.to_string()),
+        Value::Str(value) => Cell::Text(value),
+        Value::Timestamp(value) => Cell::Text(format_timestamp(&value)),
+        Value::Date(value) => Cell::Text(value.format("%Y-%m-%d").to_string()),
+        Value::Interval(value) => Cell::Text(format_interval(&value)),
+        other => Cell::Text(String::from(&other)),
+    }
+}
+
+fn format_timestamp(value: &NaiveDateTime) -> String {
+    let text = value.format("%Y-%m-%d %H:%M:%S%.6f").to_string();
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// PostgreSQL's interval output: `1 year 2 mons`, `3 days 04:05:06`, `-00:00:30`.
+fn format_interval(value: &Interval) -> String {
+    match *value {
+        Interval::Month(months) => {
+            let (years, months) = (months / 12, months % 12);
+            let mut parts = Vec::new();
+            if years != 0 {
+                parts.push(format!(
+                    "{years} year{}",
+                    if years.abs() == 1 { "" } else { "s" }
+                ));
+            }
+            if months != 0 || years == 0 {
+                parts.push(format!(
+                    "{months} mon{}",
+                    if months.abs() == 1 { "" } else { "s" }
+                ));
+            }
+            parts.join(" ")
+        }
+        Interval::Microsecond(micros) => {
+            const DAY: i64 = 86_400_000_000;
+            let days = micros / DAY;
+            let rest = micros % DAY;
+            let sign = if rest < 0 { "-" } else { "" };
+            let rest = rest.unsigned_abs();
+            let seconds = rest / 1_000_000;
+            let fraction = rest % 1_000_000;
+            let mut clock = format!(
+                "{sign}{:02}:{:02}:{:02}",
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60
+            );
+            if fraction != 0 {
+                let digits = format!("{fraction:06}");
+                clock.push('.');
+                clock.push_str(digits.trim_end_matches('0'));
+            }
+            match (days, rest) {
+                (0, _) => clock,
+                (days, 0) => format!("{days} day{}", if days.abs() == 1 { "" } else { "s" }),
+                (days, _) => {
+                    let plural = if days.abs() == 1 { "" } else { "s" };
+                    let clock = if sign.is_empty() && days < 0 {
+                        format!("+{clock}")
+                    } else {
+                        clock
+                    };
+                    format!("{days} day{plural} {clock}")
+                }
+            }
+        }
+    }
+}
+
+/// PostgreSQL's `float8` output: shortest round-trip digits, exponent form outside 1e-4..1e15.
+pub fn format_float(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
+    if value == 0.0 {
+        return if value.is_sign_negative() { "-0" } else { "0" }.to_owned();
+    }
+    let scientific = format!("{value:e}");
+    let (mantissa, exponent) = scientific.split_once('e').expect("exponent");
+    let exponent: i32 = exponent.parse().expect("exponent digits");
+    if (-4..15).contains(&exponent) {
+        return value.to_string();
+    }
+    let sign = if exponent < 0 { '-' } else { '+' };
+    format!("{mantissa}e{sign}{:02}", exponent.abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_postgres() {
+        assert_eq!(format_float(2.5), "2.5");
+        assert_eq!(format_float(0.1), "0.1");
+        assert_eq!(format_float(1e20), "1e+20");
+        assert_eq!(format_float(1.5e-5), "1.5e-05");
+        assert_eq!(format_float(123456789012345.0), "123456789012345");
+        assert_eq!(format_float(1e15), "1e+15");
+        assert_eq!(format_float(-0.0001), "-0.0001");
+    }
+
+    #[test]
+    fn intervals_print_like_postgres() {
+        let second = 1_000_000;
+        assert_eq!(format_interval(&Interval::Microsecond(0)), "00:00:00");
+        assert_eq!(
+            format_interval(&Interval::Microsecond(
+                (3 * 86_400 + 4 * 3600 + 5 * 60 + 6) * second
+            )),
+            "3 days 04:05:06"
+        );
+        assert_eq!(
+            format_interval(&Interval::Microsecond(86_400 * second)),
+            "1 day"
+        );
+        assert_eq!(
+            format_interval(&Interval::Microsecond(-30 * second)),
+            "-00:00:30"
+        );
+        assert_eq!(
+            format_interval(&Interval::Microsecond(1_500_000)),
+            "00:00:01.5"
+        );
+        assert_eq!(format_interval(&Interval::Month(14)), "1 year 2 mons");
+        assert_eq!(format_interval(&Interval::Month(0)), "0 mons");
+    }
+}

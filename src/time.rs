@@ -1,0 +1,158 @@
+//! UTC timestamps as whole seconds since 1970-01-01, with the one text form we print and the
+//! forms we read. Plain integer arithmetic, so the same on every target.
+
+pub const MINUTE: i64 = 60;
+pub const HOUR: i64 = 60 * MINUTE;
+pub const DAY: i64 = 24 * HOUR;
+
+/// Seconds since the Unix epoch, UTC.
+pub type Timestamp = i64;
+
+/// `YYYY-MM-DD HH:MM:SS`, as PostgreSQL prints a `TIMESTAMP` and as our CSVs store it.
+pub fn format(ts: Timestamp) -> String {
+    let days = ts.div_euclid(DAY);
+    let secs = ts.rem_euclid(DAY);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+        secs / HOUR,
+        secs % HOUR / MINUTE,
+        secs % MINUTE
+    )
+}
+
+/// Reads `YYYY-MM-DD`, optionally followed by ` HH:MM[:SS[.fraction]]` (or `T` instead of the
+/// space) and a `Z` or `+00[:00]` zone. Fractions must be zero: the dataset has whole seconds.
+pub fn parse(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    let text = text
+        .strip_suffix('Z')
+        .or_else(|| text.strip_suffix("+00:00"))
+        .or_else(|| text.strip_suffix("+00"))
+        .unwrap_or(text);
+    let (date, time) = match text.find([' ', 'T']) {
+        Some(split) => (&text[..split], Some(text[split + 1..].trim())),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let year = number(parts.next()?, 4)?;
+    let month = number(parts.next()?, 2)?;
+    let day = number(parts.next()?, 2)?;
+    if parts.next().is_some() || !(1..=12).contains(&month) || day < 1 {
+        return None;
+    }
+    if day > days_in_month(year, month) {
+        return None;
+    }
+    let mut seconds = days_from_civil(year, month, day) * DAY;
+    if let Some(time) = time {
+        let (clock, fraction) = match time.split_once('.') {
+            Some((clock, fraction)) => (clock, Some(fraction)),
+            None => (time, None),
+        };
+        if let Some(fraction) = fraction {
+            if fraction.is_empty() || !fraction.bytes().all(|b| b == b'0') {
+                return None;
+            }
+        }
+        let mut fields = clock.split(':');
+        let hour = number(fields.next()?, 2)?;
+        let minute = number(fields.next()?, 2)?;
+        let second = match fields.next() {
+            Some(second) => number(second, 2)?,
+            None => 0,
+        };
+        if fields.next().is_some() || hour > 23 || minute > 59 || second > 59 {
+            return None;
+        }
+        seconds += hour * HOUR + minute * MINUTE + second;
+    }
+    Some(seconds)
+}
+
+fn number(text: &str, digits: usize) -> Option<i64> {
+    if text.len() != digits || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Hour of day (0-23) of a timestamp.
+pub fn hour_of_day(ts: Timestamp) -> i64 {
+    ts.rem_euclid(DAY) / HOUR
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_known_instants() {
+        assert_eq!(parse("1970-01-01"), Some(0));
+        assert_eq!(parse("2026-11-01 00:00:00"), Some(1_793_491_200));
+        assert_eq!(format(1_793_491_200), "2026-11-01 00:00:00");
+        assert_eq!(format(951_782_400), "2000-02-29 00:00:00");
+        assert_eq!(format(-1), "1969-12-31 23:59:59");
+        for ts in (-5_000_000_000i64..5_000_000_000).step_by(86_399 * 37 + 11) {
+            assert_eq!(parse(&format(ts)), Some(ts));
+        }
+    }
+
+    #[test]
+    fn reads_the_usual_spellings_and_refuses_the_rest() {
+        let expected = Some(1_793_491_200 + 13 * HOUR + 5 * MINUTE);
+        assert_eq!(parse("2026-11-01 13:05"), expected);
+        assert_eq!(parse("2026-11-01T13:05:00Z"), expected);
+        assert_eq!(parse(" 2026-11-01 13:05:00.000+00 "), expected);
+        for bad in [
+            "garbage",
+            "",
+            "2026-13-01",
+            "2026-02-29",
+            "2026-11-01 24:00",
+            "2026-11-01 10:00:00.5",
+            "26-11-01",
+            "2026-11-01 10",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        assert_eq!(hour_of_day(parse("2026-11-01 21:59:59").unwrap()), 21);
+    }
+}

@@ -1,0 +1,162 @@
+//! The browser edge: one handle over the engine, plain JS values in and out. Nothing here decides
+//! anything; it converts and forwards.
+
+use crate::engine::{Config, Engine};
+use crate::error::EngineError;
+use crate::generate::{self, Scale};
+use crate::{bench, queries, rows, schema, time};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Errors cross as `{kind, message, ...}` objects, with `message` ready to show.
+fn error_to_js(error: EngineError) -> JsValue {
+    #[derive(Serialize)]
+    struct Shown {
+        message: String,
+        #[serde(flatten)]
+        error: EngineError,
+    }
+    let shown = Shown {
+        message: error.to_string(),
+        error,
+    };
+    to_js(&shown).unwrap_or_else(|e| e)
+}
+
+fn usage(message: String) -> JsValue {
+    error_to_js(EngineError::Usage { message })
+}
+
+fn parse_scale(scale: &str) -> Result<Scale, JsValue> {
+    match Scale::parse(scale) {
+        Some(Scale::L) => Err(usage("scale L runs natively only".to_owned())),
+        Some(scale) => Ok(scale),
+        None => Err(usage(format!("unknown scale {scale:?}: use S or M"))),
+    }
+}
+
+fn parse_seed(seed: f64) -> Result<u64, JsValue> {
+    if seed.fract() != 0.0 || !(0.0..=9_007_199_254_740_991.0).contains(&seed) {
+        return Err(usage(format!(
+            "seed must be a whole number from 0 to 2^53-1, not {seed}"
+        )));
+    }
+    Ok(seed as u64)
+}
+
+fn parse_clock(clock: &str) -> Result<i64, JsValue> {
+    time::parse(clock).ok_or_else(|| {
+        usage(format!(
+            "{clock:?} is not a timestamp like '2026-11-01 00:00:00'"
+        ))
+    })
+}
+
+#[wasm_bindgen]
+pub struct Sandbox {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl Sandbox {
+    /// Generates the data for `seed` and `scale` ("S" or "M") and loads it. `clock` is what
+    /// `NOW()` returns; empty for the dataset's own clock.
+    #[wasm_bindgen(constructor)]
+    pub fn new(seed: f64, scale: &str, clock: &str) -> Result<Sandbox, JsValue> {
+        let mut config = Config::new(parse_seed(seed)?, parse_scale(scale)?);
+        if !clock.is_empty() {
+            config.clock = parse_clock(clock)?;
+        }
+        let engine = Engine::new(config).map_err(error_to_js)?;
+        Ok(Sandbox { engine })
+    }
+
+    /// Runs every statement; returns one result per statement or throws an error object.
+    pub fn run(&mut self, sql: &str) -> Result<JsValue, JsValue> {
+        let results = self.engine.run(sql).map_err(error_to_js)?;
+        to_js(&results)
+    }
+
+    /// Back to the freshly generated data.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        self.engine.reset().map_err(error_to_js)
+    }
+
+    #[wasm_bindgen(js_name = setClock)]
+    pub fn set_clock(&mut self, clock: &str) -> Result<(), JsValue> {
+        self.engine.set_clock(parse_clock(clock)?);
+        Ok(())
+    }
+
+    pub fn clock(&self) -> String {
+        time::format(self.engine.config().clock)
+    }
+
+    #[wasm_bindgen(js_name = setRowCap)]
+    pub fn set_row_cap(&mut self, row_cap: usize) {
+        self.engine.set_row_cap(row_cap);
+    }
+
+    #[wasm_bindgen(js_name = tableCounts)]
+    pub fn table_counts(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.engine.table_counts())
+    }
+}
+
+/// One generated table as CSV, exactly as `sandbox export` writes it.
+#[wasm_bindgen(js_name = exportCsv)]
+pub fn export_csv(seed: f64, scale: &str, table: &str) -> Result<String, JsValue> {
+    let data = generate::generate(parse_seed(seed)?, parse_scale(scale)?);
+    let table = schema::table(table).ok_or_else(|| usage(format!("no table {table:?}")))?;
+    let table_rows = rows::table_rows(&data, table.name).expect("schema table");
+    Ok(rows::to_csv(table, &table_rows))
+}
+
+/// The schema description (tables, columns, keys, grain, retention).
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsValue> {
+    to_js(schema::TABLES)
+}
+
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsValue> {
+    to_js(queries::PRESETS)
+}
+
+#[wasm_bindgen(js_name = generatorVersion)]
+pub fn generator_version() -> u32 {
+    generate::GENERATOR_VERSION
+}
+
+fn performance_now() -> f64 {
+    // `performance` is a global in windows, workers and node alike.
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .map(|performance| performance.unchecked_into::<web_sys::Performance>().now())
+        .unwrap_or(0.0)
+}
+
+fn linear_memory_bytes() -> Option<u64> {
+    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+    let buffer = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>();
+    Some(u64::from(buffer.byte_length()))
+}
+
+/// The same benchmark as `sandbox bench`, timed with `performance.now()`; peak memory is the
+/// module's linear memory, which never shrinks.
+#[wasm_bindgen]
+pub fn bench(scale: &str, runs: usize) -> Result<JsValue, JsValue> {
+    let report = bench::run(
+        parse_scale(scale)?,
+        runs.max(1),
+        &performance_now,
+        linear_memory_bytes,
+    )
+    .map_err(error_to_js)?;
+    to_js(&report)
+}
