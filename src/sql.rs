@@ -11,7 +11,7 @@ use sqlparser::ast::{
     visit_expressions_mut, visit_statements_mut, AlterTableOperation, BinaryOperator, CastKind,
     DataType, DateTimeField, ExactNumberInfo, Expr, ExtractSyntax, Function, FunctionArg,
     FunctionArgExpr, FunctionArguments, Interval, Query, SelectItem, SetExpr, Statement,
-    TimezoneInfo, Value, VisitMut, VisitorMut,
+    TimezoneInfo, Value, Visit, VisitMut, Visitor, VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -72,6 +72,8 @@ fn syntax_error(error: ParserError) -> EngineError {
 
 /// Applies every check and rewrite to one statement, in place.
 pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), EngineError> {
+    // First, before anything else recurses over the tree.
+    check_depth(statement)?;
     rewrite_int8_columns(statement);
     let _ = statement.visit(&mut OrderByOutputNames);
     let flow = visit_expressions_mut(statement, |expr| {
@@ -89,6 +91,42 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     match flow {
         ControlFlow::Break(error) => Err(error),
         ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// Deepest expression nesting accepted. The executor recurses once per level with large frames
+/// (a chain of 4,000 `+` overflowed an 8 MB stack; wasm has 1 MB), so deeper trees are refused
+/// before they reach it. Real queries stay far below this.
+pub const MAX_EXPRESSION_DEPTH: usize = 200;
+
+struct DepthCheck {
+    depth: usize,
+}
+
+impl Visitor for DepthCheck {
+    type Break = ();
+
+    fn pre_visit_expr(&mut self, _expr: &Expr) -> ControlFlow<()> {
+        self.depth += 1;
+        if self.depth > MAX_EXPRESSION_DEPTH {
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_expr(&mut self, _expr: &Expr) -> ControlFlow<()> {
+        self.depth -= 1;
+        ControlFlow::Continue(())
+    }
+}
+
+fn check_depth(statement: &Statement) -> Result<(), EngineError> {
+    match statement.visit(&mut DepthCheck { depth: 0 }) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(unsupported(
+            &format!("an expression nested more than {MAX_EXPRESSION_DEPTH} levels deep"),
+            "split it into smaller expressions, or use IN (...) instead of a long chain of OR",
+        )),
     }
 }
 
