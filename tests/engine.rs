@@ -1,0 +1,280 @@
+//! The engine's contract: PostgreSQL's reading of the SQL people write for this schema, or a clear
+//! refusal; never a different answer.
+
+use livestream_sandbox::engine::{Cell, Config, Engine};
+use livestream_sandbox::error::EngineError;
+use livestream_sandbox::generate::{self, Scale, ANCHOR};
+use livestream_sandbox::time::{self, DAY};
+use std::sync::OnceLock;
+
+fn engine() -> Engine {
+    // Generating once and loading per test keeps each test independent and quick.
+    static DATA: OnceLock<generate::Dataset> = OnceLock::new();
+    let data = DATA.get_or_init(|| generate::generate(1, Scale::S));
+    Engine::with_data(Config::new(1, Scale::S), data).unwrap()
+}
+
+fn single(engine: &mut Engine, sql: &str) -> Cell {
+    let result = engine.query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    assert_eq!(result.rows.len(), 1, "{sql}");
+    result.rows[0][0].clone()
+}
+
+fn error(engine: &mut Engine, sql: &str) -> EngineError {
+    match engine.run(sql) {
+        Ok(results) => panic!("{sql} answered {results:?}"),
+        Err(error) => error,
+    }
+}
+
+#[test]
+fn now_is_the_dataset_clock_and_moves_with_it() {
+    let mut engine = engine();
+    let anchor = Cell::Text(time::format(ANCHOR));
+    assert_eq!(single(&mut engine, "SELECT NOW()"), anchor);
+    assert_eq!(single(&mut engine, "SELECT CURRENT_TIMESTAMP"), anchor);
+    assert_eq!(
+        single(&mut engine, "SELECT CURRENT_DATE"),
+        Cell::Text("2026-11-01".into())
+    );
+    engine.set_clock(ANCHOR + 3 * DAY + 90);
+    assert_eq!(
+        single(&mut engine, "SELECT NOW()"),
+        Cell::Text("2026-11-04 00:01:30".into())
+    );
+}
+
+#[test]
+fn postgres_interval_spellings_mean_what_they_say() {
+    let mut engine = engine();
+    for (sql, expected) in [
+        ("SELECT NOW() - INTERVAL '7 days'", "2026-10-25 00:00:00"),
+        ("SELECT NOW() - INTERVAL '1 day'", "2026-10-31 00:00:00"),
+        ("SELECT NOW() - INTERVAL '2 weeks'", "2026-10-18 00:00:00"),
+        (
+            "SELECT NOW() - INTERVAL '90 minutes'",
+            "2026-10-31 22:30:00",
+        ),
+        ("SELECT NOW() - INTERVAL '3 hours'", "2026-10-31 21:00:00"),
+        ("SELECT NOW() - INTERVAL '1 month'", "2026-10-01 00:00:00"),
+        ("SELECT NOW() - INTERVAL '1 year'", "2025-11-01 00:00:00"),
+        (
+            "SELECT NOW() + INTERVAL '30 seconds'",
+            "2026-11-01 00:00:30",
+        ),
+        ("SELECT NOW() - INTERVAL '7' DAY", "2026-10-25 00:00:00"),
+    ] {
+        assert_eq!(
+            single(&mut engine, sql),
+            Cell::Text(expected.into()),
+            "{sql}"
+        );
+    }
+    assert!(matches!(
+        error(&mut engine, "SELECT NOW() - INTERVAL '1 day 2 hours'"),
+        EngineError::Unsupported { .. }
+    ));
+}
+
+#[test]
+fn constructs_the_engine_would_ignore_are_refused_by_name() {
+    let mut engine = engine();
+    for (sql, named) in [
+        (
+            "SELECT stream_id, SUM(amount_usd) OVER (PARTITION BY stream_id) FROM gifts",
+            "OVER",
+        ),
+        (
+            "SELECT ROW_NUMBER() OVER (ORDER BY gift_id) FROM gifts",
+            "OVER",
+        ),
+        (
+            "SELECT COUNT(*) FILTER (WHERE amount_usd > 10) FROM gifts",
+            "FILTER",
+        ),
+        (
+            "SELECT EXTRACT(SECOND FROM leave_time - join_time) FROM viewer_sessions",
+            "EXTRACT",
+        ),
+    ] {
+        let refused = error(&mut engine, sql);
+        assert!(
+            matches!(refused, EngineError::Unsupported { .. }),
+            "{sql}: {refused:?}"
+        );
+        assert!(refused.to_string().contains(named), "{sql}: {refused}");
+    }
+}
+
+#[test]
+fn timestamps_compared_with_text_read_the_text_as_postgres_does() {
+    let mut engine = engine();
+    let refused = error(
+        &mut engine,
+        "SELECT COUNT(*) FROM gifts WHERE sent_at >= 'garbage'",
+    );
+    assert_eq!(
+        refused.to_string(),
+        "invalid input syntax for type timestamp: \"garbage\""
+    );
+    let data = generate::generate(1, Scale::S);
+    let since = time::parse("2026-10-01").unwrap();
+    let expected = data.gifts.iter().filter(|g| g.sent_at >= since).count() as i64;
+    for sql in [
+        "SELECT COUNT(*) FROM gifts WHERE sent_at >= '2026-10-01'",
+        "SELECT COUNT(*) FROM gifts WHERE '2026-10-01 00:00:00' <= sent_at",
+        "SELECT COUNT(*) FROM gifts g WHERE g.sent_at BETWEEN '2026-10-01' AND '2026-11-01'",
+    ] {
+        assert_eq!(single(&mut engine, sql), Cell::Int(expected), "{sql}");
+    }
+}
+
+#[test]
+fn order_by_a_name_sorts_by_the_output_column_like_postgres() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT stream_id AS id, -stream_id AS stream_id FROM streams ORDER BY stream_id LIMIT 2")
+        .unwrap();
+    assert_eq!(result.rows[0], vec![Cell::Int(2000), Cell::Int(-2000)]);
+}
+
+#[test]
+fn epoch_of_an_interval_is_exact_numeric_so_division_does_not_truncate() {
+    let mut engine = engine();
+    // Compared by value: PostgreSQL prints numerics with its own scale rules.
+    let numeric = |cell: Cell| match cell {
+        Cell::Text(text) => text.parse::<rust_decimal::Decimal>().unwrap(),
+        other => panic!("not numeric: {other:?}"),
+    };
+    let quarter = single(&mut engine, "SELECT EXTRACT(EPOCH FROM (TIMESTAMP '2026-01-01 00:00:10' - TIMESTAMP '2026-01-01 00:00:00')) / 4");
+    assert_eq!(numeric(quarter), rust_decimal::Decimal::new(25, 1));
+    let day = single(
+        &mut engine,
+        "SELECT EXTRACT(EPOCH FROM TIMESTAMP '1970-01-02 00:00:00')",
+    );
+    assert_eq!(numeric(day), rust_decimal::Decimal::from(86_400));
+}
+
+#[test]
+fn int8_is_64_bits_as_in_postgres() {
+    let mut engine = engine();
+    engine.run("CREATE TABLE big (n INT8)").unwrap();
+    engine.run("INSERT INTO big VALUES (5000000000)").unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT n FROM big"),
+        Cell::Int(5_000_000_000)
+    );
+    assert_eq!(
+        single(&mut engine, "SELECT CAST(300 AS INT8)"),
+        Cell::Int(300)
+    );
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let mut engine = engine();
+    match error(&mut engine, "SELECT 1;\nSELEC stream_id FROM streams") {
+        EngineError::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            assert_eq!((line, column), (Some(2), Some(1)));
+            assert!(message.contains("SELEC"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(error(&mut engine, "").to_string().contains("no statement"));
+}
+
+#[test]
+fn unknown_tables_are_named() {
+    let mut engine = engine();
+    assert!(error(&mut engine, "SELECT * FROM streamz")
+        .to_string()
+        .contains("streamz"));
+}
+
+#[test]
+fn big_results_are_truncated_with_the_true_total() {
+    let mut engine = engine();
+    let result = engine.query("SELECT * FROM chat_messages").unwrap();
+    assert!(result.truncated);
+    assert_eq!(result.rows.len(), 10_000);
+    assert_eq!(result.total_rows, 100_000);
+    assert_eq!(result.command, "SELECT 100000");
+    engine.set_row_cap(5);
+    let result = engine.query("SELECT * FROM streams").unwrap();
+    assert_eq!((result.rows.len(), result.total_rows), (5, 2_000));
+}
+
+#[test]
+fn runaway_joins_are_stopped_with_a_reason() {
+    let mut data = generate::generate(1, Scale::S);
+    data.chat_messages.truncate(1_000);
+    let mut config = Config::new(1, Scale::S);
+    config.row_budget = 1_000_000;
+    let mut engine = Engine::with_data(config, &data).unwrap();
+    let stopped = error(
+        &mut engine,
+        "SELECT COUNT(*) FROM streams a JOIN streams b ON TRUE JOIN streams c ON TRUE",
+    );
+    assert!(
+        matches!(
+            stopped,
+            EngineError::Stopped {
+                budget: 1_000_000,
+                ..
+            }
+        ),
+        "{stopped:?}"
+    );
+    // The engine is still usable afterwards.
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM streams"),
+        Cell::Int(2_000)
+    );
+}
+
+#[test]
+fn result_types_and_nulls_are_reported() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT stream_id, title, ended_at, NULL AS nothing FROM streams WHERE ended_at IS NULL LIMIT 1")
+        .unwrap();
+    let types: Vec<&str> = result
+        .columns
+        .iter()
+        .map(|c| c.type_name.as_str())
+        .collect();
+    assert_eq!(types, ["INT", "TEXT", "NULL", "NULL"]);
+    assert_eq!(result.rows[0][2], Cell::Null);
+}
+
+#[test]
+fn reset_brings_back_the_generated_database() {
+    let mut engine = engine();
+    engine
+        .run("DELETE FROM gifts; DROP TABLE chat_messages; CREATE TABLE mine (x INT)")
+        .unwrap();
+    assert!(engine.run("SELECT * FROM chat_messages").is_err());
+    engine.reset().unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM gifts"),
+        Cell::Int(1_000)
+    );
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM chat_messages"),
+        Cell::Int(100_000)
+    );
+    assert!(engine.run("SELECT * FROM mine").is_err());
+}
+
+#[test]
+fn hostile_text_comes_back_as_plain_text() {
+    let mut engine = engine();
+    assert_eq!(
+        single(&mut engine, "SELECT '<img src=x onerror=alert(1)>'"),
+        Cell::Text("<img src=x onerror=alert(1)>".into())
+    );
+}
