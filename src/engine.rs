@@ -14,9 +14,9 @@ use gluesql::core::data::{Interval, Key, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
 use gluesql::core::store::{Planner, Store, StoreMut};
-use gluesql::core::translate::translate;
+use gluesql::core::translate::{translate, translate_with_params, ParamLiteral};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Rows a result shows before it is truncated (the true total is still reported).
 pub const DEFAULT_ROW_CAP: usize = 10_000;
@@ -172,7 +172,8 @@ impl Engine {
             .map(|mut statement| {
                 let context = self.context()?;
                 sql::prepare(&mut statement, &context)?;
-                self.execute(&statement)
+                let params = sql::hoist_constants(&mut statement);
+                self.execute(&statement, &params)
             })
             .collect()
     }
@@ -215,8 +216,9 @@ impl Engine {
     fn execute(
         &mut self,
         statement: &sqlparser::ast::Statement,
+        params: &[ParamLiteral],
     ) -> Result<QueryResult, EngineError> {
-        let translated = translate(statement).map_err(glue_error)?;
+        let translated = translate_with_params(statement, params).map_err(glue_error)?;
         let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
         self.storage.start_budget(self.config.row_budget);
         let payload = gluesql::core::executor::execute(&mut self.storage, &plan).map_err(
@@ -322,42 +324,33 @@ impl Engine {
     /// Creates every table and writes the rows through the storage API after our own checks:
     /// types and NULLs per column, unique keys and columns, and references to loaded keys.
     fn load(&mut self, data: &Dataset) -> Result<(), EngineError> {
-        let mut keys: HashMap<&str, HashSet<i64>> = HashMap::new();
-        for (table, rows) in rows::all_tables(data) {
-            let ddl = schema::engine_ddl(table);
+        for table in schema::TABLES {
+            let ddl = sql::parse(&schema::engine_ddl(table))?.remove(0);
             let plan = self
                 .storage
-                .plan(
-                    translate(&sql::parse(&ddl)?.remove(0))
-                        .map_err(glue_error)?
-                        .into(),
-                )
+                .plan(translate(&ddl).map_err(glue_error)?.into())
                 .map_err(glue_error)?;
-            self.storage.start_budget(0);
             gluesql::core::executor::execute(&mut self.storage, &plan).map_err(glue_error)?;
-            let checked = check_rows(table, rows, &keys)?;
-            if let [key] = table.primary_key {
-                let index = table.column_index(key).expect("key column");
-                let ids: HashSet<i64> = checked
-                    .iter()
-                    .filter_map(|row| match row[index] {
-                        Value::I64(id) => Some(id),
-                        _ => None,
-                    })
-                    .collect();
-                keys.insert(table.name, ids);
-                let keyed = checked
-                    .into_iter()
-                    .map(|row| {
-                        let key = Key::try_from(&row[index]).map_err(glue_error)?;
-                        Ok((key, row))
-                    })
-                    .collect::<Result<Vec<_>, EngineError>>()?;
-                self.storage.insert_data(table.name, keyed)
-            } else {
-                self.storage.append_data(table.name, checked)
+            let table_rows =
+                rows::table_rows(data, table.name).expect("every schema table has rows");
+            let checked = check_rows(table, table_rows, &self.storage)?;
+            let [key] = table.primary_key else {
+                self.storage
+                    .append_data(table.name, checked)
+                    .map_err(glue_error)?;
+                continue;
+            };
+            let index = table.column_index(key).expect("key column");
+            let count = checked.len();
+            // Built in one go from key order, much faster than inserting row by row.
+            let keyed = checked
+                .into_iter()
+                .map(|row| Ok((Key::try_from(&row[index]).map_err(glue_error)?, row)))
+                .collect::<Result<BTreeMap<Key, Vec<Value>>, EngineError>>()?;
+            if keyed.len() != count {
+                return Err(load_error(table, format!("duplicate values of {key}")));
             }
-            .map_err(glue_error)?;
+            self.storage.replace_rows(table.name, keyed);
         }
         Ok(())
     }
@@ -369,33 +362,46 @@ fn load_error(table: &Table, message: String) -> EngineError {
     }
 }
 
+/// Checks rows against the table's description and converts them to engine values. Single-column
+/// keys are checked when the rows are keyed; natural keys of several columns here.
 fn check_rows(
     table: &Table,
     rows: Vec<Vec<Datum>>,
-    keys: &HashMap<&str, HashSet<i64>>,
+    storage: &SandboxStorage,
 ) -> Result<Vec<Vec<Value>>, EngineError> {
-    let mut seen_keys: HashSet<Vec<Datum>> = HashSet::with_capacity(rows.len());
+    let natural_key: Vec<usize> = match table.primary_key {
+        [_] => Vec::new(),
+        columns => columns
+            .iter()
+            .map(|key| table.column_index(key).expect("key column"))
+            .collect(),
+    };
+    let mut seen_keys: HashSet<Vec<Datum>> = HashSet::new();
     let mut seen_unique: Vec<HashSet<String>> = vec![HashSet::new(); table.columns.len()];
-    let key_indexes: Vec<usize> = table
-        .primary_key
-        .iter()
-        .map(|key| table.column_index(key).expect("key column"))
-        .collect();
+    let refers_to_loaded_row = |other: &str, id: i64| {
+        storage
+            .inner
+            .items
+            .get(other)
+            .is_some_and(|item| item.rows.contains_key(&Key::I64(id)))
+    };
     rows.into_iter()
         .map(|row| {
             if row.len() != table.columns.len() {
                 return Err(load_error(table, format!("row has {} values", row.len())));
             }
-            let key: Vec<Datum> = key_indexes.iter().map(|&i| row[i].clone()).collect();
-            if !seen_keys.insert(key.clone()) {
-                return Err(load_error(table, format!("duplicate key {key:?}")));
+            if !natural_key.is_empty() {
+                let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
+                if !seen_keys.insert(key) {
+                    return Err(load_error(table, "duplicate key".to_owned()));
+                }
             }
             row.into_iter()
                 .zip(table.columns)
                 .enumerate()
                 .map(|(i, (datum, column))| {
                     if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
-                        if !keys.get(other).is_some_and(|ids| ids.contains(id)) {
+                        if !refers_to_loaded_row(other, *id) {
                             return Err(load_error(
                                 table,
                                 format!("{} = {id} refers to no {other} row", column.name),

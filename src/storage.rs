@@ -15,6 +15,7 @@ use gluesql::core::store::{
 };
 use gluesql::gluesql_memory_storage::MemoryStorage;
 use std::cell::Cell;
+use std::collections::BTreeMap;
 
 /// Message prefix that marks a stopped query; the engine turns it into its own error.
 pub const BUDGET_EXCEEDED: &str = "row budget exceeded";
@@ -44,6 +45,13 @@ impl SandboxStorage {
             return Err(Error::StorageMsg(BUDGET_EXCEEDED.to_owned()));
         }
         Ok(())
+    }
+
+    /// Replaces a table's rows wholesale: the loader's fast path, after its own checks.
+    pub fn replace_rows(&mut self, table_name: &str, rows: BTreeMap<Key, Vec<Value>>) {
+        if let Some(item) = self.inner.items.get_mut(table_name) {
+            item.rows = rows;
+        }
     }
 
     /// Number of rows in a table, without scanning it.
