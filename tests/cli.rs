@@ -87,6 +87,22 @@ fn seed_and_as_of_change_the_answer() {
 }
 
 #[test]
+fn presets_run_by_name() {
+    let out = stdout(&sandbox(&[
+        "query",
+        "--preset",
+        "seed-payout",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(
+        out.lines().next(),
+        Some("creator,stream_id,gross_gifts_usd,unique_viewers")
+    );
+    assert!(one_line_error(&sandbox(&["query", "--preset", "nope"])).contains("seed-payout"));
+}
+
+#[test]
 fn sql_can_come_from_a_file_or_standard_input() {
     let dir = temp_dir("file");
     std::fs::create_dir_all(&dir).unwrap();

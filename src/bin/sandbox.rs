@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use livestream_sandbox::engine::{Cell, Config, Engine, QueryResult};
 use livestream_sandbox::generate::{self, Scale};
-use livestream_sandbox::{bench, rows, schema, time};
+use livestream_sandbox::{bench, queries, rows, schema, time};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,6 +82,10 @@ enum Command {
         /// Read the SQL from a file ('-' for standard input).
         #[arg(short = 'f', long = "file", conflicts_with = "sql")]
         file: Option<PathBuf>,
+        /// Run a named query instead: seed-payout, correct-payout, average-concurrency,
+        /// chat-out-of-policy, chat-purge.
+        #[arg(long, conflicts_with_all = ["sql", "file"])]
+        preset: Option<String>,
         /// The SQL to run.
         sql: Option<String>,
     },
@@ -151,12 +155,16 @@ fn run(command: Command) -> Result<(), String> {
             format,
             max_rows,
             file,
+            preset,
             sql,
         } => {
-            let sql = match (sql, file) {
-                (Some(sql), _) => sql,
-                (None, Some(path)) => read_sql(&path)?,
-                (None, None) => return Err("give the SQL to run, or -f FILE".to_owned()),
+            let sql = match (sql, file, preset) {
+                (Some(sql), _, _) => sql,
+                (None, Some(path), _) => read_sql(&path)?,
+                (None, None, Some(id)) => preset_sql(&id)?.to_owned(),
+                (None, None, None) => {
+                    return Err("give the SQL to run, -f FILE or --preset NAME".to_owned())
+                }
             };
             let mut config = Config::new(data.seed, data.scale.scale());
             if let Some(as_of) = as_of {
@@ -204,6 +212,16 @@ fn run(command: Command) -> Result<(), String> {
                 write_out(&mut std::io::stdout().lock(), &report.to_text())?;
             }
             Ok(())
+        }
+    }
+}
+
+fn preset_sql(id: &str) -> Result<&'static str, String> {
+    match queries::PRESETS.iter().find(|preset| preset.id == id) {
+        Some(preset) => Ok(preset.sql),
+        None => {
+            let known: Vec<&str> = queries::PRESETS.iter().map(|p| p.id).collect();
+            Err(format!("no preset {id:?}; known: {}", known.join(", ")))
         }
     }
 }
