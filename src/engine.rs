@@ -62,9 +62,31 @@ pub struct ResultColumn {
 pub enum Cell {
     Null,
     Bool(bool),
+    #[serde(serialize_with = "exact_int")]
     Int(i64),
+    #[serde(serialize_with = "finite_float")]
     Float(f64),
     Text(String),
+}
+
+/// Integers a JavaScript number cannot hold exactly travel as text.
+fn exact_int<S: serde::Serializer>(value: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    const SAFE: i64 = (1 << 53) - 1;
+    if (-SAFE..=SAFE).contains(value) {
+        serializer.serialize_i64(*value)
+    } else {
+        serializer.serialize_str(&value.to_string())
+    }
+}
+
+/// `NaN` and infinities travel as PostgreSQL's text for them, never as JSON `null` (which would
+/// read as SQL NULL).
+fn finite_float<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.is_finite() {
+        serializer.serialize_f64(*value)
+    } else {
+        serializer.serialize_str(&format_float(*value))
+    }
 }
 
 impl Cell {

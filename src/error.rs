@@ -3,11 +3,14 @@
 use serde::Serialize;
 use std::fmt;
 
+/// Serialized with a `kind` tag; the variants' own text is `detail`, leaving `message` free for
+/// the display text the faces add.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EngineError {
     /// The text is not SQL; line and column are 1-based and point at the offending token.
     Syntax {
+        #[serde(rename = "detail")]
         message: String,
         line: Option<u64>,
         column: Option<u64>,
@@ -15,14 +18,23 @@ pub enum EngineError {
     /// Valid PostgreSQL the sandbox cannot answer exactly; refused rather than answered wrongly.
     Unsupported { construct: String, hint: String },
     /// A literal that does not read as the type it is compared with.
-    InvalidValue { message: String },
+    InvalidValue {
+        #[serde(rename = "detail")]
+        message: String,
+    },
     /// The engine refused the statement while running it (unknown table, type mismatch, ...).
-    Execution { message: String },
+    Execution {
+        #[serde(rename = "detail")]
+        message: String,
+    },
     /// The statement read more rows than the budget allows: almost always a join without a
     /// usable condition.
     Stopped { rows_read: u64, budget: u64 },
     /// A bad argument from the caller (scale, clock, ...).
-    Usage { message: String },
+    Usage {
+        #[serde(rename = "detail")]
+        message: String,
+    },
 }
 
 impl fmt::Display for EngineError {

@@ -50,6 +50,16 @@ fn parse_seed(seed: f64) -> Result<u64, JsValue> {
     Ok(seed as u64)
 }
 
+/// A count from JS: a whole number, not negative (a bare `usize` parameter would wrap -1).
+fn parse_count(what: &str, count: f64) -> Result<usize, JsValue> {
+    if count.fract() != 0.0 || !(0.0..=4_294_967_295.0).contains(&count) {
+        return Err(usage(format!(
+            "{what} must be a whole number from 0, not {count}"
+        )));
+    }
+    Ok(count as usize)
+}
+
 fn parse_clock(clock: &str) -> Result<i64, JsValue> {
     time::parse(clock).ok_or_else(|| {
         usage(format!(
@@ -69,6 +79,10 @@ impl Sandbox {
     /// `NOW()` returns; empty for the dataset's own clock.
     #[wasm_bindgen(constructor)]
     pub fn new(seed: f64, scale: &str, clock: &str) -> Result<Sandbox, JsValue> {
+        // A panic traps the module; say why on the console before it does.
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&info.to_string().into())
+        }));
         let mut config = Config::new(parse_seed(seed)?, parse_scale(scale)?);
         if !clock.is_empty() {
             config.clock = parse_clock(clock)?;
@@ -99,8 +113,10 @@ impl Sandbox {
     }
 
     #[wasm_bindgen(js_name = setRowCap)]
-    pub fn set_row_cap(&mut self, row_cap: usize) {
-        self.engine.set_row_cap(row_cap);
+    pub fn set_row_cap(&mut self, row_cap: f64) -> Result<(), JsValue> {
+        self.engine
+            .set_row_cap(parse_count("the row cap", row_cap)?);
+        Ok(())
     }
 
     #[wasm_bindgen(js_name = tableCounts)]
@@ -150,10 +166,11 @@ fn linear_memory_bytes() -> Option<u64> {
 /// The same benchmark as `sandbox bench`, timed with `performance.now()`; peak memory is the
 /// module's linear memory, which never shrinks.
 #[wasm_bindgen]
-pub fn bench(scale: &str, runs: usize) -> Result<JsValue, JsValue> {
+pub fn bench(scale: &str, runs: f64) -> Result<JsValue, JsValue> {
+    let runs = parse_count("runs", runs)?.max(1);
     let report = bench::run(
         parse_scale(scale)?,
-        runs.max(1),
+        runs,
         &performance_now,
         linear_memory_bytes,
     )
