@@ -396,7 +396,7 @@ fn load_error(table: &Table, message: String) -> EngineError {
 /// keys are checked when the rows are keyed; natural keys of several columns here.
 fn check_rows(
     table: &Table,
-    rows: Vec<Vec<Datum>>,
+    rows: impl Iterator<Item = Vec<Datum>>,
     loaded_keys: &HashMap<&str, HashSet<i64>>,
 ) -> Result<Vec<Vec<Value>>, EngineError> {
     let natural_key: Vec<usize> = match table.primary_key {
@@ -410,45 +410,44 @@ fn check_rows(
     let mut seen_unique: Vec<HashSet<String>> = vec![HashSet::new(); table.columns.len()];
     let refers_to_loaded_row =
         |other: &str, id: i64| loaded_keys.get(other).is_some_and(|ids| ids.contains(&id));
-    rows.into_iter()
-        .map(|row| {
-            if row.len() != table.columns.len() {
-                return Err(load_error(table, format!("row has {} values", row.len())));
+    rows.map(|row| {
+        if row.len() != table.columns.len() {
+            return Err(load_error(table, format!("row has {} values", row.len())));
+        }
+        if !natural_key.is_empty() {
+            let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
+            if !seen_keys.insert(key) {
+                return Err(load_error(table, "duplicate key".to_owned()));
             }
-            if !natural_key.is_empty() {
-                let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
-                if !seen_keys.insert(key) {
-                    return Err(load_error(table, "duplicate key".to_owned()));
+        }
+        row.into_iter()
+            .zip(table.columns)
+            .enumerate()
+            .map(|(i, (datum, column))| {
+                if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
+                    if !refers_to_loaded_row(other, *id) {
+                        return Err(load_error(
+                            table,
+                            format!("{} = {id} refers to no {other} row", column.name),
+                        ));
+                    }
                 }
-            }
-            row.into_iter()
-                .zip(table.columns)
-                .enumerate()
-                .map(|(i, (datum, column))| {
-                    if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
-                        if !refers_to_loaded_row(other, *id) {
+                if column.unique {
+                    if let Datum::Text(text) = &datum {
+                        if !seen_unique[i].insert(text.clone()) {
                             return Err(load_error(
                                 table,
-                                format!("{} = {id} refers to no {other} row", column.name),
+                                format!("duplicate {} {text:?}", column.name),
                             ));
                         }
                     }
-                    if column.unique {
-                        if let Datum::Text(text) = &datum {
-                            if !seen_unique[i].insert(text.clone()) {
-                                return Err(load_error(
-                                    table,
-                                    format!("duplicate {} {text:?}", column.name),
-                                ));
-                            }
-                        }
-                    }
-                    to_value(datum, column.sql_type, column.nullable)
-                        .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))
-                })
-                .collect()
-        })
-        .collect()
+                }
+                to_value(datum, column.sql_type, column.nullable)
+                    .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))
+            })
+            .collect()
+    })
+    .collect()
 }
 
 fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {

@@ -57,118 +57,94 @@ fn maybe_ts(value: Option<Timestamp>) -> Datum {
     value.map_or(Datum::Null, Datum::Timestamp)
 }
 
-/// Rows of one table, or `None` for a name that is not in the schema.
-pub fn table_rows(data: &Dataset, table: &str) -> Option<Vec<Vec<Datum>>> {
-    let rows = match table {
-        "stream_categories" => data
-            .categories
-            .iter()
-            .map(|c| vec![c.category_id.into(), c.name.into(), c.is_gaming.into()])
-            .collect(),
-        "creators" => data
-            .creators
-            .iter()
-            .map(|c| {
-                vec![
-                    c.creator_id.into(),
-                    (&c.handle).into(),
-                    c.country.into(),
-                    ts(c.joined_at),
-                    c.is_partner.into(),
-                    c.revenue_share.into(),
-                ]
-            })
-            .collect(),
-        "viewers" => data
-            .viewers
-            .iter()
-            .map(|v| {
-                vec![
-                    v.viewer_id.into(),
-                    (&v.username).into(),
-                    v.country.into(),
-                    ts(v.joined_at),
-                ]
-            })
-            .collect(),
-        "gift_catalog" => data
-            .gift_catalog
-            .iter()
-            .map(|g| vec![g.gift_type_id.into(), g.name.into(), g.tier.into()])
-            .collect(),
-        "gift_prices" => data
-            .gift_prices
-            .iter()
-            .map(|p| {
-                vec![
-                    p.gift_type_id.into(),
-                    p.price_usd.into(),
-                    ts(p.valid_from),
-                    maybe_ts(p.valid_to),
-                ]
-            })
-            .collect(),
-        "streams" => data
-            .streams
-            .iter()
-            .map(|s| {
-                vec![
-                    s.stream_id.into(),
-                    s.creator_id.into(),
-                    s.category_id.into(),
-                    (&s.title).into(),
-                    ts(s.started_at),
-                    maybe_ts(s.ended_at),
-                ]
-            })
-            .collect(),
-        "viewer_sessions" => data
-            .sessions
-            .iter()
-            .map(|s| {
-                vec![
-                    s.session_id.into(),
-                    s.stream_id.into(),
-                    s.viewer_id.into(),
-                    ts(s.join_time),
-                    maybe_ts(s.leave_time),
-                    s.device.into(),
-                ]
-            })
-            .collect(),
-        "gifts" => data
-            .gifts
-            .iter()
-            .map(|g| {
-                vec![
-                    g.gift_id.into(),
-                    g.stream_id.into(),
-                    g.viewer_id.into(),
-                    g.gift_type_id.into(),
-                    g.quantity.into(),
-                    g.amount_usd.into(),
-                    ts(g.sent_at),
-                ]
-            })
-            .collect(),
-        "chat_messages" => data
-            .chat_messages
-            .iter()
-            .map(|m| {
-                vec![
-                    m.message_id.into(),
-                    m.stream_id.into(),
-                    m.viewer_id.into(),
-                    ts(m.sent_at),
-                    (&m.body).into(),
-                ]
-            })
-            .collect(),
-        "retention_policies" => data
-            .retention_policies
-            .iter()
-            .map(|p| vec![p.table_name.into(), p.keep_days.into(), p.reason.into()])
-            .collect(),
+/// Rows of one table, made one at a time as they are read, or `None` for a name that is not in
+/// the schema. Lazy, so the loader never holds a second copy of a whole table.
+pub fn table_rows<'a>(
+    data: &'a Dataset,
+    table: &str,
+) -> Option<Box<dyn Iterator<Item = Vec<Datum>> + 'a>> {
+    let rows: Box<dyn Iterator<Item = Vec<Datum>> + 'a> = match table {
+        "stream_categories" => Box::new(
+            data.categories
+                .iter()
+                .map(|c| vec![c.category_id.into(), c.name.into(), c.is_gaming.into()]),
+        ),
+        "creators" => Box::new(data.creators.iter().map(|c| {
+            vec![
+                c.creator_id.into(),
+                (&c.handle).into(),
+                c.country.into(),
+                ts(c.joined_at),
+                c.is_partner.into(),
+                c.revenue_share.into(),
+            ]
+        })),
+        "viewers" => Box::new(data.viewers.iter().map(|v| {
+            vec![
+                v.viewer_id.into(),
+                (&v.username).into(),
+                v.country.into(),
+                ts(v.joined_at),
+            ]
+        })),
+        "gift_catalog" => Box::new(
+            data.gift_catalog
+                .iter()
+                .map(|g| vec![g.gift_type_id.into(), g.name.into(), g.tier.into()]),
+        ),
+        "gift_prices" => Box::new(data.gift_prices.iter().map(|p| {
+            vec![
+                p.gift_type_id.into(),
+                p.price_usd.into(),
+                ts(p.valid_from),
+                maybe_ts(p.valid_to),
+            ]
+        })),
+        "streams" => Box::new(data.streams.iter().map(|s| {
+            vec![
+                s.stream_id.into(),
+                s.creator_id.into(),
+                s.category_id.into(),
+                (&s.title).into(),
+                ts(s.started_at),
+                maybe_ts(s.ended_at),
+            ]
+        })),
+        "viewer_sessions" => Box::new(data.sessions.iter().map(|s| {
+            vec![
+                s.session_id.into(),
+                s.stream_id.into(),
+                s.viewer_id.into(),
+                ts(s.join_time),
+                maybe_ts(s.leave_time),
+                s.device.into(),
+            ]
+        })),
+        "gifts" => Box::new(data.gifts.iter().map(|g| {
+            vec![
+                g.gift_id.into(),
+                g.stream_id.into(),
+                g.viewer_id.into(),
+                g.gift_type_id.into(),
+                g.quantity.into(),
+                g.amount_usd.into(),
+                ts(g.sent_at),
+            ]
+        })),
+        "chat_messages" => Box::new(data.chat_messages.iter().map(|m| {
+            vec![
+                m.message_id.into(),
+                m.stream_id.into(),
+                m.viewer_id.into(),
+                ts(m.sent_at),
+                (&m.body).into(),
+            ]
+        })),
+        "retention_policies" => Box::new(
+            data.retention_policies
+                .iter()
+                .map(|p| vec![p.table_name.into(), p.keep_days.into(), p.reason.into()]),
+        ),
         _ => return None,
     };
     Some(rows)
@@ -180,7 +156,7 @@ pub fn all_tables(data: &Dataset) -> Vec<(&'static Table, Vec<Vec<Datum>>)> {
         .iter()
         .map(|table| {
             let rows = table_rows(data, table.name).expect("every schema table has rows");
-            (table, rows)
+            (table, rows.collect())
         })
         .collect()
 }
@@ -212,7 +188,7 @@ fn datum_text(datum: &Datum) -> Option<String> {
 }
 
 /// One table as CSV text with a header row; lines end in `\n`.
-pub fn to_csv(table: &Table, rows: &[Vec<Datum>]) -> String {
+pub fn to_csv<'a>(table: &Table, rows: impl IntoIterator<Item = &'a Vec<Datum>>) -> String {
     let mut out = String::new();
     let header: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
     out.push_str(&header.join(","));
