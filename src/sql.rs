@@ -220,6 +220,13 @@ fn unsupported(construct: &str, hint: &str) -> EngineError {
 /// GlueSQL parses `OVER (...)`, `FILTER (WHERE ...)`, `WITHIN GROUP` and `IGNORE NULLS` on a
 /// function call and then drops them, answering a different question.
 fn refuse_ignored_clauses(expr: &Expr) -> Result<(), EngineError> {
+    if let Expr::Value(Value::Placeholder(placeholder)) = expr {
+        // Our own constants travel as parameters; a user's would be bound to one of them.
+        return Err(unsupported(
+            &format!("the parameter {placeholder}"),
+            "write the value into the query",
+        ));
+    }
     let Expr::Function(function) = expr else {
         return Ok(());
     };
@@ -548,16 +555,36 @@ impl VisitorMut for OrderByOutputNames {
         else {
             return ControlFlow::Continue(());
         };
+        // A `*` makes projection positions differ from output positions: then the output
+        // column's expression itself is used.
+        let has_wildcard = select.projection.iter().any(|projected| {
+            matches!(
+                projected,
+                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+            )
+        });
         for item in &mut order_by.exprs {
             let Expr::Identifier(name) = &item.expr else {
                 continue;
             };
-            let position = select.projection.iter().position(|projected| {
-                matches!(projected, SelectItem::ExprWithAlias { alias, .. }
-                    if alias.value.eq_ignore_ascii_case(&name.value))
-            });
-            if let Some(position) = position {
-                item.expr = Expr::Value(Value::Number((position as i64 + 1).into(), false));
+            let found = select
+                .projection
+                .iter()
+                .enumerate()
+                .find_map(|(position, projected)| match projected {
+                    SelectItem::ExprWithAlias { expr, alias }
+                        if alias.value.eq_ignore_ascii_case(&name.value) =>
+                    {
+                        Some((position, expr))
+                    }
+                    _ => None,
+                });
+            match found {
+                Some((_, expr)) if has_wildcard => item.expr = expr.clone(),
+                Some((position, _)) => {
+                    item.expr = Expr::Value(Value::Number((position as i64 + 1).into(), false))
+                }
+                None => {}
             }
         }
         ControlFlow::Continue(())

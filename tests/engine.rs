@@ -136,6 +136,19 @@ fn order_by_a_name_sorts_by_the_output_column_like_postgres() {
         .query("SELECT stream_id AS id, -stream_id AS stream_id FROM streams ORDER BY stream_id LIMIT 2")
         .unwrap();
     assert_eq!(result.rows[0], vec![Cell::Int(2000), Cell::Int(-2000)]);
+    // With a `*` in front, positions shift; the answer must not.
+    let result = engine
+        .query("SELECT *, -category_id AS category_id FROM stream_categories ORDER BY category_id LIMIT 1")
+        .unwrap();
+    assert_eq!(result.rows[0][0], Cell::Int(12));
+    assert_eq!(result.rows[0][3], Cell::Int(-12));
+}
+
+#[test]
+fn user_parameters_are_refused_rather_than_bound_to_ours() {
+    let mut engine = engine();
+    let refused = error(&mut engine, "SELECT $1, TIMESTAMP '2026-01-01 00:00:00'");
+    assert!(refused.to_string().contains("$1"), "{refused}");
 }
 
 #[test]
