@@ -11,9 +11,12 @@ export function need(name) {
   return value;
 }
 
-/** The module's exports, instantiated from the .wasm bytes on disk (`--target web` output). */
+/**
+ * The module's exports, instantiated from the .wasm bytes on disk (`--target web` output), plus
+ * `memory`, the module's linear memory.
+ */
 export async function loadPackage() {
   const pkg = await import(pathToFileURL(need('SANDBOX_PKG_JS')).href);
-  pkg.initSync({ module: readFileSync(need('SANDBOX_PKG_WASM')) });
-  return pkg;
+  const instance = pkg.initSync({ module: readFileSync(need('SANDBOX_PKG_WASM')) });
+  return { ...pkg, memory: instance.memory };
 }

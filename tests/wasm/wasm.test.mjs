@@ -242,6 +242,20 @@ test("reset() restores a deleted table's rows and drops user tables", () => {
   });
 });
 
+test('repeated resets do not leak memory', () => {
+  withSandbox(1, '', (sandbox) => {
+    sandbox.reset();
+    const settled = pkg.memory.buffer.byteLength;
+    for (let i = 0; i < 4; i++) {
+      sandbox.run('DELETE FROM chat_messages');
+      sandbox.reset();
+    }
+    // One more copy of the data would be ~40 MB; linear memory never shrinks, so growth shows.
+    const grown = pkg.memory.buffer.byteLength - settled;
+    assert.ok(grown <= 8 * 1048576, `linear memory grew ${grown} bytes over 4 resets`);
+  });
+});
+
 test('scale L, unknown scales, bad seeds, clocks and tables are refused with a message', () => {
   for (const [call, pattern] of [
     [() => new pkg.Sandbox(1, 'L', ''), /scale L runs natively only/],
