@@ -14,8 +14,8 @@ use sqlparser::ast::{
     visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
     BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, ExtractSyntax,
     Function, FunctionArg, FunctionArgExpr, FunctionArguments, Interval, JoinConstraint,
-    JoinOperator, Query, Select, SelectItem, SetExpr, Statement, TableFactor, TimezoneInfo, Value,
-    Visit, VisitMut, Visitor, VisitorMut,
+    JoinOperator, Query, Select, SelectItem, SetExpr, Statement, TableFactor, TimezoneInfo,
+    UnaryOperator, Value, Visit, VisitMut, Visitor, VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -105,14 +105,53 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
 /// whose checks need to see the literals.
 pub fn hoist_constants(statement: &mut Statement) -> Vec<ParamLiteral> {
     let mut params = Vec::new();
+    let mut hoist = |expr: &mut Expr, param: ParamLiteral| {
+        params.push(param);
+        *expr = Expr::Value(Value::Placeholder(format!("${}", params.len())));
+    };
     let _ = visit_expressions_mut(statement, |expr| {
         if let Some(param) = constant(expr) {
-            params.push(param);
-            *expr = Expr::Value(Value::Placeholder(format!("${}", params.len())));
+            hoist(expr, param);
+        }
+        // GlueSQL computes between two number literals exactly, so `7 / 2` gave 3.5; as 64-bit
+        // integers they divide as PostgreSQL's integers do. Only when both sides are integer
+        // literals: against a decimal, GlueSQL would truncate the decimal to the integer's type.
+        if let Expr::BinaryOp { left, op, right } = expr {
+            if let (true, Some(l), Some(r)) = (
+                is_arithmetic(op),
+                integer_literal(left),
+                integer_literal(right),
+            ) {
+                hoist(left, l.into_param_literal());
+                hoist(right, r.into_param_literal());
+            }
         }
         ControlFlow::<()>::Continue(())
     });
     params
+}
+
+fn is_arithmetic(op: &BinaryOperator) -> bool {
+    matches!(
+        op,
+        BinaryOperator::Plus
+            | BinaryOperator::Minus
+            | BinaryOperator::Multiply
+            | BinaryOperator::Divide
+            | BinaryOperator::Modulo
+    )
+}
+
+fn integer_literal(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::Value(Value::Number(number, false)) => number.to_string().parse().ok(),
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => integer_literal(expr)?.checked_neg(),
+        Expr::Nested(inner) => integer_literal(inner),
+        _ => None,
+    }
 }
 
 fn constant(expr: &Expr) -> Option<ParamLiteral> {

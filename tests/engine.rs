@@ -315,3 +315,38 @@ fn filters_moved_into_the_first_join_keep_the_answer() {
         assert!(pushed.rows_read <= kept.rows_read, "{filter}");
     }
 }
+
+#[test]
+fn and_or_follow_three_valued_logic() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT TRUE OR NULL, NULL OR TRUE, FALSE AND NULL, NULL AND TRUE, NULL OR FALSE")
+        .unwrap();
+    assert_eq!(
+        result.rows[0],
+        [
+            Cell::Bool(true),
+            Cell::Bool(true),
+            Cell::Bool(false),
+            Cell::Null,
+            Cell::Null
+        ]
+    );
+    // The shape that lost rows: an open-ended validity period.
+    let data = generate::generate(1, Scale::S);
+    let sql = "SELECT COUNT(*) FROM gifts g JOIN gift_prices p ON p.gift_type_id = g.gift_type_id \
+               WHERE g.sent_at >= p.valid_from AND (p.valid_to IS NULL OR g.sent_at < p.valid_to)";
+    assert_eq!(single(&mut engine, sql), Cell::Int(data.gifts.len() as i64));
+}
+
+#[test]
+fn integer_literals_divide_as_integers() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT 7 / 2, -7 / 2, 7 % 3, 2 * 3 + 1")
+        .unwrap();
+    assert_eq!(
+        result.rows[0],
+        [Cell::Int(3), Cell::Int(-3), Cell::Int(1), Cell::Int(7)]
+    );
+}

@@ -5,22 +5,33 @@
 //! and stops at the first failure with one line on standard error and a non-zero exit.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: cargo xtask <task>
 
-  build                 build the wasm package as wasm-pack.toml says; print its sizes
+  build                 build the wasm package as wasm-pack.toml says, then bundle the page
+                        into dist/ with esbuild; print their sizes
+  serve [--port N]      set up, build, then serve dist/ on 127.0.0.1 (port: --port, else
+                        SANDBOX_PORT, else 8000)
   test-wasm             build, then check the wasm module against the native CLI under node
   bench-wasm            build, then time the wasm module under node at scales S and M
+  test-e2e              build, then test the page in headless Chromium against the native CLI
   setup                 install what the build and tests need (wasm target, wasm-bindgen CLI,
-                        node and npm packages); quick when all is there
+                        node, npm packages, Chromium, PostgreSQL); quick when all is there
   test                  setup, then everything CI checks: fmt, clippy, cargo test --release
-                        (with the scale M oracles), test-wasm
+                        (with the scale M oracles), test-wasm, test-e2e
   wasm-bindgen-version  print the wasm-bindgen version Cargo.lock pins";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's Chromium, which the page tests drive (playwright-core downloads no browser).
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// Where `build` puts the page: what `serve` serves. Never committed.
+const DIST: &str = "dist";
+const DEFAULT_PORT: u16 = 8000;
 /// The library's name as Rust sees it: wasm-bindgen names its output after it.
 const CRATE: &str = "livestream_sandbox";
 
@@ -30,6 +41,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [task] => run_task(task),
+        [task, flag, port] if task == "serve" && flag == "--port" => serve(Some(port)),
         _ => Err(format!("expected one task, got {args:?}\n{USAGE}")),
     };
     match result {
@@ -43,11 +55,13 @@ fn main() -> ExitCode {
 
 fn run_task(task: &str) -> Result<()> {
     match task {
-        "build" => build().map(drop),
+        "build" => build_all().map(drop),
+        "serve" => serve(None),
         "test-wasm" => test_wasm(),
+        "test-e2e" => test_e2e(),
         "bench-wasm" => bench_wasm(),
-        "setup" => setup(),
-        "test" => setup().and_then(|()| test()),
+        "setup" => setup_tests(),
+        "test" => setup_tests().and_then(|()| test()),
         "wasm-bindgen-version" => locked_version("wasm-bindgen").map(|v| println!("{v}")),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
@@ -114,7 +128,57 @@ fn build() -> Result<Package> {
     Ok(package)
 }
 
-/// Installs what is missing, so that one command works on a fresh Debian machine with Rust.
+/// The wasm package, then the page around it; returns the page's folder.
+fn build_all() -> Result<PathBuf> {
+    let package = build()?;
+    build_page(&package)
+}
+
+/// Bundles www/ with esbuild into dist/, next to index.html, the stylesheet and the .wasm, which
+/// the worker loads by a URL relative to itself.
+fn build_page(package: &Package) -> Result<PathBuf> {
+    let esbuild = root().join("node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        return Err("esbuild is missing: run `cargo xtask setup`".into());
+    }
+    let dist = root().join(DIST);
+    // From scratch, so nothing stale from an earlier build is ever served.
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("removing {}: {e}", dist.display()))?;
+    }
+    let wasm_name = file_name(&package.wasm)?;
+    let js = package.js.strip_prefix(root()).unwrap_or(&package.js);
+    run(Command::new(&esbuild)
+        .args(["www/main.js", "www/worker.js", "--bundle", "--format=esm"])
+        .args(["--minify", "--target=es2022", "--log-level=warning"])
+        .arg(format!("--outdir={DIST}"))
+        // The worker imports the package as `sandbox-wasm`: its folder is set in wasm-pack.toml.
+        // esbuild wants `./` to read an alias as a path from the working directory (the root).
+        .arg(format!("--alias:sandbox-wasm=./{}", js.display()))
+        .arg(format!("--define:WASM_FILE=\"{wasm_name}\"")))?;
+    for from in [
+        root().join("index.html"),
+        root().join("www/style.css"),
+        package.wasm.clone(),
+    ] {
+        let to = dist.join(file_name(&from)?);
+        std::fs::copy(&from, &to).map_err(|e| format!("copying {}: {e}", from.display()))?;
+    }
+    println!("page bundle sizes (bytes):");
+    for bundle in ["main.js", "worker.js"] {
+        print_size(&dist.join(bundle))?;
+    }
+    Ok(dist)
+}
+
+fn file_name(path: &Path) -> Result<&str> {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .ok_or_else(|| format!("{} has no file name", path.display()))
+}
+
+/// Installs what building and serving need and is missing (the wasm target, the wasm-bindgen
+/// CLI, node packages), so one command works on a fresh Debian machine with Rust.
 fn setup() -> Result<()> {
     run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     run(Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]))?;
@@ -133,19 +197,49 @@ fn setup() -> Result<()> {
     }
     let has = |tool: &str| Command::new(tool).arg("--version").output().is_ok();
     if !has("node") || !has("npm") {
-        if !is_root() {
-            return Err(
-                "node and npm are missing: run `sudo apt-get install -y nodejs npm`".into(),
-            );
-        }
-        run(Command::new("apt-get").arg("update"))?;
-        run(Command::new("apt-get")
-            .args(["install", "-y", "nodejs", "npm"])
-            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        apt_install(&["nodejs", "npm"])?;
     }
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(root()))
+        .current_dir(root()))?;
+    Ok(())
+}
+
+/// What only the tests need on top: a browser and a PostgreSQL server.
+fn setup_tests() -> Result<()> {
+    setup()?;
+    if !Path::new(CHROMIUM).exists() {
+        apt_install(&["chromium"])?;
+    }
+    // The compatibility tests start a throwaway PostgreSQL server.
+    let has_initdb = Command::new("initdb").arg("--version").output().is_ok();
+    if !has_initdb && !has_debian_postgres() {
+        apt_install(&["postgresql"])?;
+    }
+    Ok(())
+}
+
+fn has_debian_postgres() -> bool {
+    std::fs::read_dir("/usr/lib/postgresql").is_ok_and(|versions| {
+        versions
+            .filter_map(|entry| entry.ok())
+            .any(|entry| entry.path().join("bin/initdb").exists())
+    })
+}
+
+/// Installs Debian packages, or says how when not root.
+fn apt_install(packages: &[&str]) -> Result<()> {
+    let list = packages.join(" ");
+    if !is_root() {
+        return Err(format!(
+            "{list} missing: run `sudo apt-get install -y {list}`"
+        ));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 fn is_root() -> bool {
@@ -164,12 +258,59 @@ fn test_wasm() -> Result<()> {
         .env("SANDBOX_BIN", target_dir().join("release").join("sandbox")))
 }
 
+/// The page in headless Chromium, served by `serve`'s server on a free port for as long as the
+/// tests run (it stops with this process).
+fn test_e2e() -> Result<()> {
+    if !Path::new(CHROMIUM).exists() {
+        return Err(format!("{CHROMIUM} is missing: run `cargo xtask setup`"));
+    }
+    let dist = build_all()?;
+    run(&mut cargo(&["build", "--release", "--bin", "sandbox"]))?;
+    let listener = listen(0)?;
+    let url = format!("http://{}/", address(&listener)?);
+    std::thread::spawn(move || serve_files(listener, dist));
+    std::fs::create_dir_all(target_dir().join("e2e"))
+        .map_err(|e| format!("creating target/e2e: {e}"))?;
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "--test-timeout=120000"])
+        .arg("tests/e2e/page.test.mjs")
+        .env("SANDBOX_URL", url)
+        .env("SANDBOX_BIN", target_dir().join("release").join("sandbox"))
+        .env("SANDBOX_CHROMIUM", CHROMIUM)
+        .env(
+            "SANDBOX_SCREENSHOT",
+            target_dir().join("e2e").join("page.png"),
+        ))
+}
+
 fn bench_wasm() -> Result<()> {
     let package = build()?;
     run(Command::new("node")
         .arg("tests/wasm/bench.mjs")
         .envs(package.env()))?;
     print_sizes(&package)
+}
+
+fn serve(port: Option<&str>) -> Result<()> {
+    let port = match port
+        .map(str::to_owned)
+        .or_else(|| std::env::var("SANDBOX_PORT").ok())
+    {
+        Some(text) => text
+            .parse()
+            .map_err(|_| format!("port {text:?} is not a number from 0 to 65535"))?,
+        None => DEFAULT_PORT,
+    };
+    // Before the build, so a taken port is reported at once.
+    let listener = listen(port)?;
+    setup()?;
+    let dist = build_all()?;
+    println!(
+        "Serving the sandbox at http://{}/ (Ctrl+C stops)",
+        address(&listener)?
+    );
+    serve_files(listener, dist);
+    Ok(())
 }
 
 fn test() -> Result<()> {
@@ -190,7 +331,8 @@ fn test() -> Result<()> {
     // Release: the tests generate data, which is slow unoptimized. This is the release run, so
     // the oracles also check scale M.
     run(cargo(&["test", "--workspace", "--release"]).env("SANDBOX_ORACLE_M", "1"))?;
-    test_wasm()
+    test_wasm()?;
+    test_e2e()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,18 +379,23 @@ fn wasm_opt(opt: &WasmOpt, wasm: &Path) -> Result<()> {
 fn print_sizes(package: &Package) -> Result<()> {
     println!("package sizes (bytes):");
     for path in [&package.wasm, &package.js] {
-        let raw = std::fs::metadata(path)
-            .map_err(|e| format!("reading {}: {e}", path.display()))?
-            .len();
-        let gzip = gzip_size(path)?;
-        let shown = path.strip_prefix(root()).unwrap_or(path);
-        println!(
-            "  {:40} {:>10} raw {:>10} gzip -9n",
-            shown.display(),
-            thousands(raw),
-            thousands(gzip)
-        );
+        print_size(path)?;
     }
+    Ok(())
+}
+
+fn print_size(path: &Path) -> Result<()> {
+    let raw = std::fs::metadata(path)
+        .map_err(|e| format!("reading {}: {e}", path.display()))?
+        .len();
+    let gzip = gzip_size(path)?;
+    let shown = path.strip_prefix(root()).unwrap_or(path);
+    println!(
+        "  {:40} {:>10} raw {:>10} gzip -9n",
+        shown.display(),
+        thousands(raw),
+        thousands(gzip)
+    );
     Ok(())
 }
 
@@ -274,6 +421,103 @@ fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The local web server: static files from dist/, one thread per connection, one request each.
+
+fn listen(port: u16) -> Result<TcpListener> {
+    TcpListener::bind(("127.0.0.1", port)).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => format!(
+            "port {port} on 127.0.0.1 is taken: choose another with `--port N` or SANDBOX_PORT"
+        ),
+        _ => format!("cannot listen on 127.0.0.1:{port}: {e}"),
+    })
+}
+
+fn address(listener: &TcpListener) -> Result<std::net::SocketAddr> {
+    listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the server's address: {e}"))
+}
+
+fn serve_files(listener: TcpListener, dir: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            // A client that hangs up or times out only ends its own connection.
+            let _ = respond(stream, &dir);
+        });
+    }
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read the rest of the head; no request we serve has a body.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let mut words = request_line.split_whitespace();
+    let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let (status, content_type, body) = match (method, resolve(dir, target)) {
+        ("GET" | "HEAD", Ok(path)) => match std::fs::read(&path) {
+            Ok(bytes) => ("200 OK", mime_type(&path), bytes),
+            Err(_) => ("404 Not Found", "text/plain", b"Not found\n".to_vec()),
+        },
+        ("GET" | "HEAD", Err(status)) => (status, "text/plain", format!("{status}\n").into_bytes()),
+        _ => (
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only\n".to_vec(),
+        ),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+/// The file a request target names inside `dir`, or the status to answer instead.
+fn resolve(dir: &Path, target: &str) -> std::result::Result<PathBuf, &'static str> {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let relative = path.strip_prefix('/').ok_or("400 Bad Request")?;
+    // Nothing outside `dir`: no parent steps, no backslashes, no escapes that could hide them.
+    if relative.split('/').any(|part| part == "..") || relative.contains(['\\', '%']) {
+        return Err("400 Bad Request");
+    }
+    let file = dir.join(if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    });
+    if file.is_file() {
+        Ok(file)
+    } else {
+        Err("404 Not Found")
+    }
+}
+
+fn mime_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "wasm" => "application/wasm",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -658,6 +902,29 @@ args = ["--strip-debug"]
             let message = result.err().unwrap_or_default();
             assert!(message.contains(error), "{to:?}: {message:?}");
         }
+    }
+
+    #[test]
+    fn serves_only_files_inside_the_folder() {
+        let dir = root().join("xtask");
+        assert_eq!(resolve(&dir, "/Cargo.toml?x=1"), Ok(dir.join("Cargo.toml")));
+        assert_eq!(resolve(&dir, "/src/main.rs"), Ok(dir.join("src/main.rs")));
+        for target in [
+            "/../Cargo.toml",
+            "/src/../../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "x",
+        ] {
+            assert_eq!(resolve(&dir, target), Err("400 Bad Request"), "{target}");
+        }
+        for target in ["/", "/missing.js", "/src"] {
+            assert_eq!(resolve(&dir, target), Err("404 Not Found"), "{target}");
+        }
+        assert_eq!(mime_type(Path::new("a_bg.wasm")), "application/wasm");
+        assert_eq!(
+            mime_type(Path::new("w.js")),
+            "text/javascript; charset=utf-8"
+        );
     }
 
     #[test]

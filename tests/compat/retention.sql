@@ -1,0 +1,31 @@
+-- Retention: what each policy says must go, at the dataset clock.
+
+-- case: chat out of policy
+SELECT COUNT(*) AS out_of_policy FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days';
+
+-- case: rows out of policy per fact, from the policies table
+-- ordered
+SELECT p.table_name, p.keep_days,
+    CASE p.table_name
+        WHEN 'chat_messages' THEN (SELECT COUNT(*) FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days')
+        WHEN 'gifts' THEN (SELECT COUNT(*) FROM gifts WHERE sent_at < NOW() - INTERVAL '2555 days')
+        ELSE (SELECT COUNT(*) FROM viewer_sessions WHERE join_time < NOW() - INTERVAL '730 days')
+    END AS out_of_policy
+FROM retention_policies p ORDER BY p.table_name;
+
+-- case: purge chat, then count what is left
+DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days';
+SELECT COUNT(*), MIN(sent_at) FROM chat_messages;
+
+-- case: the purge leaves gifts alone
+DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days';
+SELECT COUNT(*), SUM(amount_usd) FROM gifts;
+
+-- case: chat per day for the last week
+-- ordered
+SELECT CAST(sent_at AS DATE) AS day, COUNT(*) AS messages
+FROM chat_messages WHERE sent_at >= NOW() - INTERVAL '1 week'
+GROUP BY CAST(sent_at AS DATE) ORDER BY day;
+
+-- case: oldest and newest message
+SELECT MIN(sent_at), MAX(sent_at) FROM chat_messages;

@@ -1,0 +1,105 @@
+-- The everyday SQL: joins, grouping, NULLs, text, time literals.
+
+-- case: categories with stream counts, including empty ones
+-- ordered
+SELECT sc.name, COUNT(s.stream_id) AS streams
+FROM stream_categories sc LEFT JOIN streams s ON s.category_id = sc.category_id
+GROUP BY sc.name ORDER BY streams DESC, sc.name;
+
+-- case: COUNT(*) and COUNT(column) differ on NULLs
+SELECT COUNT(*), COUNT(ended_at), COUNT(*) - COUNT(ended_at) AS live FROM streams;
+
+-- case: NULL never equals NULL
+SELECT COUNT(*) FROM streams WHERE ended_at = NULL;
+
+-- case: IS NULL and IS NOT NULL
+SELECT SUM(CASE WHEN leave_time IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN leave_time IS NOT NULL THEN 1 ELSE 0 END) FROM viewer_sessions;
+
+-- case: COALESCE picks the first non-null
+-- ordered
+SELECT stream_id, COALESCE(ended_at, started_at) AS last_seen FROM streams ORDER BY stream_id LIMIT 20;
+
+-- case: ORDER BY an output name that shadows a column
+-- ordered
+SELECT stream_id, COALESCE(ended_at, NOW()) AS started_at FROM streams ORDER BY started_at DESC, stream_id LIMIT 10;
+
+-- case: integer division truncates, as in PostgreSQL
+SELECT 7 / 2, -7 / 2, 7 % 3;
+
+-- case: timestamps compared with text
+SELECT COUNT(*) FROM gifts WHERE sent_at >= '2026-10-01' AND sent_at < '2026-10-15 12:00:00';
+
+-- case: BETWEEN on timestamps
+SELECT COUNT(*) FROM chat_messages WHERE sent_at BETWEEN '2026-10-20' AND '2026-10-21';
+
+-- case: IN list and NOT IN
+SELECT COUNT(*), SUM(CASE WHEN device NOT IN ('web', 'tv') THEN 1 ELSE 0 END) FROM viewer_sessions WHERE device IN ('web', 'ios', 'tv');
+
+-- case: IN subquery
+SELECT COUNT(*) FROM creators WHERE creator_id IN (SELECT creator_id FROM streams WHERE ended_at IS NULL);
+
+-- case: LIKE and ILIKE
+SELECT SUM(CASE WHEN body LIKE '%gg%' THEN 1 ELSE 0 END), SUM(CASE WHEN body ILIKE '%GG%' THEN 1 ELSE 0 END) FROM chat_messages;
+
+-- case: text functions and concatenation
+-- ordered
+SELECT creator_id, UPPER(handle), LOWER(country), handle || '@' || country AS tag FROM creators ORDER BY creator_id LIMIT 15;
+
+-- case: DISTINCT values
+-- ordered
+SELECT DISTINCT device FROM viewer_sessions ORDER BY device;
+
+-- case: LIMIT and OFFSET
+-- ordered
+SELECT viewer_id, username FROM viewers ORDER BY viewer_id LIMIT 5 OFFSET 100;
+
+-- case: CASE buckets
+-- ordered
+SELECT CASE WHEN amount_usd >= 50 THEN 'large' WHEN amount_usd >= 10 THEN 'medium' ELSE 'small' END AS bucket,
+    COUNT(*) AS gifts
+FROM gifts GROUP BY CASE WHEN amount_usd >= 50 THEN 'large' WHEN amount_usd >= 10 THEN 'medium' ELSE 'small' END
+ORDER BY gifts DESC;
+
+-- case: markup and quotes in chat come back as text
+-- ordered
+SELECT body, COUNT(*) FROM chat_messages WHERE body LIKE '%<%' OR body LIKE '%''%' GROUP BY body ORDER BY body;
+
+-- case: viewers per country with a HAVING
+-- ordered
+SELECT country, COUNT(*) AS viewers FROM viewers GROUP BY country HAVING COUNT(*) >= 200 ORDER BY viewers DESC, country;
+
+-- case: interval arithmetic on timestamps
+SELECT NOW() - INTERVAL '90 minutes', NOW() + INTERVAL '2 hours', NOW() - INTERVAL '1 month', NOW() - INTERVAL '1 year';
+
+-- case: three-way join with aggregates
+-- ordered
+SELECT sc.name, COUNT(DISTINCT s.creator_id) AS creators, COUNT(vs.session_id) AS visits
+FROM stream_categories sc
+JOIN streams s ON s.category_id = sc.category_id
+JOIN viewer_sessions vs ON vs.stream_id = s.stream_id
+GROUP BY sc.name ORDER BY visits DESC, sc.name;
+
+-- case: newest signups
+-- ordered
+SELECT username, joined_at FROM viewers ORDER BY joined_at DESC, username LIMIT 10;
+
+-- case: creators with their first and last stream
+-- ordered
+SELECT c.handle, MIN(s.started_at) AS first_stream, MAX(s.started_at) AS last_stream, COUNT(*) AS streams
+FROM creators c JOIN streams s ON s.creator_id = c.creator_id
+GROUP BY c.handle ORDER BY streams DESC, c.handle LIMIT 15;
+
+-- case: EXISTS correlated
+SELECT COUNT(*) FROM gift_catalog gc WHERE EXISTS (SELECT 1 FROM gifts g WHERE g.gift_type_id = gc.gift_type_id AND g.quantity > 1);
+
+-- case: user table round trip
+CREATE TABLE notes (id INT PRIMARY KEY, body TEXT);
+INSERT INTO notes VALUES (1, 'first'), (2, NULL), (3, '');
+-- ordered
+SELECT id, body, body IS NULL AS missing FROM notes ORDER BY id;
+
+-- case: three-valued AND and OR
+SELECT TRUE OR NULL, NULL OR TRUE, FALSE AND NULL, NULL AND TRUE, NULL OR FALSE, TRUE AND TRUE;
+
+-- case: integer literals divide as integers
+SELECT 7 / 2, -7 / 2, (-7) / (2), 2 * 3 + 1, 7.0 / 2, 1 + 1.5;

@@ -1,0 +1,213 @@
+//! The compatibility suite: every case in `tests/compat/*.sql` runs in the sandbox and in a real
+//! PostgreSQL loaded with the same generated data, and the rows must agree (money to the cent,
+//! other numbers to 1e-9 relative). Expected results come from PostgreSQL at test time.
+//!
+//! A case starts with `-- case: <name>`; `-- ordered` compares row order too, `-- ordered-by: N`
+//! (1-based column) compares the order of that column only (ties may come in any order, as in
+//! PostgreSQL). Statements end with `;` at the end of a line; all but the last are setup, undone
+//! after the case.
+
+mod support;
+
+use livestream_sandbox::engine::{Config, Engine};
+use livestream_sandbox::generate::{self, Scale, ANCHOR};
+use support::postgres::Postgres;
+
+const SEEDS: [u64; 3] = [1, 2, 3];
+
+#[derive(Debug)]
+enum Order {
+    Any,
+    Exact,
+    ByColumn(usize),
+}
+
+#[derive(Debug)]
+struct Case {
+    name: String,
+    order: Order,
+    setup: Vec<String>,
+    query: String,
+}
+
+fn cases() -> Vec<Case> {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/compat");
+    let mut paths: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .flat_map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let file = path.file_stem().unwrap().to_string_lossy().into_owned();
+            text.split("-- case: ")
+                .skip(1)
+                .map(|block| parse_case(&file, block))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn parse_case(file: &str, block: &str) -> Case {
+    let mut lines = block.lines();
+    let name = format!("{file}: {}", lines.next().unwrap().trim());
+    let mut order = Order::Any;
+    let mut body = String::new();
+    for line in lines {
+        match line.trim() {
+            "-- ordered" => order = Order::Exact,
+            flag if flag.starts_with("-- ordered-by:") => {
+                let column = flag["-- ordered-by:".len()..]
+                    .trim()
+                    .parse::<usize>()
+                    .unwrap();
+                order = Order::ByColumn(column - 1);
+            }
+            _ => {
+                body.push_str(line);
+                body.push('\n');
+            }
+        }
+    }
+    let mut statements: Vec<String> = body
+        .split(";\n")
+        .map(|s| s.trim().trim_end_matches(';').trim().to_owned())
+        .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
+        .collect();
+    let query = statements
+        .pop()
+        .unwrap_or_else(|| panic!("{name}: no statement"));
+    Case {
+        name,
+        order,
+        setup: statements,
+        query,
+    }
+}
+
+type Rows = Vec<Vec<Option<String>>>;
+
+/// One value in a form both sides agree on: booleans as t/f, numbers by value.
+fn canonical(value: &Option<String>) -> String {
+    match value.as_deref() {
+        None => "\u{0}NULL".to_owned(),
+        Some("t") | Some("true") => "t".to_owned(),
+        Some("f") | Some("false") => "f".to_owned(),
+        Some(text) => match text.parse::<f64>() {
+            Ok(number) if !text.contains(':') => format!("{number:.9e}"),
+            _ => text.to_owned(),
+        },
+    }
+}
+
+fn same_value(ours: &Option<String>, theirs: &Option<String>) -> bool {
+    if canonical(ours) == canonical(theirs) {
+        return true;
+    }
+    match (
+        ours.as_deref().map(str::parse::<f64>),
+        theirs.as_deref().map(str::parse::<f64>),
+    ) {
+        (Some(Ok(a)), Some(Ok(b))) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        _ => false,
+    }
+}
+
+fn same_rows(ours: &Rows, theirs: &Rows) -> bool {
+    ours.len() == theirs.len()
+        && ours
+            .iter()
+            .zip(theirs)
+            .all(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(x, y)))
+}
+
+fn sorted(rows: &Rows) -> Rows {
+    let mut rows = rows.clone();
+    rows.sort_by_cached_key(|row| row.iter().map(canonical).collect::<Vec<_>>());
+    rows
+}
+
+fn compare(case: &Case, ours: &Rows, theirs: &Rows) -> Result<(), String> {
+    let in_order = match case.order {
+        Order::Exact => same_rows(ours, theirs),
+        Order::ByColumn(column) => {
+            let key = |rows: &Rows| {
+                rows.iter()
+                    .map(|row| vec![row[column].clone()])
+                    .collect::<Rows>()
+            };
+            same_rows(&key(ours), &key(theirs))
+        }
+        Order::Any => true,
+    };
+    let show = |rows: &Rows| {
+        let first: Vec<_> = rows.iter().take(3).collect();
+        format!("{} rows, first {first:?}", rows.len())
+    };
+    if !in_order {
+        return Err(format!(
+            "rows come in a different order\nsandbox: {}\npostgres: {}",
+            show(ours),
+            show(theirs)
+        ));
+    }
+    if !same_rows(&sorted(ours), &sorted(theirs)) {
+        return Err(format!(
+            "sandbox: {}\npostgres: {}",
+            show(ours),
+            show(theirs)
+        ));
+    }
+    Ok(())
+}
+
+fn run_ours(engine: &mut Engine, case: &Case) -> Result<Rows, String> {
+    for statement in &case.setup {
+        engine.run(statement).map_err(|e| format!("setup: {e}"))?;
+    }
+    let result = engine.query(&case.query).map_err(|e| e.to_string());
+    engine.reset().unwrap();
+    let result = result?;
+    assert!(!result.truncated);
+    Ok(result
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.text()).collect())
+        .collect())
+}
+
+#[test]
+fn sandbox_answers_as_postgres_does() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let postgres = Postgres::start("compat");
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for seed in SEEDS {
+        let database = format!("seed_{seed}");
+        postgres.load(&database, seed, Scale::S, ANCHOR);
+        let data = generate::generate(seed, Scale::S);
+        let mut config = Config::new(seed, Scale::S);
+        config.row_cap = usize::MAX;
+        let mut engine = Engine::with_data(config, &data).unwrap();
+        for case in &cases {
+            let setup: Vec<&str> = case.setup.iter().map(String::as_str).collect();
+            let theirs = postgres.query(&database, &setup, &case.query);
+            let outcome = match (run_ours(&mut engine, case), theirs) {
+                (Ok(ours), Ok(theirs)) => compare(case, &ours, &theirs),
+                (Err(ours), Ok(_)) => Err(format!("sandbox refused: {ours}")),
+                (Ok(_), Err(theirs)) => Err(format!("postgres refused: {theirs}")),
+                (Err(ours), Err(theirs)) => Err(format!("both refused: {ours} / {theirs}")),
+            };
+            match outcome {
+                Ok(()) => passed += 1,
+                Err(why) => failures.push(format!("seed {seed}, {}: {why}", case.name)),
+            }
+        }
+    }
+    eprintln!("{passed} passed, {} failed", failures.len());
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}

@@ -1,0 +1,41 @@
+// The engine's home: the page never runs SQL on its own thread, so it never freezes.
+import init, { Sandbox, schema, presets } from 'sandbox-wasm';
+import { serve } from './rpc.js';
+
+// WASM_FILE is set at build time; the .wasm sits next to this bundle.
+const ready = init({ module_or_path: new URL(WASM_FILE, import.meta.url) });
+let sandbox = null;
+
+/** The open sandbox; after a failed `open` there is none, and the user is told what to do. */
+function loaded() {
+  if (!sandbox) throw { kind: 'usage', message: 'No data is loaded: choose a seed and scale.' };
+  return sandbox;
+}
+
+serve({
+  async meta() {
+    await ready;
+    return { schema: schema(), presets: presets() };
+  },
+
+  /** Generates and loads the data for a seed, scale and clock ('' for the dataset's own). */
+  async open({ seed, scale, clock }) {
+    await ready;
+    sandbox?.free();
+    sandbox = null;
+    const start = performance.now();
+    sandbox = new Sandbox(seed, scale, clock);
+    return { counts: sandbox.tableCounts(), ms: performance.now() - start };
+  },
+
+  async run({ sql }) {
+    const start = performance.now();
+    const results = loaded().run(sql);
+    return { results, ms: performance.now() - start };
+  },
+
+  async reset() {
+    loaded().reset();
+    return { counts: sandbox.tableCounts() };
+  },
+});
