@@ -4,13 +4,14 @@
 //!
 //! A case starts with `-- case: <name>`; `-- ordered` compares row order too, `-- ordered-by: N`
 //! (1-based column) compares the order of that column only (ties may come in any order, as in
-//! PostgreSQL). Statements end with `;` at the end of a line; all but the last are setup, undone
-//! after the case.
+//! PostgreSQL); `-- preset: <id>` uses a shipped preset's SQL as the statement. Statements end
+//! with `;` at the end of a line; all but the last are setup, undone after the case.
 
 mod support;
 
 use livestream_sandbox::engine::{Config, Engine};
 use livestream_sandbox::generate::{self, Scale, ANCHOR};
+use livestream_sandbox::queries;
 use support::postgres::Postgres;
 
 const SEEDS: [u64; 3] = [1, 2, 3];
@@ -59,6 +60,16 @@ fn parse_case(file: &str, block: &str) -> Case {
     for line in lines {
         match line.trim() {
             "-- ordered" => order = Order::Exact,
+            flag if flag.starts_with("-- preset:") => {
+                let id = flag["-- preset:".len()..].trim();
+                let preset = queries::PRESETS.iter().find(|p| p.id == id);
+                body.push_str(
+                    preset
+                        .unwrap_or_else(|| panic!("{name}: no preset {id}"))
+                        .sql,
+                );
+                body.push('\n');
+            }
             flag if flag.starts_with("-- ordered-by:") => {
                 let column = flag["-- ordered-by:".len()..]
                     .trim()

@@ -2,14 +2,7 @@
 
 -- case: average concurrent viewers per stream
 -- ordered
-SELECT
-    s.stream_id,
-    SUM(EXTRACT(EPOCH FROM (COALESCE(vs.leave_time, NOW()) - vs.join_time)))
-      / EXTRACT(EPOCH FROM (COALESCE(s.ended_at, NOW()) - s.started_at)) AS avg_concurrent_viewers
-FROM streams s
-JOIN viewer_sessions vs ON vs.stream_id = s.stream_id
-GROUP BY s.stream_id, s.started_at, s.ended_at
-ORDER BY s.stream_id;
+-- preset: average-concurrency
 
 -- case: visits and distinct viewers per stream
 -- ordered

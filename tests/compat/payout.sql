@@ -2,18 +2,7 @@
 
 -- case: seed payout verbatim (fan-out included, NULLs first)
 -- ordered-by: 3
-SELECT
-    c.handle AS creator,
-    s.stream_id,
-    SUM(g.amount_usd) AS gross_gifts_usd,
-    COUNT(DISTINCT vs.viewer_id) AS unique_viewers
-FROM streams s
-JOIN creators c ON c.creator_id = s.creator_id
-LEFT JOIN gifts g ON g.stream_id = s.stream_id
-LEFT JOIN viewer_sessions vs ON vs.stream_id = s.stream_id
-WHERE s.started_at >= NOW() - INTERVAL '7 days'
-GROUP BY c.handle, s.stream_id
-ORDER BY gross_gifts_usd DESC;
+-- preset: seed-payout
 
 -- case: correct payout, aggregates materialized first
 -- ordered

@@ -1,7 +1,7 @@
 -- Retention: what each policy says must go, at the dataset clock.
 
 -- case: chat out of policy
-SELECT COUNT(*) AS out_of_policy FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days';
+-- preset: chat-out-of-policy
 
 -- case: rows out of policy per fact, from the policies table
 -- ordered
