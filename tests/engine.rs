@@ -350,3 +350,13 @@ fn integer_literals_divide_as_integers() {
         [Cell::Int(3), Cell::Int(-3), Cell::Int(1), Cell::Int(7)]
     );
 }
+
+#[test]
+fn integers_widen_next_to_decimals() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT stream_id * 1.5, stream_id + 0.5, 1 + 0.99 FROM streams WHERE stream_id = 3")
+        .unwrap();
+    let texts: Vec<String> = result.rows[0].iter().map(|c| c.text().unwrap()).collect();
+    assert_eq!(texts, ["4.5", "3.5", "1.99"]);
+}

@@ -103,3 +103,13 @@ SELECT TRUE OR NULL, NULL OR TRUE, FALSE AND NULL, NULL AND TRUE, NULL OR FALSE,
 
 -- case: integer literals divide as integers
 SELECT 7 / 2, -7 / 2, (-7) / (2), 2 * 3 + 1, 7.0 / 2, 1 + 1.5;
+
+-- case: integers meeting decimals and floats widen, never truncate
+-- ordered
+SELECT stream_id * 1.5, stream_id + 0.5, stream_id / 2.0, 1 + 0.99, stream_id - CAST(0.25 AS FLOAT)
+FROM streams WHERE stream_id <= 5 ORDER BY stream_id;
+
+-- case: integer columns with money
+-- ordered
+SELECT gift_id, quantity * amount_usd, amount_usd / quantity, 100 - amount_usd
+FROM gifts ORDER BY gift_id LIMIT 20;

@@ -115,36 +115,23 @@ macro_rules! impl_method {
                     }
                     .into()
                 }),
-            F32(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: F32(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            F64(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: F64(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            Decimal(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: Decimal(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
+            F32(_) | F64(_) | Decimal(_) => {
+                // Patched: widen the integer to the other side's type, as SQL does. Converting
+                // the other side to the integer's type truncated it (`3 * 1.5` gave 3).
+                let widened = match *$rhs {
+                    Decimal(_) => i128::try_from($lhs)
+                        .ok()
+                        .and_then(|n| rust_decimal::Decimal::try_from_i128_with_scale(n, 0).ok())
+                        .map(Decimal)
+                        .ok_or_else(|| ValueError::BinaryOperationOverflow {
+                            lhs: $lhs_variant($lhs),
+                            rhs: $rhs.clone(),
+                            operator: $op,
+                        })?,
+                    _ => F64($lhs as f64),
+                };
+                return super::widened(&widened, $op, $rhs);
+            }
             Null => return Ok(Null),
             Interval(rhs) => {
                 super::macros::impl_interval_method!($method, $lhs_variant, $op, $lhs, rhs);
