@@ -360,3 +360,16 @@ fn integers_widen_next_to_decimals() {
     let texts: Vec<String> = result.rows[0].iter().map(|c| c.text().unwrap()).collect();
     assert_eq!(texts, ["4.5", "3.5", "1.99"]);
 }
+
+#[test]
+fn integers_compare_with_decimal_literals_by_value() {
+    let mut engine = engine();
+    let data = generate::generate(1, Scale::S);
+    let singles = data.gifts.iter().filter(|g| g.quantity == 1).count() as i64;
+    for sql in [
+        "SELECT COUNT(*) FROM gifts WHERE quantity = 1.0",
+        "SELECT COUNT(*) FROM gifts WHERE quantity < 1.5",
+    ] {
+        assert_eq!(single(&mut engine, sql), Cell::Int(singles), "{sql}");
+    }
+}

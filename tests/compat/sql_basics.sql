@@ -113,3 +113,8 @@ FROM streams WHERE stream_id <= 5 ORDER BY stream_id;
 -- ordered
 SELECT gift_id, quantity * amount_usd, amount_usd / quantity, 100 - amount_usd
 FROM gifts ORDER BY gift_id LIMIT 20;
+
+-- case: integers compared with decimal literals by value
+SELECT SUM(CASE WHEN quantity = 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity < 1.5 THEN 1 ELSE 0 END),
+    SUM(CASE WHEN quantity <> 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity > 4.99 THEN 1 ELSE 0 END)
+FROM gifts;

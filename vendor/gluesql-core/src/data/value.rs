@@ -109,6 +109,31 @@ impl Value {
     }
 
     pub fn evaluate_cmp(&self, other: &Value) -> Option<Ordering> {
+        // Patched: an integer next to a decimal or float is compared in the wider type, and a
+        // decimal compares with every number. Upstream converted the other side to the integer
+        // (2 = 2.5) or found them incomparable, which left mixed columns unsorted.
+        let is_integer = matches!(
+            self,
+            Value::I8(_)
+                | Value::I16(_)
+                | Value::I32(_)
+                | Value::I64(_)
+                | Value::I128(_)
+                | Value::U8(_)
+                | Value::U16(_)
+                | Value::U32(_)
+                | Value::U64(_)
+                | Value::U128(_)
+        );
+        match (self, other) {
+            (_, Value::Decimal(r)) if is_integer => {
+                return r.partial_cmp(self).map(Ordering::reverse);
+            }
+            (_, Value::F64(r)) if is_integer => return r.partial_cmp(self).map(Ordering::reverse),
+            (_, Value::F32(r)) if is_integer => return r.partial_cmp(self).map(Ordering::reverse),
+            (Value::Decimal(l), _) => return l.partial_cmp(other),
+            _ => {}
+        }
         match (self, other) {
             (Value::I8(l), _) => l.partial_cmp(other),
             (Value::I16(l), _) => l.partial_cmp(other),
@@ -122,7 +147,6 @@ impl Value {
             (Value::U128(l), _) => l.partial_cmp(other),
             (Value::F32(l), _) => l.partial_cmp(other),
             (Value::F64(l), _) => l.partial_cmp(other),
-            (Value::Decimal(l), Value::Decimal(r)) => Some(l.cmp(r)),
             (Value::Bool(l), Value::Bool(r)) => Some(l.cmp(r)),
             (Value::Str(l), Value::Str(r)) => Some(l.cmp(r)),
             (Value::Bytea(l), Value::Bytea(r)) => Some(l.cmp(r)),

@@ -54,16 +54,18 @@ impl<'a> Evaluated<'a> {
 
 fn value_cmp_with_number(value: &Value, number: &BigDecimal) -> Option<Ordering> {
     match value {
-        Value::I8(l) => l.partial_cmp(&number.to_i8()?),
-        Value::I16(l) => l.partial_cmp(&number.to_i16()?),
-        Value::I32(l) => l.partial_cmp(&number.to_i32()?),
-        Value::I64(l) => l.partial_cmp(&number.to_i64()?),
-        Value::I128(l) => l.partial_cmp(&number.to_i128()?),
-        Value::U8(l) => l.partial_cmp(&number.to_u8()?),
-        Value::U16(l) => l.partial_cmp(&number.to_u16()?),
-        Value::U32(l) => l.partial_cmp(&number.to_u32()?),
-        Value::U64(l) => l.partial_cmp(&number.to_u64()?),
-        Value::U128(l) => l.partial_cmp(&number.to_u128()?),
+        // Patched: integers compare with a number literal exactly. Upstream converted the literal
+        // to the integer's type, so `quantity < 1.5` matched nothing.
+        Value::I8(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::I16(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::I32(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::I64(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::I128(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::U8(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::U16(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::U32(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::U64(l) => BigDecimal::from(*l).partial_cmp(number),
+        Value::U128(l) => BigDecimal::from(*l).partial_cmp(number),
         Value::F32(l) => l.partial_cmp(&number.to_f32()?),
         Value::F64(l) => l.partial_cmp(&number.to_f64()?),
         Value::Decimal(l) => {

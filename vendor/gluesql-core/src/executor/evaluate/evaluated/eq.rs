@@ -4,6 +4,7 @@ use {
         BigDecimalExt, Tribool, Value,
         value::{parse_time, parse_timestamp, parse_uuid},
     },
+    bigdecimal::BigDecimal,
     chrono::NaiveDate,
     std::{
         borrow::Cow,
@@ -54,21 +55,20 @@ impl<'a> Evaluated<'a> {
 }
 
 fn value_eq_with_literal(value: &Value, literal: &Evaluated<'_>) -> Tribool {
+    // Patched: integers equal a number literal by value (1 = 1.0). Upstream converted the
+    // literal to the integer's type first, and 1.0 did not convert.
+    let integer_eq = |l: BigDecimal, r: &BigDecimal| Tribool::from(&l == r);
     match (value, literal) {
-        (Value::I8(l), Evaluated::Number(r)) => Tribool::from(r.to_i8().is_some_and(|r| *l == r)),
-        (Value::I16(l), Evaluated::Number(r)) => Tribool::from(r.to_i16().is_some_and(|r| *l == r)),
-        (Value::I32(l), Evaluated::Number(r)) => Tribool::from(r.to_i32().is_some_and(|r| *l == r)),
-        (Value::I64(l), Evaluated::Number(r)) => Tribool::from(r.to_i64().is_some_and(|r| *l == r)),
-        (Value::I128(l), Evaluated::Number(r)) => {
-            Tribool::from(r.to_i128().is_some_and(|r| *l == r))
-        }
-        (Value::U8(l), Evaluated::Number(r)) => Tribool::from(r.to_u8().is_some_and(|r| *l == r)),
-        (Value::U16(l), Evaluated::Number(r)) => Tribool::from(r.to_u16().is_some_and(|r| *l == r)),
-        (Value::U32(l), Evaluated::Number(r)) => Tribool::from(r.to_u32().is_some_and(|r| *l == r)),
-        (Value::U64(l), Evaluated::Number(r)) => Tribool::from(r.to_u64().is_some_and(|r| *l == r)),
-        (Value::U128(l), Evaluated::Number(r)) => {
-            Tribool::from(r.to_u128().is_some_and(|r| *l == r))
-        }
+        (Value::I8(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::I16(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::I32(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::I64(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::I128(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::U8(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::U16(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::U32(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::U64(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
+        (Value::U128(l), Evaluated::Number(r)) => integer_eq(BigDecimal::from(*l), r),
         (Value::F32(l), Evaluated::Number(r)) => Tribool::from(r.to_f32().is_some_and(|r| *l == r)),
         (Value::F64(l), Evaluated::Number(r)) => Tribool::from(r.to_f64().is_some_and(|r| *l == r)),
         (Value::Str(l), Evaluated::Text(r)) => Tribool::from(l == r.as_ref()),
