@@ -13,7 +13,7 @@ use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
     visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
     BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, ExtractSyntax,
-    Function, FunctionArg, FunctionArgExpr, FunctionArguments, Interval, JoinConstraint,
+    Function, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, Interval, JoinConstraint,
     JoinOperator, Query, Select, SelectItem, SetExpr, Statement, TableFactor, TimezoneInfo,
     UnaryOperator, Value, Visit, VisitMut, Visitor, VisitorMut,
 };
@@ -78,6 +78,8 @@ fn syntax_error(error: ParserError) -> EngineError {
 pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), EngineError> {
     // First, before anything else recurses over the tree.
     check_depth(statement)?;
+    // Before any rewrite, so a column is named for what the user wrote.
+    let _ = statement.visit(&mut OutputNames);
     rewrite_int8_columns(statement);
     let _ = statement.visit(&mut OrderByOutputNames);
     let flow = visit_expressions_mut(statement, |expr| {
@@ -745,4 +747,56 @@ fn reads_only(expr: &Expr, table: &str) -> bool {
         _ => ControlFlow::Continue(()),
     });
     flow.is_continue()
+}
+
+/// Names unnamed result columns as PostgreSQL does (`count`, `sum`, `?column?`, ...). GlueSQL
+/// would label them with their SQL text, which after our rewrites is no longer what the user
+/// wrote. Plain column references keep the column's name.
+struct OutputNames;
+
+impl VisitorMut for OutputNames {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            for item in &mut select.projection {
+                if let SelectItem::UnnamedExpr(expr) = item {
+                    if let Some(name) = output_name(expr) {
+                        let expr = std::mem::replace(expr, Expr::Value(Value::Null));
+                        *item = SelectItem::ExprWithAlias {
+                            expr,
+                            alias: Ident::with_quote('"', name),
+                        };
+                    }
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// PostgreSQL's name for an unnamed result column; `None` for a column reference.
+fn output_name(expr: &Expr) -> Option<String> {
+    let name = match expr {
+        Expr::Identifier(_) | Expr::CompoundIdentifier(_) => return None,
+        Expr::Nested(inner) => return output_name(inner),
+        Expr::Function(function) => function
+            .name
+            .0
+            .last()
+            .map_or_else(|| "?column?".to_owned(), |part| part.value.to_lowercase()),
+        Expr::Cast {
+            expr, data_type, ..
+        } => match output_name(expr) {
+            Some(name) if name != "?column?" => name,
+            None => return None,
+            _ => data_type.to_string().to_lowercase(),
+        },
+        Expr::Extract { .. } => "extract".to_owned(),
+        Expr::Case { .. } => "case".to_owned(),
+        Expr::Interval(_) => "interval".to_owned(),
+        Expr::TypedString { data_type, .. } => data_type.to_string().to_lowercase(),
+        _ => "?column?".to_owned(),
+    };
+    Some(name)
 }

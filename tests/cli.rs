@@ -122,7 +122,7 @@ fn sql_can_come_from_a_file_or_standard_input() {
         .write_all(b"SELECT COUNT(*) FROM viewers")
         .unwrap();
     let output = child.wait_with_output().unwrap();
-    assert_eq!(stdout(&output), "COUNT(*)\n5000\n");
+    assert_eq!(stdout(&output), "count\n5000\n");
     std::fs::remove_dir_all(dir).unwrap();
 }
 

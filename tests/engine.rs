@@ -373,3 +373,24 @@ fn integers_compare_with_decimal_literals_by_value() {
         assert_eq!(single(&mut engine, sql), Cell::Int(singles), "{sql}");
     }
 }
+
+#[test]
+fn unnamed_columns_are_named_as_in_postgres() {
+    let mut engine = engine();
+    let result = engine
+        .query("SELECT stream_id, COUNT(*), SUM(amount_usd), NOW() - INTERVAL '7 days', 7 / 2 FROM gifts GROUP BY stream_id LIMIT 1")
+        .unwrap();
+    let names: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["stream_id", "count", "sum", "?column?", "?column?"]);
+    // An output name is what ORDER BY sees first.
+    let result = engine
+        .query("SELECT stream_id, COUNT(*) FROM gifts GROUP BY stream_id ORDER BY count DESC, stream_id LIMIT 1")
+        .unwrap();
+    let data = generate::generate(1, Scale::S);
+    let mut per_stream = std::collections::BTreeMap::new();
+    for gift in &data.gifts {
+        *per_stream.entry(gift.stream_id).or_insert(0i64) += 1;
+    }
+    let most = per_stream.values().max().unwrap();
+    assert_eq!(result.rows[0][1], Cell::Int(*most));
+}
