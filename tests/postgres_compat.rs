@@ -4,8 +4,8 @@
 //!
 //! A case starts with `-- case: <name>`; `-- ordered` compares row order too, `-- ordered-by: N`
 //! (1-based column) compares the order of that column only (ties may come in any order, as in
-//! PostgreSQL); `-- preset: <id>` uses a shipped preset's SQL as the statement. Statements end
-//! with `;` at the end of a line; all but the last are setup, undone after the case.
+//! PostgreSQL); `-- preset: <id>` uses a shipped preset's SQL. Statements end with `;` at the end
+//! of a line; the last SELECT is compared, statements before it are setup, undone after the case.
 
 mod support;
 
@@ -88,9 +88,14 @@ fn parse_case(file: &str, block: &str) -> Case {
         .map(|s| s.trim().trim_end_matches(';').trim().to_owned())
         .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
         .collect();
-    let query = statements
-        .pop()
-        .unwrap_or_else(|| panic!("{name}: no statement"));
+    // The last SELECT is compared; what comes before it is setup, what follows it (a preset's
+    // clean-up) is left out, since every case is undone anyway.
+    let last_select = statements
+        .iter()
+        .rposition(|s| s.to_ascii_uppercase().starts_with("SELECT"))
+        .unwrap_or_else(|| panic!("{name}: no SELECT"));
+    statements.truncate(last_select + 1);
+    let query = statements.pop().expect("the SELECT");
     Case {
         name,
         order,

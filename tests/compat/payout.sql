@@ -4,23 +4,9 @@
 -- ordered-by: 3
 -- preset: seed-payout
 
--- case: correct payout, aggregates materialized first
+-- case: correct payout, each fact aggregated before joining
 -- ordered
-CREATE TABLE stream_gifts AS
-SELECT stream_id, SUM(amount_usd) AS gross_gifts_usd, COUNT(*) AS gift_count
-FROM gifts GROUP BY stream_id;
-CREATE TABLE stream_viewers AS
-SELECT stream_id, COUNT(DISTINCT viewer_id) AS unique_viewers
-FROM viewer_sessions GROUP BY stream_id;
-SELECT c.handle AS creator, s.stream_id,
-    COALESCE(g.gross_gifts_usd, CAST(0 AS DECIMAL)) AS gross_gifts_usd,
-    COALESCE(v.unique_viewers, 0) AS unique_viewers
-FROM streams s
-JOIN creators c ON c.creator_id = s.creator_id
-LEFT JOIN stream_gifts g ON g.stream_id = s.stream_id
-LEFT JOIN stream_viewers v ON v.stream_id = s.stream_id
-WHERE s.started_at >= NOW() - INTERVAL '7 days'
-ORDER BY gross_gifts_usd DESC, s.stream_id;
+-- preset: correct-payout
 
 -- case: gross and net payout per creator for the last 30 days
 -- ordered
