@@ -118,3 +118,11 @@ FROM gifts ORDER BY gift_id LIMIT 20;
 SELECT SUM(CASE WHEN quantity = 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity < 1.5 THEN 1 ELSE 0 END),
     SUM(CASE WHEN quantity <> 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity > 4.99 THEN 1 ELSE 0 END)
 FROM gifts;
+
+-- case: a column mixing integers and decimals sorts by value
+-- ordered
+SELECT s.stream_id, COALESCE(SUM(g.amount_usd), 0) AS gross
+FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
+WHERE s.stream_id <= 300
+GROUP BY s.stream_id
+ORDER BY gross DESC, s.stream_id;
