@@ -5,7 +5,7 @@
 //! library), so native and wasm builds produce the same bytes. Any change to what this module
 //! produces must bump [`GENERATOR_VERSION`]: shared links carry it and say so when it differs.
 
-use crate::time::{self, Timestamp, DAY, HOUR, MINUTE};
+use crate::time::{Timestamp, DAY, HOUR, MINUTE};
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use rust_decimal::Decimal;
@@ -977,9 +977,4 @@ fn chat_messages(
         message.message_id = i as i64 + 1;
     }
     messages
-}
-
-/// Human-readable anchor, for docs and messages.
-pub fn anchor_text() -> String {
-    time::format(ANCHOR)
 }
