@@ -32,9 +32,9 @@ const theme = EditorView.theme({
 
 /**
  * Creates the editor in `parent`. `onRun(text, base)` gets the selection if there is one, else the
- * whole text, and the document offset it starts at.
+ * whole text, and the document offset it starts at; `onChange(text)` follows every edit.
  */
-export function createEditor(parent, { doc, onRun }) {
+export function createEditor(parent, { doc, onRun, onChange = () => {} }) {
   const language = new Compartment();
   const run = (view) => {
     const { from, to } = view.state.selection.main;
@@ -53,6 +53,7 @@ export function createEditor(parent, { doc, onRun }) {
       theme,
       language.of(sql({ dialect: PostgreSQL })),
       EditorView.contentAttributes.of({ 'aria-label': 'SQL statement' }),
+      EditorView.updateListener.of((update) => update.docChanged && onChange(update.state.doc.toString())),
     ],
   });
 

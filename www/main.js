@@ -1,18 +1,33 @@
 // Wiring: the controls, the editor, the schema browser and the results, talking to the engine in
-// a worker.
+// a worker; the draft, history and share links around them.
 import { connect } from './rpc.js';
 import { createEditor } from './editor.js';
 import { showResults, formatMs } from './results.js';
 import { showSchema, showCounts } from './schema.js';
+import { load, save } from './storage.js';
+import * as queries from './history.js';
+import { isShareHash, linkFor, readLink, LinkError } from './share.js';
+import { keepOffline } from './offline.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  controls: $('controls'),
   seed: $('seed'),
   scale: $('scale'),
+  clock: $('clock'),
+  clockDefault: $('clock-default'),
   presets: $('presets'),
   reset: $('reset'),
   run: $('run'),
   cancel: $('cancel'),
+  share: $('share'),
+  sharePanel: $('share-panel'),
+  shareSaid: $('share-said'),
+  shareLink: $('share-link'),
+  history: $('history'),
+  historyPanel: $('history-panel'),
+  notice: $('notice'),
+  noticeText: $('notice-text'),
   status: $('status'),
   error: $('error'),
   results: $('results'),
@@ -21,29 +36,40 @@ const ui = {
 
 const STARTER = 'SELECT name, is_gaming\nFROM stream_categories\nORDER BY name;\n';
 const CANCELLED = { kind: 'cancelled', message: 'Cancelled.' };
+const DEFAULT_DATA = { seed: 1, scale: 'S', clock: '' };
 
 const editor = createEditor($('editor'), {
-  doc: STARTER,
+  doc: '',
   onRun: (text, base) => run(text, base),
+  onChange: (text) => save('draft', text),
 });
 
 let engine = null;
-/** What the current data was made from, so a restart (cancel) brings back the same data. */
+/** The engine's data version, from the module; share links carry it. */
+let generator = null;
+/** What the current data was made from ({seed, scale, clock}), so a restart brings it back. */
 let dataset = null;
+/** The dataset's own clock, which "Default" goes back to. */
+let defaultClock = '';
 /** How many requests are under way: a cancel starts regenerating before the run it stopped settles. */
 let pending = 0;
+let answered = false;
 
 function setStatus(text) {
   ui.status.textContent = text;
 }
 
+function readyStatus(extra = '') {
+  const clock = dataset.clock && dataset.clock !== defaultClock ? `, clock ${dataset.clock}` : '';
+  return `Ready: seed ${dataset.seed}, scale ${dataset.scale}${clock}${extra}`;
+}
+
 function setBusy(change) {
   pending += change;
   const value = pending > 0;
-  ui.run.disabled = value;
-  ui.reset.disabled = value;
-  ui.seed.disabled = value;
-  ui.scale.disabled = value;
+  for (const control of [ui.run, ui.reset, ui.seed, ui.scale, ui.clock, ui.clockDefault, ui.share]) {
+    control.disabled = value;
+  }
   ui.cancel.disabled = !value;
 }
 
@@ -73,53 +99,129 @@ function clearError() {
   editor.clearError();
 }
 
+/** A message about the page itself (a link that could not be used, an update), until dismissed. */
+function notice(text) {
+  ui.noticeText.textContent = text;
+  ui.notice.hidden = false;
+}
+
+function dismissNotice() {
+  ui.notice.hidden = true;
+}
+
 /** A fresh worker with the engine in it; the old one, if any, is stopped first. */
 function startEngine() {
   engine?.terminate(CANCELLED);
   engine = connect(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
 }
 
-/** Generates the data for the chosen seed and scale. */
-async function openData() {
-  const seed = Number(ui.seed.value);
-  dataset = { seed, scale: ui.scale.value, clock: '' };
+function showData({ seed, scale, clock }) {
+  ui.seed.value = String(seed);
+  ui.scale.value = scale;
+  ui.clock.value = clock;
+}
+
+/** Generates the data for `settings` ({seed, scale, clock}); true when it is ready. */
+async function openData(settings) {
+  dataset = { ...settings };
+  showData(dataset);
   showCounts(ui.schema, null);
   clearError();
   try {
-    const { counts, ms } = await busyWith(`Generating seed ${seed}, scale ${dataset.scale}`, () =>
+    const opened = await busyWith(`Generating seed ${dataset.seed}, scale ${dataset.scale}`, () =>
       engine.call('open', dataset),
     );
-    showCounts(ui.schema, counts);
-    setStatus(`Ready: seed ${seed}, scale ${dataset.scale} (generated in ${formatMs(ms)})`);
+    defaultClock = opened.defaultClock;
+    dataset.clock = opened.clock;
+    ui.clock.value = opened.clock;
+    save('data', dataset);
+    showCounts(ui.schema, opened.counts);
+    if (opened.clockError) showError(opened.clockError);
+    setStatus(readyStatus(` (generated in ${formatMs(opened.ms)})`));
+    performance.mark('sandbox:data-ready');
+    return true;
   } catch (error) {
-    if (error === CANCELLED) return;
+    if (error === CANCELLED) return false;
     showError(error);
     setStatus('Not ready');
+    return false;
   }
 }
 
-async function run(sql, base = 0) {
-  if (pending > 0 || !sql.trim()) return;
+/** The seed, scale and clock in the controls, or null (and a message) when one is not valid. */
+function chosenData() {
+  for (const input of [ui.seed, ui.clock]) {
+    if (!input.checkValidity()) {
+      showError({ message: `${input === ui.seed ? 'The seed' : 'The dataset clock'} is not valid: ${input.validationMessage}` });
+      return null;
+    }
+  }
+  return { seed: Number(ui.seed.value), scale: ui.scale.value, clock: ui.clock.value.trim() };
+}
+
+/** Applies the data controls: new data for another seed or scale, or only a moved clock. */
+async function applyData() {
+  const chosen = chosenData();
+  if (!chosen || pending > 0) return;
+  if (chosen.seed !== dataset.seed || chosen.scale !== dataset.scale) {
+    await openData(chosen);
+    return;
+  }
+  const clock = chosen.clock || defaultClock;
+  if (clock === dataset.clock) {
+    ui.clock.value = clock;
+    return;
+  }
   clearError();
   try {
-    const { results, ms } = await busyWith('Running', () => engine.call('run', { sql }));
-    showResults(ui.results, results, ms);
-    setStatus(`Ready: seed ${dataset.seed}, scale ${dataset.scale}`);
+    const moved = await busyWith(`Moving the dataset clock to ${clock}`, () => engine.call('setClock', { clock }));
+    dataset.clock = moved.clock;
+    save('data', dataset);
+    setStatus(readyStatus(` (NOW() is ${moved.clock})`));
   } catch (error) {
     if (error === CANCELLED) return;
+    showError(error);
+    setStatus(readyStatus());
+  }
+  ui.clock.value = dataset.clock;
+}
+
+async function run(sql, base = 0) {
+  if (pending > 0 || !sql.trim()) return false;
+  clearError();
+  const data = { ...dataset };
+  try {
+    const { results, ms } = await busyWith('Running', () => engine.call('run', { sql }));
+    showResults(ui.results, results, ms, setStatus);
+    setStatus(readyStatus());
+    const last = results[results.length - 1];
+    queries.remember({ sql, at: Date.now(), ...data, rows: last?.total_rows ?? 0, ms });
+    if (!answered) {
+      answered = true;
+      performance.mark('sandbox:first-answer');
+    }
+    return true;
+  } catch (error) {
+    if (error === CANCELLED) return false;
     showError(error, base);
-    setStatus(`Ready: seed ${dataset.seed}, scale ${dataset.scale}`);
+    setStatus(readyStatus());
+    queries.remember({ sql, at: Date.now(), ...data, error: error.message });
     // After an internal failure the engine may be unusable: start over with the same data.
     if (error.kind === 'internal') await restart();
+    return false;
   }
 }
 
 /** Stops whatever runs by replacing the worker, then regenerates the same data. */
 async function restart() {
   startEngine();
-  ui.seed.value = String(dataset.seed);
-  ui.scale.value = dataset.scale;
-  await openData();
+  await openData(dataset);
+}
+
+async function cancel() {
+  if (pending === 0) return;
+  await restart();
+  setStatus(`${ui.status.textContent} · query cancelled`);
 }
 
 async function resetData() {
@@ -127,11 +229,158 @@ async function resetData() {
   try {
     const { counts } = await busyWith('Resetting the data', () => engine.call('reset'));
     showCounts(ui.schema, counts);
-    setStatus(`Ready: seed ${dataset.seed}, scale ${dataset.scale} (fresh data)`);
+    setStatus(readyStatus(' (fresh data)'));
   } catch (error) {
     if (error !== CANCELLED) showError(error);
   }
 }
+
+/**
+ * Replaces the editor's text. What it held is kept in the history first (unless it is already
+ * there, empty, or the starter), so replacing never loses a draft.
+ */
+function replaceEditorText(text) {
+  putAside(editor.text());
+  editor.setText(text);
+}
+
+/** The data settings kept from the last visit, if they are usable. */
+function savedData() {
+  const saved = load('data', null);
+  const valid = saved && Number.isSafeInteger(saved.seed) && saved.seed >= 0 && ['S', 'M'].includes(saved.scale);
+  return valid ? { seed: saved.seed, scale: saved.scale, clock: typeof saved.clock === 'string' ? saved.clock : '' } : DEFAULT_DATA;
+}
+
+function putAside(draft) {
+  const known = queries.entries().some((entry) => entry.sql === draft);
+  if (typeof draft === 'string' && draft.trim() && draft !== STARTER && !known) {
+    queries.remember({ sql: draft, at: Date.now(), ...(dataset ?? savedData()), draft: true });
+  }
+}
+
+// Share links --------------------------------------------------------------------------------
+
+function closeShare() {
+  if (ui.sharePanel.hidden) return false;
+  ui.sharePanel.hidden = true;
+  ui.share.setAttribute('aria-expanded', 'false');
+  ui.share.focus();
+  return true;
+}
+
+async function share() {
+  const link = linkFor(location.href, { sql: editor.text(), ...dataset, generator });
+  window.history.replaceState(null, '', link);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    // No clipboard (permission, insecure page): the link is shown selected instead.
+  }
+  ui.shareSaid.textContent = copied
+    ? 'Link copied. It opens this query on the same data and runs it:'
+    : 'Copy this link (Ctrl+C). It opens this query on the same data and runs it:';
+  ui.shareLink.value = link;
+  ui.sharePanel.hidden = false;
+  ui.share.setAttribute('aria-expanded', 'true');
+  ui.shareLink.focus();
+  ui.shareLink.select();
+  setStatus(readyStatus(copied ? ' · link copied' : ''));
+}
+
+/** Opens the share link in `hash`: its query in the editor, its data, and its answer. */
+async function openLink(hash) {
+  // The link is used once; reloading afterwards shows the draft as it then is.
+  window.history.replaceState(null, '', location.pathname + location.search);
+  const draft = load('draft', '');
+  let state;
+  try {
+    state = readLink(hash);
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+    putAside(draft);
+    editor.setText('');
+    const kept = typeof draft === 'string' && draft.trim() ? ' Your earlier draft is in History.' : '';
+    notice(`${error.message} Nothing from it was used, and the editor is empty.${kept}`);
+    await openData(savedData());
+    return;
+  }
+  if (draft !== state.sql) putAside(draft);
+  editor.setText(state.sql);
+  const data = { seed: state.seed, scale: state.scale, clock: state.clock };
+  if (state.generator !== generator) {
+    notice(
+      `This link was made with version ${state.generator} of the sample data; this page makes version ` +
+        `${generator}, where the same seed gives different rows. So that you do not take them for the ` +
+        'author’s numbers, the query has not been run: it is in the editor, on the same seed and scale. ' +
+        'Run it to see this version’s answer.',
+    );
+    await openData(data);
+    return;
+  }
+  dismissNotice();
+  if (await openData(data)) await run(state.sql);
+}
+
+// Wiring -------------------------------------------------------------------------------------
+
+const historyUi = queries.historyPanel(ui.history, ui.historyPanel, {
+  onOpen: (entry) => {
+    replaceEditorText(entry.sql);
+    editor.view.focus();
+  },
+  onRun: async (entry) => {
+    replaceEditorText(entry.sql);
+    const same = entry.seed === dataset.seed && entry.scale === dataset.scale;
+    if (!same && !(await openData({ seed: entry.seed, scale: entry.scale, clock: entry.clock }))) return;
+    if (same && entry.clock && entry.clock !== dataset.clock) {
+      ui.clock.value = entry.clock;
+      await applyData();
+    }
+    await run(entry.sql);
+  },
+});
+
+ui.run.addEventListener('click', () => run(editor.text()));
+ui.cancel.addEventListener('click', cancel);
+ui.reset.addEventListener('click', resetData);
+ui.share.addEventListener('click', share);
+$('share-close').addEventListener('click', closeShare);
+$('notice-close').addEventListener('click', () => {
+  dismissNotice();
+  editor.view.focus();
+});
+ui.seed.addEventListener('change', applyData);
+ui.scale.addEventListener('change', applyData);
+ui.clock.addEventListener('change', applyData);
+ui.clockDefault.addEventListener('click', () => {
+  ui.clock.value = defaultClock;
+  applyData();
+});
+ui.presets.addEventListener('change', () => {
+  const option = ui.presets.selectedOptions[0];
+  if (option?.dataset.sql) replaceEditorText(option.dataset.sql);
+  ui.presets.value = '';
+  editor.view.focus();
+});
+ui.controls.addEventListener('submit', (event) => event.preventDefault());
+// Keys that work anywhere on the page: the editor handles its own Mod-Enter first.
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented) return;
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    run(editor.text());
+  } else if (event.key === 'Escape') {
+    if (closeShare() || historyUi.close()) return;
+    if (pending > 0) cancel();
+  }
+});
+window.addEventListener('hashchange', () => {
+  if (isShareHash(location.hash) && pending === 0 && generator !== null) openLink(location.hash);
+});
+// The editor's Mod-Enter is Cmd+Enter on Apple keyboards: say so on the button.
+if (/Mac|iPhone|iPad/.test(navigator.platform)) ui.run.querySelector('kbd').textContent = '⌘';
 
 function fillPresets(presets) {
   for (const preset of presets) {
@@ -141,31 +390,21 @@ function fillPresets(presets) {
   }
 }
 
-ui.run.addEventListener('click', () => run(editor.text()));
-ui.cancel.addEventListener('click', () => {
-  if (pending === 0) return;
-  restart().then(() => setStatus(`${ui.status.textContent} · query cancelled`));
-});
-ui.reset.addEventListener('click', resetData);
-ui.seed.addEventListener('change', () => ui.seed.checkValidity() && openData());
-ui.scale.addEventListener('change', openData);
-ui.presets.addEventListener('change', () => {
-  const option = ui.presets.selectedOptions[0];
-  if (option?.dataset.sql) editor.setText(option.dataset.sql);
-  ui.presets.value = '';
-  editor.view.focus();
-});
-$('controls').addEventListener('submit', (event) => event.preventDefault());
-// The editor's Mod-Enter is Cmd+Enter on Apple keyboards: say so on the button.
-if (/Mac|iPhone|iPad/.test(navigator.platform)) ui.run.querySelector('kbd').textContent = '⌘';
-
 startEngine();
 try {
-  const { schema, presets } = await engine.call('meta');
-  editor.setSchema(schema);
-  showSchema(ui.schema, schema, (name) => editor.insert(name));
-  fillPresets(presets);
-  await openData();
+  const meta = await engine.call('meta');
+  generator = meta.generator;
+  editor.setSchema(meta.schema);
+  showSchema(ui.schema, meta.schema, (name) => editor.insert(name));
+  fillPresets(meta.presets);
+  if (isShareHash(location.hash)) {
+    await openLink(location.hash);
+  } else {
+    const draft = load('draft', null);
+    editor.setText(typeof draft === 'string' ? draft : STARTER);
+    await openData(savedData());
+  }
+  keepOffline(notice);
 } catch (error) {
   showError(error);
   setStatus('The sandbox could not start');

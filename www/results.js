@@ -1,6 +1,11 @@
-// Query results as accessible tables. Every value goes in with textContent: data is never markup.
+// Query results as accessible tables, a page of rows at a time, with copy and download as CSV.
+// Every value goes in with textContent: data is never markup.
+import { toCsv } from './csv.js';
+import { valueText } from './values.js';
 
 const NUMERIC = new Set(['INT', 'INT8', 'BIGINT', 'SMALLINT', 'FLOAT', 'DECIMAL', 'NUMERIC']);
+/** Rows drawn at once: the engine sends up to 10,000, the table shows a page of them. */
+export const PAGE_ROWS = 200;
 
 const count = (n) => n.toLocaleString('en');
 const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -12,21 +17,32 @@ function el(tag, className, text) {
   return node;
 }
 
+function button(text, title, onClick) {
+  const node = el('button', '', text);
+  node.type = 'button';
+  if (title) node.title = title;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
 /** One cell: NULL gets a marker of its own so it never looks like empty text. */
-function cell(value, numeric) {
+function cell(text, numeric) {
   const td = el('td', numeric ? 'num' : '');
-  if (value === null) {
+  if (text === null) {
     td.append(el('span', 'null', 'NULL'));
     td.dataset.null = '';
+  } else if (text === '') {
+    const mark = el('span', 'empty', 'empty');
+    mark.title = 'Empty text (not NULL)';
+    td.append(mark);
+    td.dataset.empty = '';
   } else {
-    td.textContent = String(value);
+    td.textContent = text;
   }
   return td;
 }
 
-function table(result) {
-  const tableEl = el('table');
-  const numeric = result.columns.map((column) => NUMERIC.has(column.type));
+function header(result, numeric) {
   const head = el('tr');
   result.columns.forEach((column, i) => {
     const th = el('th', numeric[i] ? 'num' : '');
@@ -34,15 +50,56 @@ function table(result) {
     th.append(el('span', 'name', column.name), el('span', 'type', column.type));
     head.append(th);
   });
-  const body = el('tbody');
-  for (const row of result.rows) {
+  const thead = el('thead');
+  thead.append(head);
+  return thead;
+}
+
+/** Rows `from`..`to` of `result` as a tbody. */
+function body(result, numeric, from, to) {
+  const types = result.columns.map((column) => column.type);
+  const tbody = el('tbody');
+  for (const row of result.rows.slice(from, to)) {
     const tr = el('tr');
-    row.forEach((value, i) => tr.append(cell(value, numeric[i])));
-    body.append(tr);
+    row.forEach((value, i) => tr.append(cell(valueText(value, types[i]), numeric[i])));
+    tbody.append(tr);
   }
-  tableEl.append(el('thead'), body);
-  tableEl.tHead.append(head);
-  return tableEl;
+  return tbody;
+}
+
+/** A table with Previous/Next when the result has more rows than a page. */
+function pagedTable(result) {
+  const numeric = result.columns.map((column) => NUMERIC.has(column.type));
+  const tableEl = el('table');
+  const scroller = el('div', 'scroller');
+  scroller.append(tableEl);
+  const pages = Math.max(1, Math.ceil(result.rows.length / PAGE_ROWS));
+  if (pages === 1) {
+    tableEl.append(header(result, numeric), body(result, numeric, 0, result.rows.length));
+    return [scroller];
+  }
+  const nav = el('nav', 'pager');
+  nav.setAttribute('aria-label', 'Result pages');
+  const where = el('span', 'where');
+  where.setAttribute('aria-live', 'polite');
+  const prev = button('‹ Previous', `Previous ${PAGE_ROWS} rows`, () => show(page - 1));
+  const next = button('Next ›', `Next ${PAGE_ROWS} rows`, () => show(page + 1));
+  prev.dataset.testid = 'page-prev';
+  next.dataset.testid = 'page-next';
+  nav.append(prev, where, next);
+  let page = 0;
+  const show = (to) => {
+    page = Math.min(Math.max(to, 0), pages - 1);
+    const from = page * PAGE_ROWS;
+    const end = Math.min(from + PAGE_ROWS, result.rows.length);
+    tableEl.replaceChildren(header(result, numeric), body(result, numeric, from, end));
+    where.textContent = `Rows ${count(from + 1)}–${count(end)} of ${count(result.rows.length)}`;
+    prev.disabled = page === 0;
+    next.disabled = page === pages - 1;
+    scroller.scrollTop = 0;
+  };
+  show(0);
+  return [nav, scroller];
 }
 
 /** What a result says about itself: rows shown, the true total when cut, or the command tag. */
@@ -54,17 +111,46 @@ function summary(result) {
   return plural(result.total_rows, 'row');
 }
 
-/** Replaces `container`'s content with `results` (one per statement) and the time they took. */
-export function showResults(container, results, ms) {
-  const blocks = results.map((result) => {
+/** Copy and download buttons for a result's rows; `say` reports what happened. */
+function csvActions(result, index, say) {
+  const bar = el('div', 'csv');
+  const name = `query-result-${index + 1}.csv`;
+  const copy = button('Copy CSV', 'Copy these rows as CSV', async () => {
+    try {
+      await navigator.clipboard.writeText(toCsv(result));
+      say(`Copied ${plural(result.rows.length, 'row')} as CSV`);
+    } catch {
+      say('The browser did not allow copying: use Download CSV instead');
+    }
+  });
+  copy.dataset.testid = 'copy-csv';
+  const download = button('Download CSV', `Save these rows as ${name}`, () => {
+    const url = URL.createObjectURL(new Blob([toCsv(result)], { type: 'text/csv;charset=utf-8' }));
+    const link = el('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  download.dataset.testid = 'download-csv';
+  const note = el('span', 'hint', 'In CSV, NULL is an empty field and empty text is "".');
+  bar.append(copy, download, note);
+  if (result.truncated) bar.append(el('span', 'hint', `Only the ${count(result.rows.length)} rows shown are saved.`));
+  return bar;
+}
+
+/**
+ * Replaces `container`'s content with `results` (one per statement) and the time they took.
+ * `say(text)` reports copy and download outcomes.
+ */
+export function showResults(container, results, ms, say = () => {}) {
+  const blocks = results.map((result, index) => {
     const block = el('section', 'result');
     const line = el('p', 'summary', summary(result));
     if (result.truncated) line.classList.add('truncated');
     block.append(line);
     if (result.columns.length > 0) {
-      const scroller = el('div', 'scroller');
-      scroller.append(table(result));
-      block.append(scroller);
+      block.append(csvActions(result, index, say), ...pagedTable(result));
     }
     return block;
   });

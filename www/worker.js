@@ -1,5 +1,5 @@
 // The engine's home: the page never runs SQL on its own thread, so it never freezes.
-import init, { Sandbox, schema, presets } from 'sandbox-wasm';
+import init, { Sandbox, schema, presets, generatorVersion } from 'sandbox-wasm';
 import { serve } from './rpc.js';
 
 // WASM_FILE is set at build time; the .wasm sits next to this bundle.
@@ -15,17 +15,35 @@ function loaded() {
 serve({
   async meta() {
     await ready;
-    return { schema: schema(), presets: presets() };
+    return { schema: schema(), presets: presets(), generator: generatorVersion() };
   },
 
-  /** Generates and loads the data for a seed, scale and clock ('' for the dataset's own). */
+  /**
+   * Generates and loads the data for a seed and scale, with the dataset clock at `clock` ('' for
+   * the dataset's own). Answers the clock in use and the dataset's own, so the page can go back;
+   * a clock the engine refuses leaves the dataset's own, with the refusal in `clockError`.
+   */
   async open({ seed, scale, clock }) {
     await ready;
     sandbox?.free();
     sandbox = null;
     const start = performance.now();
-    sandbox = new Sandbox(seed, scale, clock);
-    return { counts: sandbox.tableCounts(), ms: performance.now() - start };
+    sandbox = new Sandbox(seed, scale, '');
+    const defaultClock = sandbox.clock();
+    let clockError = null;
+    try {
+      if (clock) sandbox.setClock(clock);
+    } catch (error) {
+      clockError = error;
+    }
+    const ms = performance.now() - start;
+    return { counts: sandbox.tableCounts(), ms, clock: sandbox.clock(), defaultClock, clockError };
+  },
+
+  /** Moves `NOW()`; the data stays as it is. */
+  async setClock({ clock }) {
+    loaded().setClock(clock);
+    return { clock: sandbox.clock() };
   },
 
   async run({ sql }) {

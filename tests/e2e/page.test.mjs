@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { linkFor } from '../../www/share.js';
 
 function need(name) {
   const value = process.env[name];
@@ -30,16 +32,27 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** A fresh page at the sandbox, loaded and ready; script errors on it fail the test. */
-async function openPage(t, options = {}) {
+/** A fresh browser context (no storage, no service worker), closed after the test. */
+async function newContext(t, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   t.after(() => context.close());
+  return context;
+}
+
+/** A new tab in `context`; script errors on it fail the test. */
+async function newPage(t, context) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   t.after(() => assert.deepEqual(errors, [], 'errors on the page'));
-  await page.goto(URL);
+  return page;
+}
+
+/** A fresh page at the sandbox (plus `hash`), loaded and ready. */
+async function openPage(t, options = {}, hash = '') {
+  const page = await newPage(t, await newContext(t, options));
+  await page.goto(URL + hash);
   await waitReady(page);
   return page;
 }
@@ -73,13 +86,16 @@ async function runSql(page, sql) {
   );
 }
 
-/** The first result table as [header, ...rows]; a NULL cell is null, other cells their text. */
+/**
+ * The first result table as [header, ...rows] (the page of rows shown); a NULL cell is null, an
+ * empty-text cell '', other cells their text.
+ */
 function shownTable(page) {
   return page.$eval($('results'), (results) => {
     const table = results.querySelector('table');
     const header = [...table.tHead.rows[0].cells].map((th) => th.querySelector('.name').textContent);
     const rows = [...table.tBodies[0].rows].map((tr) =>
-      [...tr.cells].map((td) => ('null' in td.dataset ? null : td.textContent)),
+      [...tr.cells].map((td) => ('null' in td.dataset ? null : 'empty' in td.dataset ? '' : td.textContent)),
     );
     return [header, ...rows];
   });
@@ -273,8 +289,338 @@ test('cancel stops a runaway query at once and keeps the editor text', async (t)
 });
 
 test('screenshots: narrow and dark (looked at by hand)', async (t) => {
-  const page = await openPage(t, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const page = await openPage(t, { viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
   await page.selectOption($('presets'), 'correct-payout');
   await runSql(page);
   await page.screenshot({ path: join(dirname(SCREENSHOT), 'page-narrow-dark.png'), fullPage: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Share links, drafts and history
+
+/** The editor's whole text (its DOM holds only the lines in view), from CodeMirror's view. */
+const editorText = (page) => page.$eval(`${$('editor')} .cm-content`, (content) => content.cmTile.root.view.state.doc.toString());
+
+/** Waits for the page's own first answer (a link runs its query) or error. */
+async function waitAnswer(page) {
+  await page.waitForFunction(
+    ([results, error]) => document.querySelector(`${results} table`) || !document.querySelector(error).hidden,
+    [$('results'), $('error')],
+    { timeout: READY_MS },
+  );
+}
+
+/** Clicks Share and returns the link it copied, checking the clipboard, the field and the URL agree. */
+async function shareLink(page) {
+  await page.click($('share'));
+  await page.waitForSelector(`${$('share-panel')}:not([hidden])`);
+  const link = await page.inputValue($('share-link'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'clipboard');
+  assert.equal(page.url(), link, 'the address bar holds the link');
+  assert.match(await page.textContent($('share-panel')), /Link copied/);
+  return link;
+}
+
+const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+test('a share link opens in a fresh browser with the same data, clock and rows', async (t) => {
+  const page = await openPage(t, clipboard);
+  await page.fill($('seed'), '3');
+  await page.press($('seed'), 'Enter');
+  await page.waitForFunction((s) => document.querySelector(s).textContent.startsWith('Ready: seed 3'), $('status'));
+  await page.fill($('clock'), '2026-10-01 00:00:00');
+  await page.press($('clock'), 'Enter');
+  await page.waitForFunction((s) => /NOW\(\) is 2026-10-01/.test(document.querySelector(s).textContent), $('status'));
+  const sql = "SELECT NOW() AS now, COUNT(*) AS n, SUM(amount_usd) AS usd\nFROM gifts WHERE sent_at > NOW() - INTERVAL '30 days'";
+  await runSql(page, sql);
+  const authors = await shownTable(page);
+  const link = await shareLink(page);
+  assert.match(link, /#v=1&q=[A-Za-z0-9_-]+$/);
+
+  // Another browser: no storage, nothing shared with the author's.
+  const reader = await newPage(t, await newContext(t));
+  await reader.goto(link);
+  await waitAnswer(reader);
+  assert.deepEqual(await shownTable(reader), authors);
+  assert.equal(await editorText(reader), sql);
+  assert.equal(await reader.inputValue($('seed')), '3');
+  assert.equal(await reader.inputValue($('clock')), '2026-10-01 00:00:00');
+  const csv = execFileSync(BIN, ['query', '--seed', '3', '--as-of', '2026-10-01 00:00:00', '--format', 'csv', '--', sql], {
+    encoding: 'utf8',
+  });
+  assert.deepEqual(authors, parseCsv(csv), 'the rows are the CLI rows for that seed and clock');
+  assert.equal(reader.url(), URL, 'the link is used once, then the address is the page again');
+});
+
+test('a link with 20 KB of SQL round-trips exactly', async (t) => {
+  const page = await openPage(t, clipboard);
+  // Numbers that do not repeat, so the text does not compress to nothing.
+  const ids = Array.from({ length: 3600 }, (_, i) => (i * 7919) % 20000);
+  const sql = `-- a long list\nSELECT COUNT(*) AS n FROM gifts\nWHERE gift_id IN (${ids.join(', ')})`;
+  assert.ok(sql.length > 20_000, `${sql.length} characters`);
+  await runSql(page, sql);
+  const authors = await shownTable(page);
+  const link = await shareLink(page);
+  const reader = await newPage(t, await newContext(t));
+  await reader.goto(link);
+  await waitAnswer(reader);
+  assert.equal(await editorText(reader), sql);
+  assert.deepEqual(await shownTable(reader), authors);
+  assert.ok(Number(authors[1][0]) > 0, 'the query found gifts');
+});
+
+test('a damaged link says so, leaves the editor empty, keeps the draft and the page works', async (t) => {
+  const context = await newContext(t);
+  const page = await newPage(t, context);
+  await page.goto(URL);
+  await waitReady(page);
+  const draft = 'SELECT 7 AS my_draft';
+  await setSql(page, draft);
+  const good = linkFor(URL, { sql: 'SELECT 1 AS one', seed: 1, scale: 'S', clock: '', generator: 1 });
+  const cases = [
+    ['#v=1&q=not*base64', /damaged/],
+    ['#v=1&q=AAAAAAAA', /damaged: it could not be unpacked/],
+    [good.slice(URL.length, -6), /damaged/],
+    ['#v=1', /damaged/],
+    ['#v=7&q=AAAA', /newer version of this page/],
+    [linkFor(URL, { sql: 'SELECT 1', seed: -4, scale: 'S', clock: '', generator: 1 }).slice(URL.length), /seed/],
+    [linkFor(URL, { sql: 'SELECT 1', seed: 1, scale: 'XL', clock: '', generator: 1 }).slice(URL.length), /scale/],
+  ];
+  for (const [hash, message] of cases) {
+    await page.goto('about:blank');
+    await page.goto(URL + hash);
+    await waitReady(page);
+    await page.waitForSelector(`${$('notice')}:not([hidden])`);
+    assert.match(await page.textContent($('notice')), message, hash);
+    assert.equal(await editorText(page), '', `editor for ${hash}`);
+    assert.equal(await page.$(`${$('results')} table`), null);
+  }
+  assert.match(await page.textContent($('notice')), /Nothing from it was used/);
+  await runSql(page, 'SELECT 40 + 2 AS answer');
+  assert.deepEqual(await shownTable(page), [['answer'], ['42']]);
+  // The draft from before the first bad link is in the history, marked as put aside.
+  await page.click($('history'));
+  const entries = await page.$$eval(`${$('history-panel')} li`, (items) => items.map((li) => li.textContent));
+  assert.ok(entries.some((entry) => entry.includes(draft) && entry.includes('draft put aside')), entries.join('\n'));
+});
+
+test('a link from another data version says so and does not run until asked', async (t) => {
+  const sql = 'SELECT COUNT(*) AS n FROM gifts';
+  const page = await openPage(t, {}, linkFor(URL, { sql, seed: 5, scale: 'S', clock: '', generator: 99 }).slice(URL.length));
+  const notice = await page.textContent($('notice'));
+  assert.match(notice, /made with version 99 of the sample data; this page makes version 1/);
+  assert.match(notice, /has not been run/);
+  assert.equal(await editorText(page), sql);
+  assert.equal(await page.inputValue($('seed')), '5');
+  assert.equal(await page.textContent($('results')), '', 'nothing was run');
+  await runSql(page);
+  assert.deepEqual(await shownTable(page), [['n'], ['1000']]);
+});
+
+test('a hostile link is text: its SQL never runs as script, in the editor or the results', async (t) => {
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  const sql = `SELECT '${payload}' AS x -- </script><script>window.__pwned=2</script>`;
+  const page = await newPage(t, await newContext(t));
+  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1 }).slice(URL.length));
+  await waitAnswer(page);
+  assert.equal(await editorText(page), sql);
+  assert.deepEqual(await shownTable(page), [['x'], [payload]]);
+  // Markup straight in the hash: not a readable link at all.
+  await page.goto('about:blank');
+  await page.goto(`${URL}#v=1&q=<script>window.__pwned=3</script><img src=x onerror=window.__pwned=4>`);
+  await waitReady(page);
+  assert.match(await page.textContent($('notice')), /damaged/);
+  assert.equal(await editorText(page), '');
+  assert.equal(await page.$('img'), null);
+  assert.equal(await page.$('body script'), null);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test('the draft survives a reload; a link keeps the draft it replaces in the history', async (t) => {
+  const context = await newContext(t);
+  const page = await newPage(t, context);
+  await page.goto(URL);
+  await waitReady(page);
+  const draft = 'SELECT name\nFROM stream_categories -- half done';
+  await setSql(page, draft);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await editorText(page), draft);
+
+  await page.goto(URL + linkFor(URL, { sql: 'SELECT 5 AS five', seed: 1, scale: 'S', clock: '', generator: 1 }).slice(URL.length));
+  await waitAnswer(page);
+  assert.equal(await editorText(page), 'SELECT 5 AS five');
+  await page.click($('history'));
+  await page.click(`${$('history-panel')} li.draft button.open`);
+  assert.equal(await editorText(page), draft);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await editorText(page), draft, 'the restored draft is the draft again');
+});
+
+test('history lists runs with rows and time, is keyboard driven, re-runs, and stays bounded', async (t) => {
+  const page = await openPage(t);
+  await runSql(page, 'SELECT COUNT(*) AS n FROM gifts');
+  await runSql(page, 'SELECT name FROM stream_categories ORDER BY name');
+  const categories = await shownTable(page);
+  await runSql(page, 'SELECT 1 AS one');
+
+  await page.focus($('history'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${$('history-panel')}:not([hidden])`);
+  const shown = await page.$$eval(`${$('history-panel')} li`, (items) => items.map((li) => li.textContent));
+  assert.equal(shown.length, 3);
+  assert.match(shown[0], /SELECT 1 AS one.*1 row · \d+ ms · seed 1, S/);
+  assert.match(shown[2], /SELECT COUNT\(\*\) AS n FROM gifts.*1 row/);
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  assert.match(await focused(), /SELECT 1 AS one/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await focused(), /stream_categories/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isHidden($('history-panel')), true);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'history');
+
+  // Run again: the second entry, from the keyboard.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.$eval($('results'), (results) => results.replaceChildren());
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${$('results')} table`);
+  assert.deepEqual(await shownTable(page), categories);
+  assert.equal(await editorText(page), 'SELECT name FROM stream_categories ORDER BY name');
+
+  // A long history keeps the newest 100.
+  await page.evaluate(() => {
+    const old = Array.from({ length: 150 }, (_, i) => ({ sql: `SELECT ${i}`, at: i, seed: 1, scale: 'S', clock: '', rows: 1, ms: 1 }));
+    localStorage.setItem('livestream-sandbox.history', JSON.stringify(old));
+  });
+  await runSql(page, 'SELECT 2 AS two');
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('livestream-sandbox.history')));
+  assert.equal(kept.length, 100);
+  assert.equal(kept[0].sql, 'SELECT 2 AS two');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Results, data controls, keys, offline
+
+test('CSV copy and download match the CLI byte for byte; NULL and empty text stay apart', async (t) => {
+  const page = await openPage(t, { ...clipboard, acceptDownloads: true });
+  const sql = `SELECT NULL AS a, '' AS b, 'x,y' AS c, 'say "hi"' AS d, ' pad ' AS e, 1.5 AS f, 2.5e20 AS g, CAST(1 AS FLOAT) / 3 AS h`;
+  await runSql(page, sql);
+  const cli = execFileSync(BIN, ['query', '--format', 'csv', '--', sql], { encoding: 'utf8' });
+  assert.deepEqual(await shownTable(page), parseCsv(cli));
+  const [, row] = await shownTable(page);
+  assert.equal(row[0], null);
+  assert.equal(row[1], '');
+  assert.match(await page.textContent(`${$('results')} td[data-empty]`), /empty/);
+  assert.match(await page.textContent(`${$('results')} td[data-null]`), /NULL/);
+  await page.click($('copy-csv'));
+  await page.waitForFunction((s) => /Copied 1 row as CSV/.test(document.querySelector(s).textContent), $('status'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), cli);
+  assert.match(await page.textContent($('results')), /NULL is an empty field and empty text is ""/);
+
+  await page.selectOption($('presets'), 'seed-payout');
+  await runSql(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click($('download-csv'))]);
+  assert.equal(download.suggestedFilename(), 'query-result-1.csv');
+  const saved = readFileSync(await download.path(), 'utf8');
+  const expected = execFileSync(BIN, ['query', '--seed', '1', '--format', 'csv', '--preset', 'seed-payout'], { encoding: 'utf8' });
+  assert.equal(saved, expected);
+});
+
+test('big results show 200 rows a page with next and previous; headers carry types', async (t) => {
+  const page = await openPage(t);
+  await runSql(page, 'SELECT session_id, viewer_id FROM viewer_sessions ORDER BY session_id');
+  assert.match(await page.textContent($('results')), /Showing the first 10,000 of 50,000 rows/);
+  const types = await page.$$eval(`${$('results')} th .type`, (spans) => spans.map((span) => span.textContent));
+  assert.deepEqual(types, ['INT', 'INT']);
+  const firstPage = await shownTable(page);
+  assert.equal(firstPage.length, 201);
+  assert.match(await page.textContent(`${$('results')} .pager`), /Rows 1–200 of 10,000/);
+  assert.equal(await page.isDisabled($('page-prev')), true);
+  await page.click($('page-next'));
+  const second = await shownTable(page);
+  assert.equal(second.length, 201);
+  assert.match(await page.textContent(`${$('results')} .pager`), /Rows 201–400 of 10,000/);
+  assert.equal(Number(second[1][0]), Number(firstPage[200][0]) + 1, 'the next page starts after the last row shown');
+  await page.click($('page-prev'));
+  assert.deepEqual(await shownTable(page), firstPage);
+
+  await runSql(page, 'SELECT session_id FROM viewer_sessions WHERE session_id <= 450');
+  await page.click($('page-next'));
+  await page.click($('page-next'));
+  assert.match(await page.textContent(`${$('results')} .pager`), /Rows 401–450 of 450/);
+  assert.equal((await shownTable(page)).length, 51);
+  assert.equal(await page.isDisabled($('page-next')), true);
+});
+
+test('the dataset clock moves NOW() without new data, answers as the CLI does, and goes back', async (t) => {
+  const page = await openPage(t);
+  assert.equal(await page.inputValue($('clock')), '2026-11-01 00:00:00');
+  const sql = "SELECT NOW() AS now, COUNT(*) AS n FROM streams WHERE started_at > NOW() - INTERVAL '7 days'";
+  await page.fill($('clock'), '2026-10-01 00:00:00');
+  await page.press($('clock'), 'Enter');
+  await page.waitForFunction((s) => /NOW\(\) is 2026-10-01 00:00:00/.test(document.querySelector(s).textContent), $('status'));
+  await runSql(page, sql);
+  const cli = execFileSync(BIN, ['query', '--as-of', '2026-10-01 00:00:00', '--format', 'csv', '--', sql], { encoding: 'utf8' });
+  assert.deepEqual(await shownTable(page), parseCsv(cli));
+  assert.match(await page.textContent($('status')), /^Ready: seed 1, scale S, clock 2026-10-01 00:00:00/);
+
+  await page.fill($('clock'), '2026-02-30 25:00:00');
+  await page.press($('clock'), 'Enter');
+  await page.waitForSelector(`${$('error')}:not([hidden])`);
+  assert.match(await page.textContent($('error')), /2026-02-30 25:00:00/);
+  assert.equal(await page.inputValue($('clock')), '2026-10-01 00:00:00', 'the clock in use is shown again');
+
+  await page.click($('clock-default'));
+  await page.waitForFunction((s) => /NOW\(\) is 2026-11-01 00:00:00/.test(document.querySelector(s).textContent), $('status'));
+  await runSql(page, 'SELECT NOW() AS now');
+  assert.deepEqual(await shownTable(page), [['now'], ['2026-11-01 00:00:00']]);
+});
+
+test('keys: Ctrl+Enter runs from anywhere, Escape cancels a runaway query, focus is visible', async (t) => {
+  const page = await openPage(t);
+  await setSql(page, 'SELECT 6 * 7 AS answer');
+  await page.focus($('history'));
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector(`${$('results')} table`);
+  assert.deepEqual(await shownTable(page), [['answer'], ['42']]);
+  const outline = await page.$eval($('history'), (button) => getComputedStyle(button).outlineStyle);
+  assert.notEqual(outline, 'none', 'a focused button shows its focus');
+
+  await setSql(page, 'SELECT COUNT(*) FROM viewer_sessions a JOIN viewer_sessions b ON a.viewer_id <> b.viewer_id');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction((status) => document.querySelector(status).textContent.startsWith('Running'), $('status'));
+  // Out of the editor: there, a first Escape closes an open completion list.
+  await page.focus($('history'));
+  const start = Date.now();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((status) => document.querySelector(status).textContent.startsWith('Generating'), $('status'));
+  assert.ok(Date.now() - start < 200, `Escape took ${Date.now() - start} ms`);
+  await waitReady(page);
+  assert.match(await page.textContent($('status')), /query cancelled/);
+});
+
+test('once loaded, the page works offline from its service worker', async (t) => {
+  const context = await newContext(t);
+  const page = await newPage(t, context);
+  await page.goto(URL);
+  await waitReady(page);
+  const version = (await (await fetch(`${URL}sw.js`)).text()).match(/const VERSION = '([0-9a-f]{16})'/)[1];
+  // The worker registers once the page has answered, then takes the page over.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_MS });
+  const caches = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const names = await caches.keys();
+    const cache = await caches.open(names[0]);
+    return { names, files: (await cache.keys()).map((request) => new URL(request.url).pathname) };
+  });
+  assert.deepEqual(caches.names, [`livestream-sandbox-${version}`]);
+  assert.ok(caches.files.includes('/livestream_sandbox_bg.wasm'), caches.files.join(' '));
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  await runSql(page, 'SELECT COUNT(*) AS n FROM gifts');
+  assert.deepEqual(await shownTable(page), [['n'], ['1000']]);
 });

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod offline;
+
 const USAGE: &str = "usage: cargo xtask <task>
 
   build                 build the wasm package as wasm-pack.toml says, then bundle the page
@@ -164,6 +166,7 @@ fn build_page(package: &Package) -> Result<PathBuf> {
         let to = dist.join(file_name(&from)?);
         std::fs::copy(&from, &to).map_err(|e| format!("copying {}: {e}", from.display()))?;
     }
+    offline::write_service_worker(&root(), &dist)?;
     println!("page bundle sizes (bytes):");
     for bundle in ["main.js", "worker.js"] {
         print_size(&dist.join(bundle))?;

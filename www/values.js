@@ -1,0 +1,20 @@
+// One value of a result as text, the way the command line (and PostgreSQL) prints it. Values
+// arrive as JSON: numbers, booleans, text, or null for NULL.
+
+/** The text of `value` in a column of `type`; null stays null (NULL is not a text). */
+export function valueText(value, type) {
+  if (value === null) return null;
+  if (typeof value === 'number' && type === 'FLOAT') return floatText(value);
+  return String(value);
+}
+
+/** PostgreSQL's float output: plain from 1e-4 up to 1e15, else `1.5e+20`, and `-0`. */
+function floatText(value) {
+  if (Object.is(value, -0)) return '-0';
+  if (value === 0) return '0';
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent >= -4 && exponent < 15) return String(value);
+  const sign = exponent < 0 ? '-' : '+';
+  return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
