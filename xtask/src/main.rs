@@ -4,6 +4,8 @@
 //! cargo, wasm-bindgen and (if enabled) wasm-opt itself. Every task prints the commands it runs
 //! and stops at the first failure with one line on standard error and a non-zero exit.
 
+mod bench_peers;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -21,6 +23,8 @@ const USAGE: &str = "usage: cargo xtask <task>
                         SANDBOX_PORT, else 8000)
   test-wasm             build, then check the wasm module against the native CLI under node
   bench-wasm            build, then time the wasm module under node at scales S and M
+  bench-peers [...]     build, then time ours, sql.js and DuckDB-wasm side by side under node
+                        and in headless Chromium (`cargo xtask bench-peers --help`)
   test-e2e              build, then test the page in headless Chromium against the native CLI
   setup                 install what the build and tests need (wasm target, wasm-bindgen CLI,
                         node, npm packages, Chromium, PostgreSQL); quick when all is there
@@ -42,6 +46,7 @@ type Result<T> = std::result::Result<T, String>;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
+        [task, rest @ ..] if task == "bench-peers" => bench_peers::bench_peers(rest),
         [task] => run_task(task),
         [task, flag, port] if task == "serve" && flag == "--port" => serve(Some(port)),
         _ => Err(format!("expected one task, got {args:?}\n{USAGE}")),
@@ -257,6 +262,8 @@ fn test_wasm() -> Result<()> {
     run(&mut cargo(&["build", "--release", "--bin", "sandbox"]))?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "tests/wasm/wasm.test.mjs"])
+        // The peer benchmark's answer normalization (no engine, well under a second).
+        .arg("tests/wasm/bench-peers.test.mjs")
         .envs(package.env())
         .env("SANDBOX_BIN", target_dir().join("release").join("sandbox")))
 }

@@ -1,0 +1,137 @@
+// Cross-checks the engines' answers and lays out the table: per step, median and first run per
+// engine and ours / fastest peer (medians). Pure: main.mjs prints and writes what this returns.
+
+import { checksum, compareAnswers, mergeKinds } from './normalize.mjs';
+import { ENGINES, ENGINE_NAMES } from './workload.mjs';
+
+const PEERS = ENGINES.filter((e) => e !== 'ours');
+
+/**
+ * For each plan item: which engines answered, whether they agree (compared pairwise against the
+ * first engine that answered), each engine's checksum under the merged column kinds.
+ */
+export function crossCheck(plan, results) {
+  const checks = {};
+  const disagreements = [];
+  for (const item of plan.items) {
+    const answered = ENGINES.filter((e) => results[e]?.steps[item.id]?.answer);
+    const answers = Object.fromEntries(answered.map((e) => [e, results[e].steps[item.id].answer]));
+    const kinds = mergeKinds(answered.map((e) => answers[e].kinds));
+    const sums = Object.fromEntries(answered.map((e) => [e, checksum(answers[e].rows, kinds)]));
+    const [reference, ...others] = answered;
+    const problems = [];
+    for (const other of others) {
+      const difference = compareAnswers(answers[reference], answers[other], kinds);
+      if (difference) problems.push(`${ENGINE_NAMES[other]} vs ${ENGINE_NAMES[reference]}: ${difference}`);
+    }
+    const errors = Object.fromEntries(ENGINES.filter((e) => results[e]?.steps[item.id]?.error)
+      .map((e) => [e, results[e].steps[item.id].error]));
+    checks[item.id] = { answered, sums, errors, agree: problems.length === 0 };
+    for (const problem of problems) disagreements.push({ id: item.id, problem });
+  }
+  return { checks, disagreements };
+}
+
+const ms = (v) => (v === undefined || v === null ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const mb = (bytes) => (bytes ? `${(bytes / 1048576).toFixed(0)} MB` : 'n/a');
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function ratio(ours, peers) {
+  const best = Math.min(...peers.filter((v) => typeof v === 'number'));
+  if (typeof ours !== 'number' || !Number.isFinite(best)) return '';
+  return `${(ours / best).toFixed(2)}x`;
+}
+
+/**
+ * The markdown table of one scale in one environment. `starts` holds, per engine, the start
+ * times of separate processes / page loads (the first is the cold one).
+ */
+export function table({ plan, results, starts, check, shipped, memoryLabel }) {
+  const header = ['step', ...ENGINES.flatMap((e) => [`${ENGINE_NAMES[e]} median`, 'first']),
+    'ours / fastest peer', 'answers'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
+  const median = (e, id) => results[e]?.steps[id]?.median;
+  const first = (e, id) => results[e]?.steps[id]?.first;
+
+  const startStats = (e) => {
+    const times = starts[e] ?? [results[e].steps.start.first];
+    const sorted = [...times].sort((a, b) => a - b);
+    return { first: times[0], median: sorted[Math.floor(sorted.length / 2)] };
+  };
+  const st = Object.fromEntries(ENGINES.map((e) => [e, startStats(e)]));
+  row(['start (instantiate)', ...ENGINES.flatMap((e) => [ms(st[e].median), ms(st[e].first)]),
+    ratio(st.ours.median, PEERS.map((e) => st[e].median)), '']);
+  row(['data in (ours: generate + load; peers: load CSV text)',
+    ...ENGINES.flatMap((e) => [ms(median(e, 'load')), ms(first(e, 'load'))]),
+    ratio(median('ours', 'load'), PEERS.map((e) => median(e, 'load'))), '']);
+
+  const answersCell = (id) => {
+    const c = check.checks[id];
+    if (!c.agree) return '**DISAGREE**';
+    const distinct = new Set(Object.values(c.sums));
+    const sum = Object.values(c.sums)[0] ?? '';
+    const missing = ENGINES.filter((e) => !c.answered.includes(e)).map((e) => ENGINE_NAMES[e]);
+    const note = missing.length ? ` (${missing.join(', ')}: no answer)` : '';
+    return `${distinct.size > 1 ? '≈ ' : ''}\`${sum}\`${note}`;
+  };
+  const cell = (e, id) => {
+    const s = results[e]?.steps[id];
+    if (!s) return ['', ''];
+    if (s.error) return [e === 'ours' ? 'unsupported' : 'error', ''];
+    const once = s.times.length < results[e].runs ? ` (${s.times.length} run)` : '';
+    return [ms(s.median) + once, ms(s.first)];
+  };
+  const itemRow = (item) => row([item.title, ...ENGINES.flatMap((e) => cell(e, item.id)),
+    results.ours.steps[item.id]?.error ? 'unsupported' :
+      ratio(median('ours', item.id), PEERS.map((e) => median(e, item.id))), answersCell(item.id)]);
+
+  const workload = plan.items.filter((i) => i.group === 'workload');
+  const compat = plan.items.filter((i) => i.group === 'compat'
+    && ENGINES.every((e) => results[e]?.steps[i.id]?.answer));
+  for (const item of workload) itemRow(item);
+
+  // Time to first answer: start + data in + the seed payout, each engine's first runs.
+  const ttfa = (e) => st[e].first + first(e, 'load') + first(e, 'seed-payout');
+  row(['time to first answer (first start + data in + seed payout)',
+    ...ENGINES.flatMap((e) => ['', ms(ttfa(e))]), ratio(ttfa('ours'), PEERS.map(ttfa)), '']);
+
+  const total = (e, key) => compat.reduce((sum, i) => sum + results[e].steps[i.id][key], 0);
+  row([`**compatibility suite, ${compat.length} queries, total**`,
+    ...ENGINES.flatMap((e) => [ms(total(e, 'median')), ms(total(e, 'first'))]),
+    ratio(total('ours', 'median'), PEERS.map((e) => total(e, 'median'))), '']);
+  for (const item of compat) itemRow({ ...item, title: `compat: ${item.title}` });
+
+  const mem = (e) => results[e].memory.end;
+  row(['wasm linear memory at the end (never shrinks: the peak)',
+    ...ENGINES.flatMap((e) => [mem(e).linear ? mb(mem(e).linear) : 'n/a', '']), '', '']);
+  row([memoryLabel, ...ENGINES.flatMap((e) => [mb(mem(e).rssDelta), '']), '', '']);
+  row(['shipped, gzip -9', ...ENGINES.flatMap((e) => [kb(shipped[e].gzip), '']),
+    ratio(shipped.ours.gzip, PEERS.map((e) => shipped[e].gzip)), '']);
+  const refused = plan.items.filter((i) => results.ours.steps[i.id]?.error)
+    .map((i) => `- ours, ${i.title}: unsupported: ${results.ours.steps[i.id].error.split('\n')[0]}`);
+  return [...lines, ...(refused.length ? ['', ...refused] : [])].join('\n');
+}
+
+/** Compat cases that were not timed, and why. */
+export function notTimed(plan, results) {
+  const out = plan.excludedCompat.map((c) => `- ${c.name}: ${c.reason}`);
+  for (const item of plan.items.filter((i) => i.group === 'compat')) {
+    const failing = ENGINES.filter((e) => results[e]?.steps[item.id]?.error);
+    if (failing.length) {
+      out.push(`- ${item.title}: ${failing.map((e) =>
+        `${ENGINE_NAMES[e]} cannot run it (${results[e].steps[item.id].error.split('\n')[0]})`).join('; ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Which text each engine ran for the workload queries. */
+export function variants(plan) {
+  const lines = ['| query | ' + ENGINES.map((e) => ENGINE_NAMES[e]).join(' | ') + ' |',
+    '|---|' + ENGINES.map(() => '---').join('|') + '|'];
+  for (const item of plan.items.filter((i) => i.group === 'workload')) {
+    lines.push(`| ${item.title} | ${ENGINES.map((e) => item.variants[e]).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
