@@ -293,6 +293,21 @@ test('screenshots: narrow and dark (looked at by hand)', async (t) => {
   await page.selectOption($('presets'), 'correct-payout');
   await runSql(page);
   await page.screenshot({ path: join(dirname(SCREENSHOT), 'page-narrow-dark.png'), fullPage: true });
+  // Nothing may stick out sideways at phone width: only the result table scrolls.
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 375, `the page is ${wide} px wide`);
+  await page.click($('share'));
+  await page.click($('history'));
+  await page.screenshot({ path: join(dirname(SCREENSHOT), 'page-narrow-panels.png') });
+});
+
+test('screenshot: wide and light, with a notice and paged results (looked at by hand)', async (t) => {
+  const hash = linkFor(URL, { sql: 'SELECT session_id, viewer_id, join_time, leave_time FROM viewer_sessions', seed: 1, scale: 'S', clock: '', generator: 2 });
+  const page = await openPage(t, { colorScheme: 'light' }, hash.slice(URL.length));
+  await runSql(page);
+  await page.click($('page-next'));
+  assert.match(await page.textContent($('notice')), /version 2/);
+  await page.screenshot({ path: join(dirname(SCREENSHOT), 'page-wide-notice.png') });
 });
 
 // ---------------------------------------------------------------------------------------------

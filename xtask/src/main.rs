@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+mod bench_page;
 mod offline;
 
 const USAGE: &str = "usage: cargo xtask <task>
@@ -26,6 +27,8 @@ const USAGE: &str = "usage: cargo xtask <task>
   bench-peers [...]     build, then time ours, sql.js and DuckDB-wasm side by side under node
                         and in headless Chromium (`cargo xtask bench-peers --help`)
   test-e2e              build, then test the page in headless Chromium against the native CLI
+  bench-page            build, then time the page's first answer in headless Chromium at S
+                        and M (median of 5 cold loads) and report the download sizes
   setup                 install what the build and tests need (wasm target, wasm-bindgen CLI,
                         node, npm packages, Chromium, PostgreSQL); quick when all is there
   test                  setup, then everything CI checks: fmt, clippy, cargo test --release
@@ -66,6 +69,7 @@ fn run_task(task: &str) -> Result<()> {
         "serve" => serve(None),
         "test-wasm" => test_wasm(),
         "test-e2e" => test_e2e(),
+        "bench-page" => bench_page::bench_page(),
         "bench-wasm" => bench_wasm(),
         "setup" => setup_tests(),
         "test" => setup_tests().and_then(|()| test()),

@@ -1,0 +1,110 @@
+// `cargo xtask bench-page`: time to first answer in headless Chromium, and download sizes.
+// Each load is cold: a fresh browser context (own process, no HTTP cache, no service worker)
+// opens a share link for the seed payout preset, so the page downloads and compiles the wasm,
+// generates and loads the data, runs the query and shows the rows by itself. The page marks
+// `sandbox:engine-ready` (module instantiated), `sandbox:data-ready` and `sandbox:first-answer`
+// with performance.mark; times are from navigation start. xtask passes SANDBOX_URL (the server),
+// SANDBOX_CHROMIUM, SANDBOX_DIST (the built page) and the package paths.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { loadPackage, need } from '../wasm/pkg.mjs';
+import { linkFor } from '../../www/share.js';
+
+const URL = need('SANDBOX_URL');
+const DIST = need('SANDBOX_DIST');
+const RUNS = Number(process.env.SANDBOX_BENCH_RUNS ?? 5);
+const SCALES = (process.env.SANDBOX_BENCH_SCALES ?? 'S,M').split(',');
+const TARGET_MS = { S: 300 };
+const TARGET_GZIP = 1.5e6;
+
+const pkg = await loadPackage();
+const payout = pkg.presets().find((preset) => preset.id === 'seed-payout').sql;
+const generator = pkg.generatorVersion();
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => value.toFixed(0).padStart(7);
+
+const browser = await chromium.launch({
+  executablePath: need('SANDBOX_CHROMIUM'),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run'],
+});
+
+/** One cold load of `link`: the page's marks and what it showed. */
+async function coldLoad(link) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('sandbox:first-answer').length > 0 || !document.getElementById('error').hidden,
+      null,
+      { timeout: 180_000, polling: 10 },
+    );
+    const shown = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const resource = (suffix) => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(suffix));
+      const error = document.getElementById('error');
+      return {
+        origin: performance.timeOrigin,
+        error: error.hidden ? null : error.textContent,
+        rows: document.querySelectorAll('[data-testid="results"] tbody tr').length,
+        mainJs: resource('/main.js')?.responseEnd ?? NaN,
+        engine: at('sandbox:engine-ready'),
+        data: at('sandbox:data-ready'),
+        answer: at('sandbox:first-answer'),
+      };
+    });
+    // The worker fetches the .wasm: its own timeline, moved onto the page's.
+    const [worker] = page.workers();
+    const inWorker = await worker.evaluate(() => ({
+      origin: performance.timeOrigin,
+      wasm: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.toJSON(),
+    }));
+    const shift = inWorker.origin - shown.origin;
+    return { ...shown, worker: shift, wasmStart: shift + inWorker.wasm.startTime, wasmEnd: shift + inWorker.wasm.responseEnd };
+  } finally {
+    await context.close();
+  }
+}
+
+console.log(`Time to first answer: seed payout, seed 1, ${RUNS} cold loads per scale, ms from navigation start`);
+console.log('  main.js: page script downloaded; worker: engine thread started; wasm: its download starts, ends;');
+console.log('  engine: module compiled and instantiated; data: generated and loaded; answer: rows in the page');
+const COLUMNS = ['mainJs', 'worker', 'wasmStart', 'wasmEnd', 'engine', 'data', 'answer'];
+console.log(`  ${'scale'.padEnd(6)}${['main.js', 'worker', 'wasm', 'wasm', 'engine', 'data', 'answer'].map((c) => c.padStart(8)).join('')}   (medians)  all answers`);
+const answers = {};
+for (const scale of SCALES) {
+  const link = linkFor(URL, { sql: payout, seed: 1, scale, clock: '', generator });
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) {
+    const load = await coldLoad(link);
+    if (load.error || load.rows === 0) throw new Error(`scale ${scale}: no answer (${load.error ?? 'no rows'})`);
+    loads.push(load);
+  }
+  const m = (key) => median(loads.map((load) => load[key]));
+  answers[scale] = m('answer');
+  const target = TARGET_MS[scale] ? ` (target < ${TARGET_MS[scale]}: ${m('answer') < TARGET_MS[scale] ? 'met' : 'not met'})` : '';
+  console.log(`  ${scale.padEnd(6)}${COLUMNS.map((key) => ms(m(key))).join(' ')}              ${loads.map((l) => l.answer.toFixed(0)).join(', ')}${target}`);
+}
+await browser.close();
+
+console.log('\nWhat the browser downloads (bytes; gzip -9 and brotli -11 as a server could send them):');
+let gzipTotal = 0;
+let jsGzip = 0;
+const files = readdirSync(DIST).sort();
+for (const name of files) {
+  const bytes = readFileSync(join(DIST, name));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  if (name.endsWith('.js') || name.endsWith('.wasm')) gzipTotal += gzip;
+  if (name.endsWith('.js')) jsGzip += gzip;
+  console.log(`  ${name.padEnd(30)} ${bytes.length.toLocaleString('en').padStart(11)} raw ${gzip.toLocaleString('en').padStart(11)} gzip ${brotli.toLocaleString('en').padStart(11)} brotli`);
+}
+console.log(`  wasm + JS: ${gzipTotal.toLocaleString('en')} gzip (target < ${TARGET_GZIP.toLocaleString('en')}: ${gzipTotal < TARGET_GZIP ? 'met' : 'not met'}); JS ${jsGzip.toLocaleString('en')} gzip (${((100 * jsGzip) / gzipTotal).toFixed(0)}%)`);
