@@ -367,6 +367,27 @@ test('a share link opens in a fresh browser with the same data, clock and rows',
   assert.equal(reader.url(), URL, 'the link is used once, then the address is the page again');
 });
 
+test('without a clipboard, the link is shown selected to copy by hand', async (t) => {
+  const context = await newContext(t);
+  await context.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  const page = await newPage(t, context);
+  await page.goto(URL);
+  await waitReady(page);
+  await setSql(page, 'SELECT 3 AS three');
+  await page.click($('share'));
+  await page.waitForSelector(`${$('share-panel')}:not([hidden])`);
+  assert.match(await page.textContent($('share-panel')), /Copy this link/);
+  const selected = await page.$eval($('share-link'), (input) =>
+    document.activeElement === input && input.selectionStart === 0 && input.selectionEnd === input.value.length);
+  assert.ok(selected, 'the link is focused and selected');
+  assert.equal(await page.inputValue($('share-link')), page.url());
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isHidden($('share-panel')), true);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'share');
+});
+
 test('a link with 20 KB of SQL round-trips exactly', async (t) => {
   const page = await openPage(t, clipboard);
   // Numbers that do not repeat, so the text does not compress to nothing.
