@@ -657,6 +657,9 @@ test('once loaded, the page works offline from its service worker', async (t) =>
   await context.setOffline(true);
   await page.reload();
   await waitReady(page);
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  const served = await page.evaluate(() => performance.getEntriesByType('navigation')[0].workerStart);
+  assert.ok(served > 0, 'the service worker answered the page');
   await runSql(page, 'SELECT COUNT(*) AS n FROM gifts');
   assert.deepEqual(await shownTable(page), [['n'], ['1000']]);
 });
