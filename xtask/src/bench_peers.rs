@@ -22,13 +22,17 @@ pub const USAGE: &str =
 
   --scale   S, M or both (default S,M)
   --runs    runs per measurement, median and first reported (default 5)
-  --env     node, chromium or both (default both)";
+  --env     node, chromium or both (default both)
+  --report-only
+            run no engine: make the tables and the results file again from the raw results
+            of the last run (target/bench-peers/raw/)";
 
 #[derive(Debug, PartialEq)]
 struct Options {
     scales: Vec<String>,
     runs: u32,
     envs: Vec<&'static str>,
+    report_only: bool,
 }
 
 impl Options {
@@ -37,9 +41,14 @@ impl Options {
             scales: vec!["S".into(), "M".into()],
             runs: 5,
             envs: vec!["node", "chromium"],
+            report_only: false,
         };
         let mut args = args.iter();
         while let Some(flag) = args.next() {
+            if flag == "--report-only" {
+                options.report_only = true;
+                continue;
+            }
             let value = args
                 .next()
                 .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
@@ -93,7 +102,7 @@ pub fn bench_peers(args: &[String]) -> Result<()> {
     // The served folder: the bench page, the engines' files and the data. Generated, never
     // committed (it is under target/).
     let www = target_dir().join("bench-peers").join("www");
-    for scale in &options.scales {
+    for scale in options.scales.iter().filter(|_| !options.report_only) {
         let out = www.join("data").join(scale);
         run(Command::new(&sandbox)
             .args(["export", "--seed", "1", "--scale", scale, "--out"])
@@ -116,7 +125,11 @@ pub fn bench_peers(args: &[String]) -> Result<()> {
             "SANDBOX_BENCH_RESULTS",
             root().join("bench").join("results"),
         )
-        .env("SANDBOX_CHROMIUM", CHROMIUM))
+        .env("SANDBOX_CHROMIUM", CHROMIUM)
+        .env(
+            "SANDBOX_BENCH_REPORT_ONLY",
+            if options.report_only { "1" } else { "0" },
+        ))
 }
 
 #[cfg(test)]
@@ -139,6 +152,12 @@ mod tests {
         assert_eq!(set.scales, ["M"]);
         assert_eq!((set.runs, set.envs), (3, vec!["node"]));
         assert_eq!(parse(&["--scale", "S,M"]).unwrap().scales, ["S", "M"]);
+        assert!(!defaults.report_only);
+        assert!(
+            parse(&["--report-only", "--runs", "2"])
+                .unwrap()
+                .report_only
+        );
     }
 
     #[test]
