@@ -46,6 +46,22 @@ const MINUTE: i64 = 60 * SECOND;
 const HOUR: i64 = 3600 * SECOND;
 const DAY: i64 = 24 * HOUR;
 
+fn add_months(timestamp: &NaiveDateTime, months: i64) -> Result<NaiveDateTime> {
+    let magnitude = chrono::Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(u32::MAX));
+    let moved = if months >= 0 {
+        timestamp.checked_add_months(magnitude)
+    } else {
+        timestamp.checked_sub_months(magnitude)
+    };
+    moved.ok_or_else(|| {
+        IntervalError::DateOverflow {
+            year: timestamp.year(),
+            month: months as i32,
+        }
+        .into()
+    })
+}
+
 impl Interval {
     #[must_use]
     pub fn unary_minus(&self) -> Self {
@@ -93,34 +109,17 @@ impl Interval {
 
     pub fn add_timestamp(&self, timestamp: &NaiveDateTime) -> Result<NaiveDateTime> {
         match self {
-            Interval::Month(n) => {
-                let month = timestamp.month() as i32 + n;
-
-                let year = timestamp.year() + month / 12;
-                let month = month % 12;
-
-                timestamp
-                    .with_year(year)
-                    .and_then(|d| d.with_month(month as u32))
-                    .ok_or_else(|| IntervalError::DateOverflow { year, month }.into())
-            }
+            // Patched: months are added on the calendar and clamp to the month's last day
+            // (Jan 31 + 1 month = Feb 28), as in PostgreSQL; upstream failed at December and
+            // at month ends.
+            Interval::Month(n) => add_months(timestamp, i64::from(*n)),
             Interval::Microsecond(n) => Ok(*timestamp + Duration::microseconds(*n)),
         }
     }
 
     pub fn subtract_from_timestamp(&self, timestamp: &NaiveDateTime) -> Result<NaiveDateTime> {
         match self {
-            Interval::Month(n) => {
-                let months = timestamp.year() * 12 + timestamp.month() as i32 - n;
-
-                let year = months / 12;
-                let month = months % 12;
-
-                timestamp
-                    .with_year(year)
-                    .and_then(|d| d.with_month(month as u32))
-                    .ok_or_else(|| IntervalError::DateOverflow { year, month }.into())
-            }
+            Interval::Month(n) => add_months(timestamp, -i64::from(*n)),
             Interval::Microsecond(n) => Ok(*timestamp - Duration::microseconds(*n)),
         }
     }

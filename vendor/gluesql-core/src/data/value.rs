@@ -321,6 +321,11 @@ impl Value {
         use Value::*;
 
         match (self, other) {
+            // Patched: date + integer is a date, as in PostgreSQL.
+            (Date(a), I64(days)) | (I64(days), Date(a)) => a
+                .checked_add_signed(chrono::Duration::days(*days))
+                .map(Date)
+                .ok_or_else(|| ValueError::UnreachableIntegerOverflow(format!("{a} + {days}")).into()),
             (I8(a), b) => a.try_add(b),
             (I16(a), b) => a.try_add(b),
             (I32(a), b) => a.try_add(b),
@@ -372,7 +377,13 @@ impl Value {
             (F32(a), _) => a.try_subtract(other),
             (F64(a), _) => a.try_subtract(other),
             (Decimal(a), _) => a.try_subtract(other),
-            (Date(a), Date(b)) => Ok(Interval(I::days((*a - *b).num_days() as i32))),
+            // Patched: date - date is a number of days, and date - integer a date, as in
+            // PostgreSQL.
+            (Date(a), Date(b)) => Ok(I64((*a - *b).num_days())),
+            (Date(a), I64(days)) => a
+                .checked_sub_signed(chrono::Duration::days(*days))
+                .map(Date)
+                .ok_or_else(|| ValueError::UnreachableIntegerOverflow(format!("{a} - {days}")).into()),
             (Date(a), Interval(b)) => b.subtract_from_date(a).map(Timestamp),
             (Timestamp(a), Interval(b)) => b.subtract_from_timestamp(a).map(Timestamp),
             (Timestamp(a), Timestamp(b)) => a

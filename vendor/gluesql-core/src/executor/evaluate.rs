@@ -154,12 +154,21 @@ where
                 return Ok(target);
             }
 
-            let matched = list
-                .iter()
-                .map(eval)
-                .collect::<Result<Vec<_>>>()?
-                .into_iter()
-                .any(|v| v.evaluate_eq(&target).is_true());
+            // Patched: no match against a list holding NULL is NULL, not FALSE, so
+            // `x NOT IN (1, NULL)` keeps no rows, as in SQL.
+            let mut matched = false;
+            let mut saw_null = false;
+            for value in list.iter().map(eval) {
+                let value = value?;
+                saw_null |= value.is_null();
+                if value.evaluate_eq(&target).is_true() {
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched && saw_null {
+                return Ok(Evaluated::Value(Cow::Owned(Value::Null)));
+            }
 
             Ok(Evaluated::Value(Cow::Owned(Value::Bool(matched ^ negated))))
         }
@@ -182,14 +191,20 @@ where
             }
 
             let mut matched = false;
+            let mut saw_null = false;
             for row in rows {
                 let value = row?.into_values().into_iter().next().unwrap_or(Value::Null);
+                saw_null |= value.is_null();
                 let evaluated = Evaluated::Value(Cow::Owned(value));
 
                 if evaluated.evaluate_eq(&target).is_true() {
                     matched = true;
                     break;
                 }
+            }
+            // Patched: as for a list, and a NULL target against a non-empty result is NULL.
+            if !matched && (saw_null || target.is_null()) {
+                return Ok(Evaluated::Value(Cow::Owned(Value::Null)));
             }
 
             Ok(Evaluated::Value(Cow::Owned(Value::Bool(matched ^ negated))))
@@ -343,6 +358,17 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
             f::concat(exprs)
         }
         FunctionExprPlan::Custom { name, exprs } => {
+            // Patched: a storage may compute functions of its own in Rust.
+            if let Some(storage) = storage {
+                if storage.has_native_function(name) {
+                    let args = exprs
+                        .iter()
+                        .map(|expr| eval(expr).and_then(Value::try_from))
+                        .collect::<Result<Vec<_>>>()?;
+                    let value = storage.call_native_function(name, args)?;
+                    return Ok(Evaluated::Value(Cow::Owned(value)));
+                }
+            }
             let CustomFunction {
                 func_name,
                 args,

@@ -1,5 +1,5 @@
 use crate::{
-    data::CustomFunction as StructCustomFunction,
+    data::{CustomFunction as StructCustomFunction, Value},
     result::{Error, Result},
 };
 
@@ -14,6 +14,18 @@ pub trait CustomFunction {
         Err(Error::StorageMsg(
             "[Storage] CustomFunction is not supported".to_owned(),
         ))
+    }
+
+    /// Patched: whether the storage computes the function `func_name` (upper case) natively.
+    fn has_native_function(&self, _func_name: &str) -> bool {
+        false
+    }
+
+    /// Patched: computes a native function over its evaluated arguments.
+    fn call_native_function(&self, func_name: &str, _args: Vec<Value>) -> Result<Value> {
+        Err(Error::StorageMsg(format!(
+            "[Storage] native function {func_name} is not supported"
+        )))
     }
 }
 

@@ -1,4 +1,5 @@
 use {
+    rust_decimal::Decimal,
     super::super::{SelectedRows, SourceColumns, source},
     super::{JoinCandidateGroup, JoinCandidates, inner, left_outer},
     crate::{
@@ -57,7 +58,9 @@ pub(super) fn execute<'a, T: GStore>(
             None => Some(Rc::clone(&left)),
         };
         let rows = evaluate(storage, evaluation_context.as_ref(), None, input_key)
-            .and_then(|evaluated| Key::try_from(evaluated).map(|key| rows_map.get(&key).cloned()));
+            .and_then(|evaluated| {
+                Key::try_from(evaluated).map(|key| rows_map.get(&number_key(key)).cloned())
+            });
         let rows: Box<dyn Iterator<Item = Result<Row>> + 'a> = match rows {
             Ok(Some(rows)) => Box::new(rows.into_iter().map(Ok)),
             Ok(None) => Box::new(iter::empty()),
@@ -89,7 +92,7 @@ fn build_rows<'a, T: GStore>(
             Cow::Borrowed(&row),
             filter_context.map(Rc::clone),
         ));
-        let key: Key = evaluate(storage, Some(&context), None, right_key)?.try_into()?;
+        let key: Key = number_key(evaluate(storage, Some(&context), None, right_key)?.try_into()?);
         if matches!(key, Key::None) {
             continue;
         }
@@ -124,5 +127,31 @@ fn candidate_group<'a>(
     JoinCandidateGroup {
         left,
         rows: Box::new(rows),
+    }
+}
+
+/// Patched: numbers equal in value are one join key, whatever their types (`3` and `3.0`), as
+/// the join condition `=` compares them; upstream hashed the types apart, so an integer column
+/// joined to a decimal expression matched nothing.
+fn number_key(key: Key) -> Key {
+    use rust_decimal::prelude::ToPrimitive;
+    let decimal = match &key {
+        Key::I8(n) => Some(Decimal::from(*n)),
+        Key::I16(n) => Some(Decimal::from(*n)),
+        Key::I32(n) => Some(Decimal::from(*n)),
+        Key::I64(n) => return Key::I64(*n),
+        Key::U8(n) => Some(Decimal::from(*n)),
+        Key::U16(n) => Some(Decimal::from(*n)),
+        Key::U32(n) => Some(Decimal::from(*n)),
+        Key::U64(n) => Some(Decimal::from(*n)),
+        Key::F32(f) => Decimal::from_f32_retain(f.0),
+        Key::F64(f) => Decimal::from_f64_retain(f.0),
+        Key::Decimal(d) => Some(*d),
+        _ => None,
+    };
+    match decimal {
+        Some(d) if d.fract().is_zero() => d.to_i64().map_or(Key::Decimal(d.normalize()), Key::I64),
+        Some(d) => Key::Decimal(d.normalize()),
+        None => key,
     }
 }
