@@ -1,21 +1,25 @@
 //! The SQL engine: GlueSQL over our storage, loaded with generated data, answering one statement
 //! at a time with typed results and errors a person can act on.
 
+use crate::constraints::{self, TableRules};
 use crate::error::EngineError;
 use crate::generate::{self, Dataset, Scale};
+use crate::pipeline::{self, Backend, Relation};
 use crate::rows::{self, Datum};
 use crate::schema::{self, SqlType, Table};
 use crate::sql::{self, Context, ValueKind};
-use crate::storage::{SandboxStorage, BUDGET_EXCEEDED};
+use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
-use gluesql::core::ast::DataType;
+use gluesql::core::ast::{ColumnDef, DataType};
 use gluesql::core::chrono::{DateTime, NaiveDateTime};
-use gluesql::core::data::{Interval, Key, Value};
+use gluesql::core::data::{Interval, Key, Schema, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
 use gluesql::core::store::{Planner, Store, StoreMut};
-use gluesql::core::translate::{translate, translate_with_params, ParamLiteral};
+use gluesql::core::translate::{translate, translate_with_params};
+use gluesql::gluesql_memory_storage::MemoryStorage;
 use serde::Serialize;
+use sqlparser::ast::{Ident, Query, SetExpr, Statement};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Rows a result shows before it is truncated (the true total is still reported).
@@ -126,7 +130,19 @@ pub struct TableCount {
 pub struct Engine {
     config: Config,
     storage: SandboxStorage,
+    /// Tables holding the steps of the statement being run; dropped when it ends.
+    steps: Vec<String>,
+    /// The tables as they were at `BEGIN`, restored by `ROLLBACK`.
+    snapshot: Option<MemoryStorage>,
+    /// Views by name: the query as written (prepared afresh at each use, so `NOW()` reads the
+    /// clock of the moment) and its column names.
+    views: BTreeMap<String, (Query, Vec<Ident>)>,
+    /// Column rules GlueSQL does not keep, by table (see `constraints`).
+    rules: HashMap<String, TableRules>,
 }
+
+/// Names of step tables start with this; they never outlive a statement.
+const STEP_PREFIX: &str = "__step_";
 
 impl Engine {
     /// Generates the dataset for `config` and loads it.
@@ -140,6 +156,10 @@ impl Engine {
         let mut engine = Engine {
             config,
             storage: SandboxStorage::default(),
+            steps: Vec::new(),
+            snapshot: None,
+            views: BTreeMap::new(),
+            rules: HashMap::new(),
         };
         engine.load(data)?;
         Ok(engine)
@@ -162,6 +182,9 @@ impl Engine {
     /// is dropped before the new one is built so memory does not hold both.
     pub fn reset(&mut self) -> Result<(), EngineError> {
         self.storage = SandboxStorage::default();
+        self.snapshot = None;
+        self.views.clear();
+        self.rules.clear();
         let data = generate::generate(self.config.seed, self.config.scale);
         self.load(&data)
     }
@@ -193,9 +216,18 @@ impl Engine {
             .into_iter()
             .map(|mut statement| {
                 let context = self.context()?;
+                if let Statement::CreateView { .. } = statement {
+                    return self.create_view(statement);
+                }
+                let new_rules = self.take_rules(&mut statement)?;
                 sql::prepare(&mut statement, &context)?;
-                let params = sql::hoist_constants(&mut statement);
-                self.execute(&statement, &params)
+                self.storage.start_budget(self.config.row_budget);
+                let outcome = self.checked_write(statement);
+                self.drop_steps();
+                if let (Ok(_), Some((table, rules))) = (&outcome, new_rules) {
+                    self.rules.insert(table, rules);
+                }
+                outcome
             })
             .collect()
     }
@@ -235,26 +267,389 @@ impl Engine {
         })
     }
 
-    fn execute(
+    /// Runs one prepared statement: queries through the pipeline, a statement that reads a
+    /// query (`INSERT ... SELECT`, `CREATE TABLE ... AS`) from that query's computed rows, since
+    /// GlueSQL plans hash joins only for a query of its own.
+    fn statement(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
+        match statement {
+            Statement::Query(query) => {
+                let relation = pipeline::query(self, *query)?;
+                Ok(self.select_result(relation))
+            }
+            Statement::Insert(mut insert) => {
+                if let Some(source) = insert.source.as_mut() {
+                    self.computed_source(source)?;
+                }
+                self.execute(Statement::Insert(insert))
+            }
+            Statement::CreateTable(mut create) => {
+                if let Some(source) = create.query.as_mut() {
+                    self.computed_source(source)?;
+                }
+                self.execute(Statement::CreateTable(create))
+            }
+            // A transaction is a copy of the tables to go back to.
+            Statement::StartTransaction { .. } => {
+                if self.snapshot.is_none() {
+                    self.snapshot = Some(self.storage.inner.clone());
+                }
+                Ok(self.tag("BEGIN"))
+            }
+            Statement::Commit { .. } => {
+                self.snapshot = None;
+                Ok(self.tag("COMMIT"))
+            }
+            Statement::Rollback {
+                savepoint: None, ..
+            } => {
+                if let Some(snapshot) = self.snapshot.take() {
+                    self.storage.inner = snapshot;
+                }
+                Ok(self.tag("ROLLBACK"))
+            }
+            // Accepted so PostgreSQL scripts run; every lookup here is a scan or a hash join.
+            Statement::CreateIndex(create) => {
+                let table = create.table_name.to_string();
+                if self
+                    .storage
+                    .fetch_schema(&table)
+                    .map_err(glue_error)?
+                    .is_none()
+                {
+                    return Err(EngineError::Execution {
+                        message: format!("relation \"{table}\" does not exist"),
+                    });
+                }
+                Ok(self.tag("CREATE INDEX"))
+            }
+            Statement::Drop {
+                object_type: sqlparser::ast::ObjectType::View,
+                names,
+                if_exists,
+                ..
+            } => self.drop_views(&names, if_exists),
+            other => self.execute(other),
+        }
+    }
+
+    /// Rules of a new table, taken out of its `CREATE TABLE`; serial numbers for an `INSERT`.
+    fn take_rules(
         &mut self,
-        statement: &sqlparser::ast::Statement,
-        params: &[ParamLiteral],
-    ) -> Result<QueryResult, EngineError> {
-        let translated = translate_with_params(statement, params).map_err(glue_error)?;
-        let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
-        self.storage.start_budget(self.config.row_budget);
-        let payload = gluesql::core::executor::execute(&mut self.storage, &plan).map_err(
-            |error| match error {
-                GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => {
-                    EngineError::Stopped {
-                        rows_read: self.storage.rows_read(),
-                        budget: self.config.row_budget,
+        statement: &mut Statement,
+    ) -> Result<Option<(String, TableRules)>, EngineError> {
+        match statement {
+            Statement::CreateTable(create) => {
+                let mut rules = constraints::take_rules(create)?;
+                for reference in &mut rules.references {
+                    if reference.target_column.is_empty() {
+                        reference.target_column = self
+                            .primary_key_of(&reference.target)
+                            .ok_or_else(|| EngineError::Execution {
+                                message: format!(
+                                    "there is no primary key for referenced table \"{}\"",
+                                    reference.target
+                                ),
+                            })?;
                     }
                 }
-                other => glue_error(other),
-            },
-        )?;
+                Ok(Some((written_table(statement).unwrap_or_default(), rules)))
+            }
+            Statement::Insert(_) => {
+                let table = written_table(statement).unwrap_or_default();
+                if let (Statement::Insert(insert), Some(rules)) =
+                    (statement, self.rules.get_mut(&table))
+                {
+                    constraints::number_serials(insert, rules)?;
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn primary_key_of(&self, table: &str) -> Option<String> {
+        if let Some((columns, _)) = self
+            .rules
+            .get(table)
+            .and_then(|rules| rules.unique.iter().find(|(_, primary)| *primary))
+        {
+            return columns.first().cloned();
+        }
+        let schema = self
+            .storage
+            .inner
+            .items
+            .get(table)?
+            .schema
+            .column_defs
+            .as_ref()?;
+        schema
+            .iter()
+            .find(|def| def.unique.as_ref().is_some_and(|unique| unique.is_primary))
+            .map(|def| def.name.clone())
+    }
+
+    /// Runs a statement; when it writes a table with rules, checks them afterwards and undoes
+    /// the write if one is broken.
+    fn checked_write(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
+        let Some(table) = written_table(&statement) else {
+            return self.statement(statement);
+        };
+        if let Statement::Drop { .. } = statement {
+            if let Some(from) = self
+                .rules
+                .values()
+                .flat_map(|rules| &rules.references)
+                .find(|reference| reference.target == table && reference.table != table)
+            {
+                return Err(EngineError::Execution {
+                    message: format!(
+                        "cannot drop table {table} because table {} refers to it",
+                        from.table
+                    ),
+                });
+            }
+            let outcome = self.statement(statement);
+            if outcome.is_ok() {
+                self.rules.remove(&table);
+            }
+            return outcome;
+        }
+        let references: Vec<constraints::Reference> = self
+            .rules
+            .values()
+            .flat_map(|rules| &rules.references)
+            .filter(|reference| reference.table == table || reference.target == table)
+            .cloned()
+            .collect();
+        let own = self.rules.get(&table).cloned();
+        if own.is_none() && references.is_empty() {
+            return self.statement(statement);
+        }
+        let before = self
+            .storage
+            .inner
+            .items
+            .get(&table)
+            .map(|item| item.rows.clone());
+        let outcome = self.statement(statement)?;
+        let checked = self.check_rules(&table, own.as_ref(), &references);
+        if let Err(error) = checked {
+            if let (Some(rows), Some(item)) = (before, self.storage.inner.items.get_mut(&table)) {
+                item.rows = rows;
+            }
+            return Err(error);
+        }
+        Ok(outcome)
+    }
+
+    fn check_rules(
+        &mut self,
+        table: &str,
+        own: Option<&TableRules>,
+        references: &[constraints::Reference],
+    ) -> Result<(), EngineError> {
+        let columns_of = |storage: &SandboxStorage, name: &str| -> Vec<String> {
+            storage
+                .inner
+                .items
+                .get(name)
+                .and_then(|item| item.schema.column_defs.as_ref())
+                .map(|defs| defs.iter().map(|def| def.name.clone()).collect())
+                .unwrap_or_default()
+        };
+        if let Some(rules) = own {
+            let columns = columns_of(&self.storage, table);
+            if let Some(item) = self.storage.inner.items.get_mut(table) {
+                constraints::check_columns(
+                    table,
+                    rules,
+                    constraints::Rows {
+                        columns,
+                        rows: &mut item.rows,
+                    },
+                )?;
+            }
+        }
+        let mut tables: HashMap<String, (Vec<String>, Vec<&Vec<Value>>)> = HashMap::new();
+        for name in references.iter().flat_map(|r| [&r.table, &r.target]) {
+            if tables.contains_key(name) {
+                continue;
+            }
+            if let Some(item) = self.storage.inner.items.get(name) {
+                tables.insert(
+                    name.clone(),
+                    (
+                        columns_of(&self.storage, name),
+                        item.rows.values().collect(),
+                    ),
+                );
+            }
+        }
+        let references: Vec<&constraints::Reference> = references.iter().collect();
+        constraints::check_references(&references, &tables, table)
+    }
+
+    fn create_view(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
+        let Statement::CreateView {
+            or_replace,
+            materialized,
+            name,
+            columns,
+            query,
+            ..
+        } = statement
+        else {
+            unreachable!("called for CREATE VIEW")
+        };
+        if materialized {
+            return Err(pipeline::unsupported(
+                "CREATE MATERIALIZED VIEW",
+                "use CREATE TABLE ... AS SELECT",
+            ));
+        }
+        let name = match name.0.as_slice() {
+            [only] => pipeline::identifier_name(only),
+            _ => name.to_string(),
+        };
+        if self
+            .storage
+            .fetch_schema(&name)
+            .map_err(glue_error)?
+            .is_some()
+            || (self.views.contains_key(&name) && !or_replace)
+        {
+            return Err(EngineError::Execution {
+                message: format!("relation \"{name}\" already exists"),
+            });
+        }
+        let columns: Vec<Ident> = columns.into_iter().map(|column| column.name).collect();
+        // Checked now, as PostgreSQL checks a view when it is created.
+        let mut check = Statement::Query(query.clone());
+        sql::prepare(&mut check, &self.context()?)?;
+        self.storage.start_budget(self.config.row_budget);
+        let Statement::Query(check) = check else {
+            unreachable!("prepared a query")
+        };
+        let outcome = pipeline::query(self, *check);
+        self.drop_steps();
+        let relation = outcome?;
+        if columns.len() > relation.columns.len() {
+            return Err(EngineError::Execution {
+                message: "CREATE VIEW specifies more column names than columns".to_owned(),
+            });
+        }
+        self.views.insert(name, (*query, columns));
+        Ok(self.tag("CREATE VIEW"))
+    }
+
+    fn drop_views(
+        &mut self,
+        names: &[sqlparser::ast::ObjectName],
+        if_exists: bool,
+    ) -> Result<QueryResult, EngineError> {
+        for name in names {
+            let key = match name.0.as_slice() {
+                [only] => pipeline::identifier_name(only),
+                _ => name.to_string(),
+            };
+            if self.views.remove(&key).is_none() && !if_exists {
+                return Err(EngineError::Execution {
+                    message: format!("view \"{key}\" does not exist"),
+                });
+            }
+        }
+        Ok(self.tag("DROP VIEW"))
+    }
+
+    fn tag(&self, command: &str) -> QueryResult {
+        QueryResult {
+            command: command.to_owned(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            total_rows: 0,
+            truncated: false,
+            rows_read: 0,
+        }
+    }
+
+    fn computed_source(&mut self, source: &mut Box<Query>) -> Result<(), EngineError> {
+        let joins = match source.body.as_ref() {
+            SetExpr::Select(select) => {
+                select.from.len() > 1 || select.from.iter().any(|from| !from.joins.is_empty())
+            }
+            _ => false,
+        };
+        if joins
+            || pipeline::needs_steps(&**source)
+            || !pipeline::views_read(self, &**source).is_empty()
+        {
+            let relation = pipeline::query(self, (**source).clone())?;
+            let table = self.materialize(relation)?;
+            **source = pipeline::select_all_from(&table);
+        }
+        Ok(())
+    }
+
+    /// Hands one statement to GlueSQL.
+    fn execute(&mut self, mut statement: Statement) -> Result<QueryResult, EngineError> {
+        let payload = self.execute_payload(&mut statement)?;
         Ok(self.result(payload))
+    }
+
+    fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
+        let params = sql::finalize(statement)?;
+        let translated = translate_with_params(statement, &params).map_err(glue_error)?;
+        let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
+        gluesql::core::executor::execute(&mut self.storage, &plan).map_err(|error| match error {
+            GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
+                rows_read: self.storage.rows_read(),
+                budget: self.config.row_budget,
+            },
+            other => glue_error(other),
+        })
+    }
+
+    fn drop_steps(&mut self) {
+        for table in std::mem::take(&mut self.steps) {
+            let _ = self.storage.delete_schema(&table);
+        }
+    }
+
+    fn select_result(&self, relation: Relation) -> QueryResult {
+        let Relation { columns, rows } = relation;
+        let total_rows = rows.len();
+        let mut types: Vec<Option<String>> = vec![None; columns.len()];
+        let shown: Vec<Vec<Cell>> = rows
+            .into_iter()
+            .take(self.config.row_cap)
+            .map(|row| {
+                row.into_iter()
+                    .enumerate()
+                    .map(|(i, value)| {
+                        if types[i].is_none() && value != Value::Null {
+                            types[i] = Some(type_name(&value).to_owned());
+                        }
+                        cell(value)
+                    })
+                    .collect()
+            })
+            .collect();
+        QueryResult {
+            command: format!("SELECT {total_rows}"),
+            columns: columns
+                .into_iter()
+                .zip(types)
+                .map(|(name, type_name)| ResultColumn {
+                    name,
+                    type_name: type_name.unwrap_or_else(|| "NULL".to_owned()),
+                })
+                .collect(),
+            truncated: total_rows > shown.len(),
+            rows: shown,
+            total_rows,
+            rows_read: self.storage.rows_read(),
+        }
     }
 
     fn result(&self, payload: Payload) -> QueryResult {
@@ -271,40 +666,10 @@ impl Engine {
             rows_read,
         };
         match payload {
-            Payload::Select { labels, rows } => {
-                let total_rows = rows.len();
-                let mut types: Vec<Option<String>> = vec![None; labels.len()];
-                let shown: Vec<Vec<Cell>> = rows
-                    .into_iter()
-                    .take(self.config.row_cap)
-                    .map(|row| {
-                        row.into_iter()
-                            .enumerate()
-                            .map(|(i, value)| {
-                                if types[i].is_none() && value != Value::Null {
-                                    types[i] = Some(type_name(&value));
-                                }
-                                cell(value)
-                            })
-                            .collect()
-                    })
-                    .collect();
-                QueryResult {
-                    command: format!("SELECT {total_rows}"),
-                    columns: labels
-                        .into_iter()
-                        .zip(types)
-                        .map(|(name, type_name)| ResultColumn {
-                            name,
-                            type_name: type_name.unwrap_or_else(|| "NULL".to_owned()),
-                        })
-                        .collect(),
-                    truncated: total_rows > shown.len(),
-                    rows: shown,
-                    total_rows,
-                    rows_read,
-                }
-            }
+            Payload::Select { labels, rows } => self.select_result(Relation {
+                columns: labels,
+                rows,
+            }),
             Payload::Insert(n) => tag("INSERT 0", Some(n)),
             Payload::Delete(n) => tag("DELETE", Some(n)),
             Payload::Update(n) => tag("UPDATE", Some(n)),
@@ -381,6 +746,20 @@ impl Engine {
             });
             loaded_keys.insert(table.name, ids.collect());
             self.storage.replace_rows(table.name, keyed);
+        }
+        // The dataset's own references hold for what users write too, as in PostgreSQL.
+        for table in schema::TABLES {
+            let references = table.columns.iter().filter_map(|column| {
+                let (target, target_column) = column.references?;
+                Some(constraints::Reference {
+                    table: table.name.to_owned(),
+                    column: column.name.to_owned(),
+                    target: target.to_owned(),
+                    target_column: target_column.to_owned(),
+                })
+            });
+            let rules = self.rules.entry(table.name.to_owned()).or_default();
+            rules.references.extend(references);
         }
         Ok(())
     }
@@ -466,12 +845,46 @@ fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
 }
 
 fn glue_error(error: GlueError) -> EngineError {
-    EngineError::Execution {
-        message: error.to_string(),
-    }
+    let message = match error {
+        GlueError::StorageMsg(message) if message.starts_with(FUNCTION_ERROR) => {
+            message[FUNCTION_ERROR.len()..].to_owned()
+        }
+        other => other.to_string(),
+    };
+    EngineError::Execution { message }
 }
 
-fn type_name(value: &Value) -> String {
+/// The table a statement writes, if it writes one.
+fn written_table(statement: &Statement) -> Option<String> {
+    let name = match statement {
+        Statement::Insert(insert) => &insert.table_name,
+        Statement::CreateTable(create) => &create.name,
+        Statement::Update { table, .. } => match &table.relation {
+            sqlparser::ast::TableFactor::Table { name, .. } => name,
+            _ => return None,
+        },
+        Statement::Delete(delete) => match &delete.from {
+            sqlparser::ast::FromTable::WithFromKeyword(from)
+            | sqlparser::ast::FromTable::WithoutKeyword(from) => match &from.first()?.relation {
+                sqlparser::ast::TableFactor::Table { name, .. } => name,
+                _ => return None,
+            },
+        },
+        Statement::Drop {
+            object_type: sqlparser::ast::ObjectType::Table,
+            names,
+            ..
+        } => names.first()?,
+        _ => return None,
+    };
+    Some(match name.0.as_slice() {
+        [only] => pipeline::identifier_name(only),
+        _ => name.to_string(),
+    })
+}
+
+/// The type of a value as our results name it.
+pub fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Bool(_) => "BOOLEAN",
         Value::I8(_) | Value::I16(_) | Value::I32(_) | Value::I64(_) | Value::I128(_) => "INT",
@@ -491,7 +904,26 @@ fn type_name(value: &Value) -> String {
         Value::Point(_) => "POINT",
         Value::Null => "NULL",
     }
-    .to_owned()
+}
+
+/// The column type a step table declares for a column whose first value is `value`.
+fn data_type(value: Option<&Value>) -> DataType {
+    match value {
+        Some(Value::Bool(_)) => DataType::Boolean,
+        Some(Value::I64(_)) => DataType::Int,
+        Some(Value::F64(_)) => DataType::Float,
+        Some(Value::Decimal(_)) => DataType::Decimal,
+        Some(Value::Date(_)) => DataType::Date,
+        Some(Value::Timestamp(_)) => DataType::Timestamp,
+        Some(Value::Interval(_)) => DataType::Interval,
+        Some(Value::Time(_)) => DataType::Time,
+        _ => DataType::Text,
+    }
+}
+
+/// A value as PostgreSQL prints it; `None` for NULL.
+pub(crate) fn value_text(value: &Value) -> Option<String> {
+    cell(value.clone()).text()
 }
 
 fn cell(value: Value) -> Cell {
@@ -528,15 +960,12 @@ fn format_interval(value: &Interval) -> String {
             let (years, months) = (months / 12, months % 12);
             let mut parts = Vec::new();
             if years != 0 {
-                parts.push(format!(
-                    "{years} year{}",
-                    if years.abs() == 1 { "" } else { "s" }
-                ));
+                parts.push(format!("{years} year{}", if years == 1 { "" } else { "s" }));
             }
             if months != 0 || years == 0 {
                 parts.push(format!(
                     "{months} mon{}",
-                    if months.abs() == 1 { "" } else { "s" }
+                    if months == 1 { "" } else { "s" }
                 ));
             }
             parts.join(" ")
@@ -562,9 +991,10 @@ fn format_interval(value: &Interval) -> String {
             }
             match (days, rest) {
                 (0, _) => clock,
-                (days, 0) => format!("{days} day{}", if days.abs() == 1 { "" } else { "s" }),
+                (days, 0) => format!("{days} day{}", if days == 1 { "" } else { "s" }),
                 (days, _) => {
-                    let plural = if days.abs() == 1 { "" } else { "s" };
+                    // PostgreSQL writes "-1 days": the singular is for exactly one.
+                    let plural = if days == 1 { "" } else { "s" };
                     let clock = if sign.is_empty() && days < 0 {
                         format!("+{clock}")
                     } else {
@@ -596,6 +1026,84 @@ pub fn format_float(value: f64) -> String {
     }
     let sign = if exponent < 0 { '-' } else { '+' };
     format!("{mantissa}e{sign}{:02}", exponent.abs())
+}
+
+impl Backend for Engine {
+    fn select(&mut self, query: Query) -> Result<Relation, EngineError> {
+        match self.execute_payload(&mut Statement::Query(Box::new(query)))? {
+            Payload::Select { labels, rows } => Ok(Relation {
+                columns: labels,
+                rows,
+            }),
+            _ => unreachable!("a query returns rows"),
+        }
+    }
+
+    fn materialize(&mut self, relation: Relation) -> Result<String, EngineError> {
+        let name = format!("{STEP_PREFIX}{}", self.steps.len());
+        let column_defs = (0..relation.columns.len())
+            .map(|i| ColumnDef {
+                name: relation.columns[i].clone(),
+                data_type: data_type(
+                    relation
+                        .rows
+                        .iter()
+                        .map(|row| &row[i])
+                        .find(|value| !matches!(value, Value::Null)),
+                ),
+                nullable: true,
+                default: None,
+                unique: None,
+                comment: None,
+            })
+            .collect();
+        self.storage
+            .insert_schema(&Schema {
+                table_name: name.clone(),
+                column_defs: Some(column_defs),
+                indexes: Vec::new(),
+                engine: None,
+                foreign_keys: Vec::new(),
+                comment: None,
+            })
+            .map_err(glue_error)?;
+        self.steps.push(name.clone());
+        self.replace(&name, relation.rows)?;
+        Ok(name)
+    }
+
+    fn replace(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<(), EngineError> {
+        let keyed = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| (Key::I64(i as i64), row))
+            .collect();
+        self.storage.replace_rows(table, keyed);
+        Ok(())
+    }
+
+    fn view(&mut self, name: &str) -> Option<Result<(Query, Vec<Ident>), EngineError>> {
+        let (query, columns) = self.views.get(name)?.clone();
+        let mut statement = Statement::Query(Box::new(query));
+        let prepared = self
+            .context()
+            .and_then(|context| sql::prepare(&mut statement, &context))
+            .map(|()| match statement {
+                Statement::Query(query) => (*query, columns),
+                _ => unreachable!("prepared a query"),
+            });
+        Some(prepared)
+    }
+
+    fn is_view(&self, name: &str) -> bool {
+        self.views.contains_key(name)
+    }
+
+    fn columns(&self, table: &str) -> Option<Vec<String>> {
+        let item = self.storage.inner.items.get(table)?;
+        let defs = item.schema.column_defs.as_ref()?;
+        Some(defs.iter().map(|def| def.name.clone()).collect())
+    }
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl fmt::Display for EngineError {
             EngineError::Execution { message } => f.write_str(message),
             EngineError::Stopped { rows_read, budget } => write!(
                 f,
-                "query stopped after reading {rows_read} rows (the limit is {budget}): check that every join has a condition"
+                "query stopped after reading {rows_read} rows (the limit is {budget}): check that every join has a condition, and that no subquery runs once for every row (join to a CTE instead)"
             ),
         }
     }

@@ -6,15 +6,20 @@
 //! named queries; [`bench`] times them. `wasm` is the thin browser edge.
 
 pub mod bench;
+mod constraints;
 pub mod engine;
 pub mod error;
+mod functions;
 pub mod generate;
+pub mod pipeline;
 pub mod queries;
 pub mod rows;
 pub mod schema;
+mod series;
 pub mod sql;
 pub mod storage;
 pub mod time;
+mod window;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -25,28 +25,25 @@ ORDER BY gross_gifts_usd DESC";
 
 /// The same question answered correctly: each fact aggregated at its own grain first, then
 /// joined one row per stream, so nothing is multiplied.
-pub const CORRECT_PAYOUT: &str = "CREATE TABLE stream_gifts AS
-SELECT stream_id, SUM(amount_usd) AS gross_gifts_usd, COUNT(*) AS gift_count
-FROM gifts GROUP BY stream_id;
-
-CREATE TABLE stream_viewers AS
-SELECT stream_id, COUNT(DISTINCT viewer_id) AS unique_viewers
-FROM viewer_sessions GROUP BY stream_id;
-
+pub const CORRECT_PAYOUT: &str = "WITH stream_gifts AS (
+    SELECT stream_id, SUM(amount_usd) AS gross_gifts_usd, COUNT(*) AS gift_count
+    FROM gifts GROUP BY stream_id
+),
+stream_viewers AS (
+    SELECT stream_id, COUNT(DISTINCT viewer_id) AS unique_viewers
+    FROM viewer_sessions GROUP BY stream_id
+)
 SELECT
     c.handle AS creator,
     s.stream_id,
-    COALESCE(g.gross_gifts_usd, CAST(0 AS DECIMAL)) AS gross_gifts_usd,
+    COALESCE(g.gross_gifts_usd, 0) AS gross_gifts_usd,
     COALESCE(v.unique_viewers, 0) AS unique_viewers
 FROM streams s
 JOIN creators c ON c.creator_id = s.creator_id
 LEFT JOIN stream_gifts g ON g.stream_id = s.stream_id
 LEFT JOIN stream_viewers v ON v.stream_id = s.stream_id
 WHERE s.started_at >= NOW() - INTERVAL '7 days'
-ORDER BY gross_gifts_usd DESC, s.stream_id;
-
-DROP TABLE stream_gifts;
-DROP TABLE stream_viewers;";
+ORDER BY gross_gifts_usd DESC, s.stream_id";
 
 /// Average concurrent viewers: the viewer-seconds of all visits over the stream's seconds.
 /// Open visits and live streams count up to the dataset clock.

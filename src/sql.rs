@@ -12,10 +12,11 @@ use gluesql::core::data::Interval as GlueInterval;
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
     visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
-    BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, ExtractSyntax,
-    Function, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, Interval, JoinConstraint,
-    JoinOperator, Query, Select, SelectItem, SetExpr, Statement, TableFactor, TimezoneInfo,
-    UnaryOperator, Value, Visit, VisitMut, Visitor, VisitorMut,
+    BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function,
+    FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr, Ident,
+    Interval, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem, SetExpr,
+    Statement, TableFactor, TimezoneInfo, UnaryOperator, Value, Visit, VisitMut, Visitor,
+    VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -78,16 +79,21 @@ fn syntax_error(error: ParserError) -> EngineError {
 pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), EngineError> {
     // First, before anything else recurses over the tree.
     check_depth(statement)?;
+    // Before the interval literals are rewritten.
+    check_extract_of_literal_intervals(statement)?;
     // Before any rewrite, so a column is named for what the user wrote.
     let _ = statement.visit(&mut OutputNames);
-    rewrite_int8_columns(statement);
+    rewrite_column_types(statement)?;
+    if let ControlFlow::Break(error) = statement.visit(&mut GroupByPositions) {
+        return Err(error);
+    }
     let _ = statement.visit(&mut OrderByOutputNames);
     let flow = visit_expressions_mut(statement, |expr| {
         let outcome = refuse_ignored_clauses(expr)
             .and_then(|()| replace_clock(expr, context.clock))
+            .and_then(|()| rewrite_cast(expr))
+            .and_then(|()| rewrite_functions(expr))
             .and_then(|()| rewrite_interval_text(expr))
-            .and_then(|()| rewrite_int8_cast(expr))
-            .and_then(|()| rewrite_extract(expr, context))
             .and_then(|()| check_timestamp_literals(expr, context));
         match outcome {
             Ok(()) => ControlFlow::Continue(()),
@@ -97,8 +103,240 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     if let ControlFlow::Break(error) = flow {
         return Err(error);
     }
+    if let ControlFlow::Break(error) = statement.visit(&mut PlainJoins) {
+        return Err(error);
+    }
     let _ = statement.visit(&mut PushRootFilters);
     Ok(())
+}
+
+/// The last pass before a statement goes to GlueSQL, on the statements our steps build too.
+pub fn finalize(statement: &mut Statement) -> Result<Vec<ParamLiteral>, EngineError> {
+    if let ControlFlow::Break(error) = statement.visit(&mut NullsOrder) {
+        return Err(error);
+    }
+    Ok(hoist_constants(statement))
+}
+
+/// `ORDER BY x NULLS FIRST` (or `DESC NULLS LAST`) sorts by `x IS NULL` first; GlueSQL has no
+/// NULLS clause, and its default places NULLs as PostgreSQL's does.
+struct NullsOrder;
+
+impl VisitorMut for NullsOrder {
+    type Break = EngineError;
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
+        let Some(order_by) = query.order_by.as_mut() else {
+            return ControlFlow::Continue(());
+        };
+        let projection = match query.body.as_ref() {
+            SetExpr::Select(select) => Some(&select.projection),
+            _ => None,
+        };
+        let mut keys = Vec::with_capacity(order_by.exprs.len());
+        for mut item in std::mem::take(&mut order_by.exprs) {
+            let descending = item.asc == Some(false);
+            match item.nulls_first.take() {
+                Some(nulls_first) if nulls_first != descending => {
+                    let sorted = match &item.expr {
+                        Expr::Value(Value::Number(number, false)) => {
+                            let position: usize = number.to_string().parse().unwrap_or(0);
+                            let projected = projection.and_then(|items| {
+                                match items.get(position.wrapping_sub(1))? {
+                                    SelectItem::UnnamedExpr(expr)
+                                    | SelectItem::ExprWithAlias { expr, .. } => Some(expr.clone()),
+                                    _ => None,
+                                }
+                            });
+                            match projected {
+                                Some(expr) => expr,
+                                None => {
+                                    return ControlFlow::Break(unsupported(
+                                        "NULLS FIRST/LAST on this ORDER BY position",
+                                        "order by the expression itself",
+                                    ))
+                                }
+                            }
+                        }
+                        expr => expr.clone(),
+                    };
+                    keys.push(sqlparser::ast::OrderByExpr {
+                        expr: Expr::IsNull(Box::new(sorted)),
+                        asc: Some(!nulls_first),
+                        nulls_first: None,
+                        with_fill: None,
+                    });
+                    keys.push(item);
+                }
+                _ => keys.push(item),
+            }
+        }
+        order_by.exprs = keys;
+        ControlFlow::Continue(())
+    }
+}
+
+/// `CROSS JOIN`, comma-separated tables and `RIGHT JOIN` in the forms GlueSQL runs: inner joins
+/// whose `ON` holds the `WHERE` conditions that link them (so they run as hash joins), and
+/// `a RIGHT JOIN b` as `b LEFT JOIN a`.
+struct PlainJoins;
+
+impl VisitorMut for PlainJoins {
+    type Break = EngineError;
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            if let Err(error) = plain_joins(select) {
+                return ControlFlow::Break(error);
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+fn on_true() -> JoinOperator {
+    JoinOperator::Inner(JoinConstraint::On(Expr::Value(Value::Boolean(true))))
+}
+
+fn qualifier(factor: &TableFactor) -> Option<String> {
+    match factor {
+        TableFactor::Table { name, alias, .. } => match alias {
+            Some(alias) => Some(alias.name.value.to_lowercase()),
+            None => name.0.last().map(|part| part.value.to_lowercase()),
+        },
+        TableFactor::Derived {
+            alias: Some(alias), ..
+        } => Some(alias.name.value.to_lowercase()),
+        _ => None,
+    }
+}
+
+fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
+    let has_wildcard = select.projection.iter().any(|item| {
+        matches!(
+            item,
+            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+        )
+    });
+    for from in &mut select.from {
+        if let Some(first) = from.joins.first() {
+            if let JoinOperator::RightOuter(constraint) = &first.join_operator {
+                if has_wildcard {
+                    return Err(unsupported(
+                        "RIGHT JOIN with SELECT *",
+                        "list the columns, or swap the tables and use LEFT JOIN",
+                    ));
+                }
+                let constraint = constraint.clone();
+                let right = std::mem::replace(&mut from.joins[0].relation, from.relation.clone());
+                from.relation = right;
+                from.joins[0].join_operator = JoinOperator::LeftOuter(constraint);
+            }
+        }
+        if from
+            .joins
+            .iter()
+            .skip(1)
+            .any(|join| matches!(join.join_operator, JoinOperator::RightOuter(_)))
+        {
+            return Err(unsupported(
+                "RIGHT JOIN after other joins",
+                "start the FROM clause with the table whose rows must all appear, and LEFT JOIN the others",
+            ));
+        }
+        for join in &mut from.joins {
+            match &join.join_operator {
+                JoinOperator::CrossJoin => join.join_operator = on_true(),
+                JoinOperator::FullOuter(_) => {
+                    return Err(unsupported(
+                        "FULL OUTER JOIN",
+                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
+                    ))
+                }
+                JoinOperator::Inner(JoinConstraint::Using(_))
+                | JoinOperator::LeftOuter(JoinConstraint::Using(_)) => {
+                    return Err(unsupported(
+                        "JOIN ... USING (...)",
+                        "write the condition out: JOIN b ON b.col = a.col",
+                    ))
+                }
+                JoinOperator::Inner(JoinConstraint::Natural)
+                | JoinOperator::LeftOuter(JoinConstraint::Natural) => {
+                    return Err(unsupported(
+                        "NATURAL JOIN",
+                        "write the condition out: JOIN b ON b.col = a.col",
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+    if select.from.len() > 1 {
+        let mut rest = select.from.split_off(1);
+        let first = &mut select.from[0];
+        for from in rest.drain(..) {
+            first.joins.push(sqlparser::ast::Join {
+                relation: from.relation,
+                global: false,
+                join_operator: on_true(),
+            });
+            first.joins.extend(from.joins);
+        }
+    }
+    // Move each WHERE condition to the first `ON TRUE` join after which all its tables exist.
+    let Some(from) = select.from.first_mut() else {
+        return Ok(());
+    };
+    if !from
+        .joins
+        .iter()
+        .any(|join| join.join_operator == on_true())
+    {
+        return Ok(());
+    }
+    let Some(selection) = select.selection.take() else {
+        return Ok(());
+    };
+    let mut visible: Vec<String> = qualifier(&from.relation).into_iter().collect();
+    let mut remaining = conjuncts(selection);
+    for join in &mut from.joins {
+        let Some(name) = qualifier(&join.relation) else {
+            continue;
+        };
+        visible.push(name);
+        let JoinOperator::Inner(JoinConstraint::On(on)) = &mut join.join_operator else {
+            continue;
+        };
+        if *on != Expr::Value(Value::Boolean(true)) {
+            continue;
+        }
+        let (movable, kept): (Vec<Expr>, Vec<Expr>) = remaining
+            .into_iter()
+            .partition(|conjunct| reads_only_tables(conjunct, &visible));
+        remaining = kept;
+        if let Some(moved) = and_all(movable) {
+            *on = moved;
+        }
+    }
+    select.selection = and_all(remaining);
+    Ok(())
+}
+
+/// True when every column the expression reads is qualified with one of `tables`, and it
+/// holds no subquery.
+fn reads_only_tables(expr: &Expr, tables: &[String]) -> bool {
+    let flow = visit_expressions(expr, |inner| match inner {
+        Expr::Identifier(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => {
+            ControlFlow::Break(())
+        }
+        Expr::CompoundIdentifier(parts)
+            if parts.len() != 2 || !tables.contains(&parts[0].value.to_lowercase()) =>
+        {
+            ControlFlow::Break(())
+        }
+        _ => ControlFlow::Continue(()),
+    });
+    flow.is_continue()
 }
 
 /// Replaces timestamp, date and interval literals with parameters holding their parsed values.
@@ -106,13 +344,17 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
 /// half the time of the payout query); a parameter is a ready value. Runs after [`prepare`],
 /// whose checks need to see the literals.
 pub fn hoist_constants(statement: &mut Statement) -> Vec<ParamLiteral> {
+    // In INSERT and UPDATE, GlueSQL casts a number literal to its column's type; a decimal
+    // parameter would not fit a FLOAT column.
+    let exact_decimals = matches!(statement, Statement::Query(_));
     let mut params = Vec::new();
     let mut hoist = |expr: &mut Expr, param: ParamLiteral| {
         params.push(param);
         *expr = Expr::Value(Value::Placeholder(format!("${}", params.len())));
     };
     let _ = visit_expressions_mut(statement, |expr| {
-        if let Some(param) = constant(expr) {
+        let is_decimal = matches!(expr, Expr::Value(Value::Number(..)));
+        if let Some(param) = constant(expr).filter(|_| exact_decimals || !is_decimal) {
             hoist(expr, param);
         }
         // GlueSQL computes between two number literals exactly, so `7 / 2` gave 3.5; as 64-bit
@@ -158,6 +400,19 @@ fn integer_literal(expr: &Expr) -> Option<i64> {
 
 fn constant(expr: &Expr) -> Option<ParamLiteral> {
     match expr {
+        // PostgreSQL reads `2.5` as an exact numeric; GlueSQL as a float (`0.1 + 0.2` would not
+        // be `0.3`).
+        Expr::Value(Value::Number(number, false)) => {
+            let text = number.to_string();
+            if !text.contains(['.', 'e', 'E']) {
+                return None;
+            }
+            let decimal = text
+                .parse::<rust_decimal::Decimal>()
+                .or_else(|_| rust_decimal::Decimal::from_scientific(&text))
+                .ok()?;
+            Some(decimal.into_param_literal())
+        }
         Expr::TypedString {
             data_type: DataType::Timestamp(_, TimezoneInfo::None),
             value,
@@ -258,9 +513,9 @@ fn unsupported(construct: &str, hint: &str) -> EngineError {
     }
 }
 
-/// GlueSQL parses `OVER (...)`, `FILTER (WHERE ...)`, `WITHIN GROUP` and `IGNORE NULLS` on a
-/// function call and then drops them, answering a different question.
-fn refuse_ignored_clauses(expr: &Expr) -> Result<(), EngineError> {
+/// GlueSQL parses `FILTER (WHERE ...)`, `WITHIN GROUP` and `IGNORE NULLS` on a function call and
+/// then drops them, answering a different question. (`OVER` is ours: see `window`.)
+fn refuse_ignored_clauses(expr: &mut Expr) -> Result<(), EngineError> {
     if let Expr::Value(Value::Placeholder(placeholder)) = expr {
         // Our own constants travel as parameters; a user's would be bound to one of them.
         return Err(unsupported(
@@ -272,17 +527,8 @@ fn refuse_ignored_clauses(expr: &Expr) -> Result<(), EngineError> {
         return Ok(());
     };
     let name = function.name.to_string().to_uppercase();
-    if function.over.is_some() {
-        return Err(unsupported(
-            &format!("window function {name}(...) OVER (...)"),
-            "window functions are not supported yet; aggregate in a subquery and join it back",
-        ));
-    }
     if function.filter.is_some() {
-        return Err(unsupported(
-            &format!("{name}(...) FILTER (WHERE ...)"),
-            "write the condition inside the aggregate, e.g. SUM(CASE WHEN cond THEN x END) or COUNT(CASE WHEN cond THEN 1 END)",
-        ));
+        rewrite_filter(function)?;
     }
     if !function.within_group.is_empty() {
         return Err(unsupported(
@@ -296,6 +542,46 @@ fn refuse_ignored_clauses(expr: &Expr) -> Result<(), EngineError> {
             "null treatment clauses are not supported",
         ));
     }
+    Ok(())
+}
+
+/// `agg(x) FILTER (WHERE c)` is `agg(CASE WHEN c THEN x END)` for the aggregates that skip
+/// NULLs, and `count(*) FILTER (WHERE c)` is `count(CASE WHEN c THEN 1 END)`.
+fn rewrite_filter(function: &mut Function) -> Result<(), EngineError> {
+    let name = function_name(function);
+    let refuse = || {
+        unsupported(
+            &format!("{}(...) FILTER (WHERE ...)", name.to_uppercase()),
+            "FILTER works with count, sum, avg, min and max; write the condition inside other calls, e.g. agg(CASE WHEN cond THEN x END)",
+        )
+    };
+    if !matches!(name.as_str(), "count" | "sum" | "avg" | "min" | "max") {
+        return Err(refuse());
+    }
+    let Some(condition) = function.filter.take() else {
+        return Ok(());
+    };
+    let FunctionArguments::List(list) = &mut function.args else {
+        return Err(refuse());
+    };
+    let [arg] = list.args.as_mut_slice() else {
+        return Err(refuse());
+    };
+    let value = match arg {
+        FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => {
+            std::mem::replace(expr, Expr::Value(Value::Null))
+        }
+        FunctionArg::Unnamed(FunctionArgExpr::Wildcard) => {
+            Expr::Value(Value::Number(1i64.into(), false))
+        }
+        _ => return Err(refuse()),
+    };
+    *arg = FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Case {
+        operand: None,
+        conditions: vec![*condition],
+        results: vec![value],
+        else_result: None,
+    }));
     Ok(())
 }
 
@@ -356,7 +642,7 @@ fn rewrite_interval_text(expr: &mut Expr) -> Result<(), EngineError> {
     let (amount, field) = interval_amount(text).ok_or_else(|| {
         unsupported(
             &format!("INTERVAL '{text}'"),
-            "write one amount and unit, e.g. INTERVAL '7 days' or INTERVAL '90 minutes'; add two intervals for mixed units",
+            "write amounts and units, e.g. INTERVAL '7 days' or INTERVAL '1 hour 30 minutes'; months and days cannot be mixed in one interval here: add two intervals",
         )
     })?;
     *interval = Interval {
@@ -369,61 +655,203 @@ fn rewrite_interval_text(expr: &mut Expr) -> Result<(), EngineError> {
     Ok(())
 }
 
-/// Reads `'<integer> <unit>'`; weeks become days.
-fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
-    let mut words = text.split_whitespace();
-    let amount: i64 = words.next()?.parse().ok()?;
-    let unit = words.next()?.to_ascii_lowercase();
-    if words.next().is_some() {
-        return None;
-    }
-    let (factor, field) = match unit.trim_end_matches('s') {
-        "second" | "sec" => (1, DateTimeField::Second),
-        "minute" | "min" => (1, DateTimeField::Minute),
-        "hour" | "hr" => (1, DateTimeField::Hour),
-        "day" => (1, DateTimeField::Day),
-        "week" => (7, DateTimeField::Day),
-        "month" | "mon" => (1, DateTimeField::Month),
-        "year" | "yr" => (1, DateTimeField::Year),
-        _ => return None,
-    };
-    Some((amount.checked_mul(factor)?, field))
-}
-
-/// GlueSQL's `INT8` is an 8-bit integer; PostgreSQL's is 64-bit, which is GlueSQL's `INT`.
-fn rewrite_int8(data_type: &mut DataType) {
-    if matches!(data_type, DataType::Int8(_)) {
-        *data_type = DataType::Int(None);
-    }
-}
-
-fn rewrite_int8_cast(expr: &mut Expr) -> Result<(), EngineError> {
-    if let Expr::Cast { data_type, .. } = expr {
-        rewrite_int8(data_type);
-    }
-    Ok(())
-}
-
-fn rewrite_int8_columns(statement: &mut Statement) {
-    let _ = visit_statements_mut(statement, |statement| {
-        match statement {
-            Statement::CreateTable(create) => {
-                create
-                    .columns
-                    .iter_mut()
-                    .for_each(|column| rewrite_int8(&mut column.data_type));
-            }
-            Statement::AlterTable { operations, .. } => {
-                for operation in operations {
-                    if let AlterTableOperation::AddColumn { column_def, .. } = operation {
-                        rewrite_int8(&mut column_def.data_type);
+/// PostgreSQL keeps `INTERVAL '27 hours'` as 27 hours (`EXTRACT(HOUR ...)` is 27); here it is
+/// 1 day 3 hours: the same in comparisons and arithmetic, not in `EXTRACT`.
+fn check_extract_of_literal_intervals(statement: &Statement) -> Result<(), EngineError> {
+    let flow = visit_expressions(statement, |expr| {
+        if let Expr::Extract {
+            field, expr: inner, ..
+        } = expr
+        {
+            if let Expr::Interval(Interval {
+                value,
+                leading_field: None,
+                ..
+            }) = inner.as_ref()
+            {
+                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
+                    if clock_part_over_a_day(text) && *field != DateTimeField::Epoch {
+                        return ControlFlow::Break(unsupported(
+                            &format!("EXTRACT({field} FROM INTERVAL '{text}')"),
+                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'",
+                        ));
                     }
                 }
             }
-            _ => {}
         }
-        ControlFlow::<()>::Continue(())
+        ControlFlow::Continue(())
     });
+    if let ControlFlow::Break(error) = flow {
+        return Err(error);
+    }
+    // Shown as a result it would print as days (`1 day 03:00:00`, PostgreSQL: `27:00:00`).
+    let flow = statement.visit(&mut ShownIntervals);
+    match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+struct ShownIntervals;
+
+impl Visitor for ShownIntervals {
+    type Break = EngineError;
+
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<EngineError> {
+        let SetExpr::Select(select) = query.body.as_ref() else {
+            return ControlFlow::Continue(());
+        };
+        for item in &select.projection {
+            let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item
+            else {
+                continue;
+            };
+            if let Expr::Interval(Interval {
+                value,
+                leading_field: None,
+                ..
+            }) = expr
+            {
+                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
+                    if clock_part_over_a_day(text) {
+                        return ControlFlow::Break(unsupported(
+                            &format!("showing INTERVAL '{text}' as a result"),
+                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'; in comparisons and arithmetic it works as written",
+                        ));
+                    }
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Whether the hours, minutes and seconds of an interval text add up to 24 hours or more.
+fn clock_part_over_a_day(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let seconds: i64 = words
+        .chunks(2)
+        .filter_map(|pair| {
+            let amount: i64 = pair.first()?.parse().ok()?;
+            let factor = match pair.get(1)?.to_ascii_lowercase().trim_end_matches('s') {
+                "second" | "sec" => 1,
+                "minute" | "min" => 60,
+                "hour" | "hr" => 3_600,
+                _ => 0,
+            };
+            amount.checked_mul(factor)
+        })
+        .fold(0i64, |total, part| total.saturating_add(part.abs()));
+    seconds >= 86_400
+}
+
+/// Reads `'<n> <unit> [<n> <unit> ...]'` (weeks become days, `1 day 2 hours` is 26 hours) into
+/// one amount of one unit; a mix of months and days has no single unit here.
+fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let mut months: Option<i64> = None;
+    let mut seconds: Option<i64> = None;
+    // A trailing `hh:mm[:ss]`, as in '1 day 01:30:00'.
+    if let Some(clock) = words.last().filter(|word| word.contains(':')) {
+        let parts: Vec<i64> = clock
+            .split(':')
+            .map(|part| part.parse().ok())
+            .collect::<Option<Vec<i64>>>()?;
+        let total = match parts.as_slice() {
+            [h, m] => h * 3_600 + m * 60,
+            [h, m, s] => h * 3_600 + m * 60 + s,
+            _ => return None,
+        };
+        seconds = Some(total);
+        words.pop();
+    }
+    if !words.len().is_multiple_of(2) || (words.is_empty() && seconds.is_none()) {
+        return None;
+    }
+    for pair in words.chunks(2) {
+        let amount: i64 = pair[0].parse().ok()?;
+        let unit = pair[1].to_ascii_lowercase();
+        let (factor, in_months) = match unit.trim_end_matches('s') {
+            "second" | "sec" => (1, false),
+            "minute" | "min" => (60, false),
+            "hour" | "hr" => (3_600, false),
+            "day" => (86_400, false),
+            "week" => (604_800, false),
+            "month" | "mon" => (1, true),
+            "year" | "yr" => (12, true),
+            _ => return None,
+        };
+        let total = if in_months { &mut months } else { &mut seconds };
+        *total = Some(
+            total
+                .unwrap_or(0)
+                .checked_add(amount.checked_mul(factor)?)?,
+        );
+    }
+    match (months, seconds) {
+        (Some(months), None) if months % 12 == 0 => Some((months / 12, DateTimeField::Year)),
+        (Some(months), None) => Some((months, DateTimeField::Month)),
+        (None, Some(seconds)) => {
+            let (amount, field) = [
+                (86_400, DateTimeField::Day),
+                (3_600, DateTimeField::Hour),
+                (60, DateTimeField::Minute),
+            ]
+            .into_iter()
+            .find(|(size, _)| seconds % size == 0)
+            .map_or((seconds, DateTimeField::Second), |(size, field)| {
+                (seconds / size, field)
+            });
+            Some((amount, field))
+        }
+        _ => None,
+    }
+}
+
+/// A column type as PostgreSQL DDL writes it, in GlueSQL's terms. `INT8` is the trap: 8 bits in
+/// GlueSQL, 64 in PostgreSQL (GlueSQL's `INT`).
+fn rewrite_column_type(data_type: &mut DataType) -> Result<(), EngineError> {
+    *data_type = match column_type(data_type)? {
+        ColumnType::Integer => DataType::Int(None),
+        ColumnType::Numeric(None) => DataType::Decimal(ExactNumberInfo::None),
+        // Scale, precision and length are kept and checked by `constraints`.
+        ColumnType::Numeric(Some(_)) => DataType::Decimal(ExactNumberInfo::None),
+        ColumnType::Text(_) => DataType::Text,
+        ColumnType::Other(other) => other,
+    };
+    Ok(())
+}
+
+fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
+    let flow = visit_statements_mut(statement, |statement| {
+        let columns: Vec<&mut DataType> = match statement {
+            Statement::CreateTable(create) => create
+                .columns
+                .iter_mut()
+                .map(|column| &mut column.data_type)
+                .collect(),
+            Statement::AlterTable { operations, .. } => operations
+                .iter_mut()
+                .filter_map(|operation| match operation {
+                    AlterTableOperation::AddColumn { column_def, .. } => {
+                        Some(&mut column_def.data_type)
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for data_type in columns {
+            if let Err(error) = rewrite_column_type(data_type) {
+                return ControlFlow::Break(error);
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => Ok(()),
+    }
 }
 
 /// The kind of value an expression yields, when our pass can tell.
@@ -483,51 +911,290 @@ fn column_kind(name: &str, context: &Context) -> ValueKind {
         .unwrap_or(ValueKind::Other)
 }
 
-/// `EXTRACT(EPOCH FROM ...)` is computed through the one field GlueSQL extracts as a total;
-/// other fields of an interval would come back as totals too, unlike PostgreSQL, so they are
-/// refused.
-fn rewrite_extract(expr: &mut Expr, context: &Context) -> Result<(), EngineError> {
-    let Expr::Extract {
-        field, expr: inner, ..
+/// Calls GlueSQL answers differently from PostgreSQL go to our own functions (see
+/// `functions`): `ROUND` and friends keep decimals exact, `GREATEST` skips NULLs, and `EXTRACT`
+/// knows every field of timestamps and intervals.
+fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
+    let is_ceil = matches!(expr, Expr::Ceil { .. });
+    let distinct = matches!(expr, Expr::IsDistinctFrom(..));
+    match expr {
+        Expr::Function(function) if function.over.is_none() => {
+            let renamed = match function_name(function).as_str() {
+                "round" => "PG_ROUND",
+                "trunc" => "PG_TRUNC",
+                "floor" => "PG_FLOOR",
+                "ceil" | "ceiling" => "PG_CEIL",
+                "greatest" => "PG_GREATEST",
+                "concat" => "PG_CONCAT",
+                "length" | "char_length" | "character_length" => "PG_LENGTH",
+                "age" => {
+                    return Err(unsupported(
+                        "AGE(...)",
+                        "subtract the timestamps (a - b gives an interval) or use EXTRACT(EPOCH FROM a - b)",
+                    ))
+                }
+                _ => return Ok(()),
+            };
+            function.name = ObjectName(vec![Ident::new(renamed)]);
+        }
+        Expr::Ceil { expr: inner, field } | Expr::Floor { expr: inner, field } => {
+            let name = if is_ceil { "PG_CEIL" } else { "PG_FLOOR" };
+            let scale = match field {
+                sqlparser::ast::CeilFloorKind::DateTimeField(DateTimeField::NoDateTime) => None,
+                sqlparser::ast::CeilFloorKind::Scale(scale) => Some(Expr::Value(scale.clone())),
+                sqlparser::ast::CeilFloorKind::DateTimeField(field) => {
+                    return Err(unsupported(
+                        &format!("CEIL/FLOOR(... TO {field})"),
+                        "use DATE_TRUNC for timestamps",
+                    ))
+                }
+            };
+            let mut args = vec![std::mem::replace(inner.as_mut(), Expr::Value(Value::Null))];
+            if let Some(scale) = scale {
+                args.push(scale);
+            }
+            *expr = call(name, args);
+        }
+        Expr::Substring {
+            expr: inner,
+            substring_from,
+            substring_for,
+            ..
+        } => {
+            let mut args = vec![std::mem::replace(inner.as_mut(), Expr::Value(Value::Null))];
+            args.push(
+                substring_from
+                    .take()
+                    .map_or_else(|| number(1), |from| *from),
+            );
+            if let Some(length) = substring_for.take() {
+                args.push(*length);
+            }
+            *expr = call("SUBSTR", args);
+        }
+        Expr::IsDistinctFrom(left, right) | Expr::IsNotDistinctFrom(left, right) => {
+            // NULL-safe comparison: never NULL itself.
+            let (a, b) = (Expr::Nested(left.clone()), Expr::Nested(right.clone()));
+            let both_null = and(
+                Expr::IsNull(Box::new(a.clone())),
+                Expr::IsNull(Box::new(b.clone())),
+            );
+            let one_null = Expr::BinaryOp {
+                left: Box::new(Expr::IsNull(Box::new(a.clone()))),
+                op: BinaryOperator::Or,
+                right: Box::new(Expr::IsNull(Box::new(b.clone()))),
+            };
+            let differ = Expr::BinaryOp {
+                left: Box::new(a),
+                op: BinaryOperator::NotEq,
+                right: Box::new(b),
+            };
+            let boolean = |value: bool| Expr::Value(Value::Boolean(value));
+            *expr = Expr::Nested(Box::new(Expr::Case {
+                operand: None,
+                conditions: vec![both_null, one_null],
+                results: vec![boolean(!distinct), boolean(distinct)],
+                else_result: Some(Box::new(if distinct {
+                    differ
+                } else {
+                    Expr::UnaryOp {
+                        op: UnaryOperator::Not,
+                        expr: Box::new(Expr::Nested(Box::new(differ))),
+                    }
+                })),
+            }));
+        }
+        Expr::Extract {
+            field, expr: inner, ..
+        } => {
+            let unit = match field {
+                DateTimeField::Custom(ident) => ident.value.to_lowercase(),
+                other => other.to_string().to_lowercase(),
+            };
+            let source = std::mem::replace(inner.as_mut(), Expr::Value(Value::Null));
+            *expr = call(
+                "PG_EXTRACT",
+                vec![Expr::Value(Value::SingleQuotedString(unit)), source],
+            );
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn call(name: &str, args: Vec<Expr>) -> Expr {
+    Expr::Function(Function {
+        name: ObjectName(vec![Ident::new(name)]),
+        parameters: FunctionArguments::None,
+        args: FunctionArguments::List(FunctionArgumentList {
+            duplicate_treatment: None,
+            args: args
+                .into_iter()
+                .map(|arg| FunctionArg::Unnamed(FunctionArgExpr::Expr(arg)))
+                .collect(),
+            clauses: Vec::new(),
+        }),
+        filter: None,
+        null_treatment: None,
+        over: None,
+        within_group: Vec::new(),
+    })
+}
+
+fn number(n: u64) -> Expr {
+    Expr::Value(Value::Number(n.into(), false))
+}
+
+/// `CAST(x AS type)` and `x::type` with PostgreSQL's types and semantics: integers round
+/// (GlueSQL truncates), `NUMERIC(p, s)` rounds to its scale and checks its precision,
+/// `VARCHAR(n)` cuts to `n` characters, and the many names of each type map to GlueSQL's.
+fn rewrite_cast(expr: &mut Expr) -> Result<(), EngineError> {
+    let Expr::Cast {
+        expr: inner,
+        data_type,
+        format: None,
+        ..
     } = expr
     else {
         return Ok(());
     };
-    let kind = kind_of(inner, context);
-    let seconds_of = |interval: Expr| Expr::Cast {
-        kind: CastKind::Cast,
-        expr: Box::new(Expr::Extract {
-            field: DateTimeField::Second,
-            syntax: ExtractSyntax::From,
-            expr: Box::new(interval),
-        }),
-        // PostgreSQL's EXTRACT returns numeric, so division stays exact instead of truncating.
-        data_type: DataType::Decimal(ExactNumberInfo::None),
-        format: None,
-    };
-    match (field.clone(), kind) {
-        (DateTimeField::Epoch, ValueKind::Interval) => {
-            *expr = seconds_of((**inner).clone());
-            Ok(())
+    // A typed literal is parsed once and checked, like `TIMESTAMP '...'`.
+    if let Expr::Value(Value::SingleQuotedString(text)) = inner.as_ref() {
+        match data_type {
+            DataType::Timestamp(_, TimezoneInfo::None) | DataType::Date => {
+                *expr = Expr::TypedString {
+                    data_type: data_type.clone(),
+                    value: text.clone(),
+                };
+                return Ok(());
+            }
+            DataType::Interval => {
+                *expr = Expr::Interval(Interval {
+                    value: Box::new(Expr::Value(Value::SingleQuotedString(text.clone()))),
+                    leading_field: None,
+                    leading_precision: None,
+                    last_field: None,
+                    fractional_seconds_precision: None,
+                });
+                return Ok(());
+            }
+            _ => {}
         }
-        (DateTimeField::Epoch, ValueKind::Timestamp) => {
-            *expr = seconds_of(Expr::Nested(Box::new(Expr::BinaryOp {
-                left: inner.clone(),
-                op: BinaryOperator::Minus,
-                right: Box::new(timestamp_literal(0)),
-            })));
-            Ok(())
-        }
-        (DateTimeField::Epoch, ValueKind::Other) => Err(unsupported(
-            "EXTRACT(EPOCH FROM ...) of an expression whose type is not known",
-            "apply it to a timestamp column, a difference of timestamps or an interval",
-        )),
-        (_, ValueKind::Interval) => Err(unsupported(
-            &format!("EXTRACT({field} FROM <interval>)"),
-            "use EXTRACT(EPOCH FROM <interval>) for the total seconds and divide",
-        )),
-        _ => Ok(()),
     }
+    let mapped = match column_type(data_type)? {
+        ColumnType::Other(engine_type) => {
+            *data_type = engine_type;
+            return Ok(());
+        }
+        ColumnType::Text(None) => {
+            *data_type = DataType::Text;
+            return Ok(());
+        }
+        mapped => mapped,
+    };
+    let source = std::mem::replace(inner.as_mut(), Expr::Value(Value::Null));
+    *expr = match mapped {
+        ColumnType::Integer => call("PG_TO_INT", vec![source]),
+        ColumnType::Numeric(None) => call("PG_TO_NUMERIC", vec![source]),
+        ColumnType::Numeric(Some((precision, scale))) => call(
+            "PG_TO_NUMERIC",
+            vec![source, number(precision), number(scale)],
+        ),
+        ColumnType::Text(Some(length)) => {
+            let text = Expr::Cast {
+                kind: CastKind::Cast,
+                expr: Box::new(source),
+                data_type: DataType::Text,
+                format: None,
+            };
+            call("LEFT", vec![text, number(length)])
+        }
+        ColumnType::Text(None) | ColumnType::Other(_) => unreachable!("handled above"),
+    };
+    Ok(())
+}
+
+/// PostgreSQL's own name for a type, as it names a cast's result column (`int4`, `numeric`).
+fn pg_type_name(data_type: &DataType) -> String {
+    use DataType as T;
+    match data_type {
+        T::Int(_) | T::Integer(_) | T::Int4(_) => "int4",
+        T::BigInt(_) | T::Int8(_) | T::Int64 => "int8",
+        T::SmallInt(_) | T::Int2(_) => "int2",
+        T::Numeric(_) | T::Decimal(_) | T::Dec(_) => "numeric",
+        T::Varchar(_) | T::CharacterVarying(_) => "varchar",
+        T::Char(_) | T::Character(_) => "bpchar",
+        T::Real | T::Float4 => "float4",
+        T::Double | T::DoublePrecision | T::Float8 | T::Float(_) | T::Float64 => "float8",
+        T::Bool | T::Boolean => "bool",
+        T::Timestamp(_, TimezoneInfo::None) => "timestamp",
+        T::Timestamp(..) => "timestamptz",
+        other => return other.to_string().to_lowercase(),
+    }
+    .to_owned()
+}
+
+/// What a PostgreSQL type name means here.
+pub enum ColumnType {
+    /// 64-bit integers (`SMALLINT`, `INTEGER`, `BIGINT`, `SERIAL` ... are all one type here).
+    Integer,
+    /// `NUMERIC`, optionally with precision and scale.
+    Numeric(Option<(u64, u64)>),
+    /// `TEXT`, `VARCHAR(n)`.
+    Text(Option<u64>),
+    /// Any other type, as GlueSQL names it.
+    Other(DataType),
+}
+
+/// Maps a PostgreSQL type to ours; unknown types are refused by name.
+pub fn column_type(data_type: &DataType) -> Result<ColumnType, EngineError> {
+    use DataType as T;
+    Ok(match data_type {
+        T::Int(_)
+        | T::Integer(_)
+        | T::BigInt(_)
+        | T::SmallInt(_)
+        | T::TinyInt(_)
+        | T::Int2(_)
+        | T::Int4(_)
+        | T::Int8(_)
+        | T::Int64 => ColumnType::Integer,
+        T::Numeric(info) | T::Decimal(info) | T::Dec(info) => ColumnType::Numeric(match info {
+            ExactNumberInfo::None => None,
+            ExactNumberInfo::Precision(p) => Some((*p, 0)),
+            ExactNumberInfo::PrecisionAndScale(p, s) => Some((*p, *s)),
+        }),
+        T::Text | T::String(None) => ColumnType::Text(None),
+        T::Varchar(length) | T::CharacterVarying(length) | T::Char(length) | T::Character(length) => {
+            ColumnType::Text(length.as_ref().and_then(|length| match length {
+                sqlparser::ast::CharacterLength::IntegerLength { length, .. } => Some(*length),
+                sqlparser::ast::CharacterLength::Max => None,
+            }))
+        }
+        T::Real | T::Float4 | T::Float8 | T::Double | T::DoublePrecision | T::Float(_) | T::Float64 => {
+            ColumnType::Other(T::Float(None))
+        }
+        T::Bool | T::Boolean => ColumnType::Other(T::Boolean),
+        T::Timestamp(_, TimezoneInfo::None) | T::Datetime(_) => {
+            ColumnType::Other(T::Timestamp(None, TimezoneInfo::None))
+        }
+        T::Date => ColumnType::Other(T::Date),
+        T::Interval => ColumnType::Other(T::Interval),
+        T::Time(_, TimezoneInfo::None) => ColumnType::Other(data_type.clone()),
+        T::Uuid => ColumnType::Other(T::Uuid),
+        T::Timestamp(_, _) => {
+            return Err(unsupported(
+                "TIMESTAMPTZ / TIMESTAMP WITH TIME ZONE",
+                "every time here is UTC: use TIMESTAMP",
+            ))
+        }
+        other => {
+            return Err(unsupported(
+                &format!("the type {other}"),
+                "use INTEGER, BIGINT, NUMERIC, DOUBLE PRECISION, TEXT, VARCHAR, BOOLEAN, DATE, TIMESTAMP or INTERVAL",
+            ))
+        }
+    })
 }
 
 /// A timestamp compared with a string literal: PostgreSQL reads the string as a timestamp (and
@@ -581,6 +1248,53 @@ fn type_literal(expr: &mut Expr) -> Result<(), EngineError> {
     };
     *expr = timestamp_literal(ts);
     Ok(())
+}
+
+/// `GROUP BY 2` groups by the second select-list item; GlueSQL would group by the constant 2,
+/// putting every row in one group.
+struct GroupByPositions;
+
+impl VisitorMut for GroupByPositions {
+    type Break = EngineError;
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
+        let SetExpr::Select(select) = query.body.as_mut() else {
+            return ControlFlow::Continue(());
+        };
+        let GroupByExpr::Expressions(exprs, _) = &mut select.group_by else {
+            return ControlFlow::Continue(());
+        };
+        for expr in exprs {
+            let Expr::Value(Value::Number(number, false)) = expr else {
+                continue;
+            };
+            let position: usize = number.to_string().parse().unwrap_or(0);
+            let item = select.projection.get(position.wrapping_sub(1));
+            let has_wildcard = select.projection.iter().any(|item| {
+                matches!(
+                    item,
+                    SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+                )
+            });
+            match item {
+                _ if has_wildcard => {
+                    return ControlFlow::Break(unsupported(
+                        "GROUP BY a position in a select list with *",
+                        "name the column in GROUP BY",
+                    ))
+                }
+                Some(
+                    SelectItem::UnnamedExpr(item) | SelectItem::ExprWithAlias { expr: item, .. },
+                ) => *expr = item.clone(),
+                _ => {
+                    return ControlFlow::Break(EngineError::Execution {
+                        message: format!("GROUP BY position {number} is not in select list"),
+                    })
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
 }
 
 /// In `ORDER BY`, PostgreSQL reads a bare name as an output column first; GlueSQL reads it as an
@@ -758,7 +1472,19 @@ impl VisitorMut for OutputNames {
     type Break = ();
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
-        if let SetExpr::Select(select) = query.body.as_mut() {
+        name_outputs(query.body.as_mut());
+        ControlFlow::Continue(())
+    }
+}
+
+/// Names a SELECT's unnamed columns, and those of every branch of a set operation.
+fn name_outputs(body: &mut SetExpr) {
+    match body {
+        SetExpr::SetOperation { left, right, .. } => {
+            name_outputs(left);
+            name_outputs(right);
+        }
+        SetExpr::Select(select) => {
             for item in &mut select.projection {
                 if let SelectItem::UnnamedExpr(expr) = item {
                     if let Some(name) = output_name(expr) {
@@ -771,7 +1497,7 @@ impl VisitorMut for OutputNames {
                 }
             }
         }
-        ControlFlow::Continue(())
+        _ => {}
     }
 }
 
@@ -790,12 +1516,12 @@ fn output_name(expr: &Expr) -> Option<String> {
         } => match output_name(expr) {
             Some(name) if name != "?column?" => name,
             None => return None,
-            _ => data_type.to_string().to_lowercase(),
+            _ => pg_type_name(data_type),
         },
         Expr::Extract { .. } => "extract".to_owned(),
         Expr::Case { .. } => "case".to_owned(),
         Expr::Interval(_) => "interval".to_owned(),
-        Expr::TypedString { data_type, .. } => data_type.to_string().to_lowercase(),
+        Expr::TypedString { data_type, .. } => pg_type_name(data_type),
         _ => "?column?".to_owned(),
     };
     Some(name)

@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 
 /// Message prefix that marks a stopped query; the engine turns it into its own error.
 pub const BUDGET_EXCEEDED: &str = "row budget exceeded";
+/// Message prefix of an error raised by one of our functions; the engine shows the rest.
+pub const FUNCTION_ERROR: &str = "function error: ";
 
 #[derive(Debug, Default)]
 pub struct SandboxStorage {
@@ -133,11 +135,22 @@ impl AlterTable for SandboxStorage {
     }
 }
 
-// Indexes, transactions and user functions are not offered; the traits' defaults refuse them.
+// Indexes, transactions and user-defined functions are not offered; the traits' defaults
+// refuse them.
 impl Index for SandboxStorage {}
 impl IndexMut for SandboxStorage {}
 impl Transaction for SandboxStorage {}
 impl Metadata for SandboxStorage {}
-impl CustomFunction for SandboxStorage {}
+/// PostgreSQL functions GlueSQL lacks are computed by `functions`.
+impl CustomFunction for SandboxStorage {
+    fn has_native_function(&self, func_name: &str) -> bool {
+        crate::functions::NAMES.contains(&func_name)
+    }
+
+    fn call_native_function(&self, func_name: &str, args: Vec<Value>) -> Result<Value> {
+        crate::functions::call(func_name, args)
+            .map_err(|message| Error::StorageMsg(format!("{FUNCTION_ERROR}{message}")))
+    }
+}
 impl CustomFunctionMut for SandboxStorage {}
 impl Planner for SandboxStorage {}

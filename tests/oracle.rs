@@ -166,7 +166,7 @@ fn correct_payout_aggregates_each_fact_before_joining() {
         let mut expected = payout_oracle(&data, ANCHOR, false);
         expected.sort_by_key(|r| (std::cmp::Reverse(r.2.unwrap()), r.1));
         assert_eq!(payout_rows(select), expected, "seed {}", data.seed);
-        // The helper tables are gone again.
+        // No table is left behind.
         let tables: Vec<String> = engine.table_counts().into_iter().map(|t| t.table).collect();
         assert!(!tables.iter().any(|t| t.starts_with("stream_gifts")));
     }

@@ -14,11 +14,10 @@ export const ENGINES = ['ours', 'sqljs', 'duckdb'];
 export const ENGINE_NAMES = { ours: 'ours (wasm)', sqljs: 'sql.js', duckdb: 'DuckDB-wasm' };
 
 /**
- * Which text of the correct payout our engine runs. 'script' is the preset (each aggregate first
- * as CREATE TABLE AS, then the join) because our engine refuses WITH today; when CTEs land, set
- * this to 'cte' and ours runs the same CTE text as the peers.
+ * Which text of the correct payout our engine runs: 'cte', the same CTE text as the peers (our
+ * preset `correct-payout` is that text too); 'script' runs the preset instead.
  */
-export const OURS_CORRECT_PAYOUT = 'script';
+export const OURS_CORRECT_PAYOUT = 'cte';
 
 /** The correct payout in its CTE form: what the peers run (PostgreSQL reads it too). */
 export const CORRECT_PAYOUT_CTE = `WITH stream_gifts AS (
@@ -44,8 +43,8 @@ ORDER BY gross_gifts_usd DESC, s.stream_id`;
 /**
  * Peak concurrent viewers per stream, top 10, by a sweep over join (+1) and leave (-1) events:
  * a running SUM over a window. Leaves sort before joins at the same second (visits are half-open).
- * Open visits end at the clock. Every engine is asked; ours refuses WITH / UNION ALL / OVER today
- * and is shown as unsupported with its own message.
+ * Open visits end at the clock. Every engine is asked; an engine that refuses it is shown as
+ * unsupported with its own message.
  */
 export const PEAK_CONCURRENCY = `WITH events AS (
     SELECT stream_id, join_time AS event_time, 1 AS delta FROM viewer_sessions
@@ -205,7 +204,7 @@ export function buildPlan(presets, compat) {
   add('correct-payout', 'correct payout (CTE form)', 'workload', [CORRECT_PAYOUT_CTE], {
     pgLabel: 'CTE form',
     ours: cte ? undefined : [preset('correct-payout')],
-    oursLabel: cte ? 'CTE form' : 'preset correct-payout (script form: CREATE TABLE AS, join, DROP; no CTEs yet)',
+    oursLabel: cte ? 'CTE form' : 'preset correct-payout',
   });
   add('average-concurrency', 'average concurrency', 'workload', [preset('average-concurrency')],
     { pgLabel: 'preset average-concurrency' });

@@ -1,0 +1,592 @@
+//! PostgreSQL's scalar functions that GlueSQL lacks or computes differently, computed in Rust.
+//!
+//! Our SQL pass renames calls GlueSQL would answer its own way (`ROUND` on a decimal goes through
+//! floats there) to the `PG_` names below; GlueSQL hands calls it does not know to the storage,
+//! which computes them here.
+
+use gluesql::core::chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use gluesql::core::data::{Interval, Value};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Names (upper case, as GlueSQL passes them) of the functions computed here.
+pub const NAMES: &[&str] = &[
+    "DATE_TRUNC",
+    "DATE_PART",
+    "LEAST",
+    "PG_GREATEST",
+    "PG_CONCAT",
+    "PG_LENGTH",
+    "PG_EXTRACT",
+    "PG_ROUND",
+    "PG_TRUNC",
+    "PG_FLOOR",
+    "PG_CEIL",
+    "PG_TO_INT",
+    "PG_TO_NUMERIC",
+];
+
+/// The user-facing name of a function computed here.
+pub fn display_name(name: &str) -> String {
+    name.trim_start_matches("PG_").to_lowercase()
+}
+
+type Outcome = Result<Value, String>;
+
+/// Computes `name(args)`; the error is PostgreSQL's message for the same call.
+pub fn call(name: &str, args: Vec<Value>) -> Outcome {
+    let arity = |range: std::ops::RangeInclusive<usize>| {
+        if range.contains(&args.len()) {
+            Ok(())
+        } else {
+            Err(format!(
+                "function {}() does not take {} arguments",
+                display_name(name),
+                args.len()
+            ))
+        }
+    };
+    match name {
+        "LEAST" | "PG_GREATEST" => {
+            arity(1..=usize::MAX)?;
+            Ok(extreme(args, name == "LEAST"))
+        }
+        // NULL arguments are skipped, unlike `||`.
+        "PG_CONCAT" => Ok(Value::Str(
+            args.iter()
+                .filter_map(crate::engine::value_text)
+                .collect::<String>(),
+        )),
+        "PG_LENGTH" => {
+            arity(1..=1)?;
+            Ok(match &args[0] {
+                Value::Null => Value::Null,
+                Value::Str(text) => Value::I64(text.chars().count() as i64),
+                other => return Err(no_function(name, other)),
+            })
+        }
+        "DATE_TRUNC" => {
+            arity(2..=2)?;
+            date_trunc(&args[0], &args[1])
+        }
+        "DATE_PART" => {
+            arity(2..=2)?;
+            let part = extract(&args[0], &args[1])?;
+            Ok(match part {
+                Value::Decimal(d) => Value::F64(f64::try_from(d).unwrap_or(f64::NAN)),
+                other => other,
+            })
+        }
+        "PG_EXTRACT" => {
+            arity(2..=2)?;
+            extract(&args[0], &args[1])
+        }
+        "PG_ROUND" | "PG_TRUNC" => {
+            arity(1..=2)?;
+            let strategy = if name == "PG_ROUND" {
+                RoundingStrategy::MidpointAwayFromZero
+            } else {
+                RoundingStrategy::ToZero
+            };
+            round(&args[0], args.get(1), strategy, name == "PG_ROUND")
+        }
+        "PG_FLOOR" | "PG_CEIL" => {
+            arity(1..=1)?;
+            let up = name == "PG_CEIL";
+            Ok(match &args[0] {
+                Value::Decimal(d) => Value::Decimal(if up { d.ceil() } else { d.floor() }),
+                Value::F64(f) => Value::F64(if up { f.ceil() } else { f.floor() }),
+                Value::I64(n) => Value::I64(*n),
+                Value::Null => Value::Null,
+                other => return Err(no_function(name, other)),
+            })
+        }
+        "PG_TO_INT" => {
+            arity(1..=1)?;
+            to_int(&args[0])
+        }
+        "PG_TO_NUMERIC" => {
+            arity(1..=3)?;
+            let precision = args.get(1).and_then(as_i64);
+            let scale = args.get(2).and_then(as_i64).unwrap_or(0);
+            to_numeric(&args[0], precision, scale)
+        }
+        _ => Err(format!("function {} does not exist", display_name(name))),
+    }
+}
+
+fn as_i64(value: &Value) -> Option<i64> {
+    match value {
+        Value::I64(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn no_function(name: &str, value: &Value) -> String {
+    format!(
+        "function {}({}) does not exist",
+        display_name(name),
+        crate::engine::type_name(value).to_lowercase()
+    )
+}
+
+/// `GREATEST` / `LEAST`: NULLs are skipped; NULL only when every argument is NULL.
+fn extreme(args: Vec<Value>, least: bool) -> Value {
+    let wanted = if least {
+        std::cmp::Ordering::Less
+    } else {
+        std::cmp::Ordering::Greater
+    };
+    args.into_iter()
+        .filter(|value| !matches!(value, Value::Null))
+        .reduce(|best, value| {
+            if value.evaluate_cmp(&best) == Some(wanted) {
+                value
+            } else {
+                best
+            }
+        })
+        .unwrap_or(Value::Null)
+}
+
+fn round(
+    value: &Value,
+    places: Option<&Value>,
+    strategy: RoundingStrategy,
+    rounding: bool,
+) -> Outcome {
+    let places = match places {
+        None => None,
+        Some(Value::Null) => return Ok(Value::Null),
+        Some(Value::I64(n)) => Some(*n),
+        Some(other) => {
+            return Err(format!(
+                "the second argument of round/trunc must be an integer, not {}",
+                crate::engine::type_name(other).to_lowercase()
+            ))
+        }
+    };
+    let decimal = match (value, places) {
+        (Value::Null, _) => return Ok(Value::Null),
+        (Value::I64(n), None) => return Ok(Value::I64(*n)),
+        // round(double precision) rounds half to even, as C's rint.
+        (Value::F64(f), None) if rounding => return Ok(Value::F64(libm::rint(*f))),
+        (Value::F64(f), None) => return Ok(Value::F64(f.trunc())),
+        (Value::I64(n), Some(_)) => Decimal::from(*n),
+        (Value::Decimal(d), _) => *d,
+        (Value::F64(f), Some(_)) => float_to_decimal(*f)?,
+        (other, _) => return Err(no_function(if rounding { "round" } else { "trunc" }, other)),
+    };
+    let places = places.unwrap_or(0);
+    Ok(Value::Decimal(round_decimal(decimal, places, strategy)?))
+}
+
+/// Rounds to `places` digits after the point (before it, when negative), keeping exactly that
+/// many digits as PostgreSQL's numeric does (`round(2.5, 2)` is `2.50`).
+fn round_decimal(
+    value: Decimal,
+    places: i64,
+    strategy: RoundingStrategy,
+) -> Result<Decimal, String> {
+    if places >= 0 {
+        let places = u32::try_from(places.min(28)).unwrap_or(28);
+        let mut rounded = value.round_dp_with_strategy(places, strategy);
+        rounded.rescale(places);
+        return Ok(rounded);
+    }
+    let shift = Decimal::from(
+        10i64
+            .checked_pow(u32::try_from(-places).unwrap_or(u32::MAX))
+            .ok_or("value out of range")?,
+    );
+    let scaled = value
+        .checked_div(shift)
+        .ok_or("value out of range")?
+        .round_dp_with_strategy(0, strategy);
+    scaled
+        .checked_mul(shift)
+        .ok_or_else(|| "value out of range".to_owned())
+}
+
+/// A float as PostgreSQL turns it into numeric: its 15 significant digits.
+fn float_to_decimal(value: f64) -> Result<Decimal, String> {
+    if !value.is_finite() {
+        return Err(format!("cannot convert {value} to numeric"));
+    }
+    Decimal::from_scientific(&format!("{value:.14e}"))
+        .map(|d| d.normalize())
+        .map_err(|_| "numeric field overflow".to_owned())
+}
+
+fn to_int(value: &Value) -> Outcome {
+    let out_of_range = || "integer out of range".to_owned();
+    Ok(match value {
+        Value::Null => Value::Null,
+        Value::I64(n) => Value::I64(*n),
+        Value::Bool(b) => Value::I64(i64::from(*b)),
+        Value::Decimal(d) => Value::I64(
+            i64::try_from(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
+                .map_err(|_| out_of_range())?,
+        ),
+        Value::F64(f) => {
+            let rounded = libm::rint(*f);
+            if !rounded.is_finite() || rounded.abs() >= 9.2e18 {
+                return Err(out_of_range());
+            }
+            Value::I64(rounded as i64)
+        }
+        Value::Str(text) => Value::I64(
+            text.trim()
+                .parse()
+                .map_err(|_| format!("invalid input syntax for type integer: \"{text}\""))?,
+        ),
+        other => {
+            return Err(format!(
+                "cannot cast type {} to integer",
+                crate::engine::type_name(other).to_lowercase()
+            ))
+        }
+    })
+}
+
+fn to_numeric(value: &Value, precision: Option<i64>, scale: i64) -> Outcome {
+    let decimal = match value {
+        Value::Null => return Ok(Value::Null),
+        Value::I64(n) => Decimal::from(*n),
+        Value::Decimal(d) => *d,
+        Value::F64(f) => float_to_decimal(*f)?,
+        Value::Str(text) => text
+            .trim()
+            .parse::<Decimal>()
+            .or_else(|_| Decimal::from_scientific(text.trim()))
+            .map_err(|_| format!("invalid input syntax for type numeric: \"{text}\""))?,
+        other => {
+            return Err(format!(
+                "cannot cast type {} to numeric",
+                crate::engine::type_name(other).to_lowercase()
+            ))
+        }
+    };
+    let Some(precision) = precision else {
+        return Ok(Value::Decimal(decimal));
+    };
+    let rounded = round_decimal(decimal, scale, RoundingStrategy::MidpointAwayFromZero)?;
+    let integer_digits = rounded
+        .trunc()
+        .abs()
+        .to_string()
+        .trim_start_matches('0')
+        .len() as i64;
+    if integer_digits > precision - scale {
+        return Err(format!(
+            "numeric field overflow: a field with precision {precision}, scale {scale} must round to an absolute value less than 10^{}",
+            precision - scale
+        ));
+    }
+    Ok(Value::Decimal(rounded))
+}
+
+fn field_name(field: &Value) -> Result<String, String> {
+    match field {
+        Value::Str(text) => Ok(text.to_lowercase()),
+        other => Err(format!(
+            "the unit must be text such as 'hour', not {}",
+            crate::engine::type_name(other).to_lowercase()
+        )),
+    }
+}
+
+fn date_trunc(field: &Value, source: &Value) -> Outcome {
+    let unit = field_name(field)?;
+    let ts = match source {
+        Value::Null => return Ok(Value::Null),
+        Value::Timestamp(ts) => *ts,
+        Value::Date(date) => date.and_hms_opt(0, 0, 0).expect("midnight"),
+        Value::Interval(_) => {
+            return Err(
+                "date_trunc of an interval is not supported; truncate a timestamp".to_owned(),
+            )
+        }
+        other => return Err(no_function("date_trunc", other)),
+    };
+    let date = ts.date();
+    let midnight = |date: NaiveDate| date.and_hms_opt(0, 0, 0).expect("midnight");
+    let first_of = |year: i32, month: u32| {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(midnight)
+            .ok_or("date out of range")
+    };
+    let truncated = match unit.as_str() {
+        "microseconds" | "microsecond" => ts,
+        "milliseconds" | "millisecond" => ts
+            .with_nanosecond(ts.nanosecond() / 1_000_000 * 1_000_000)
+            .expect("valid nanosecond"),
+        "second" | "seconds" => ts.with_nanosecond(0).expect("valid"),
+        "minute" | "minutes" => {
+            midnight(date) + Duration::seconds(i64::from(ts.hour() * 3600 + ts.minute() * 60))
+        }
+        "hour" | "hours" => midnight(date) + Duration::hours(i64::from(ts.hour())),
+        "day" | "days" => midnight(date),
+        "week" | "weeks" => {
+            midnight(date) - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+        }
+        "month" | "months" => first_of(date.year(), date.month())?,
+        "quarter" => first_of(date.year(), (date.month() - 1) / 3 * 3 + 1)?,
+        "year" | "years" => first_of(date.year(), 1)?,
+        "decade" => first_of(date.year().div_euclid(10) * 10, 1)?,
+        "century" => first_of((date.year() - 1).div_euclid(100) * 100 + 1, 1)?,
+        "millennium" => first_of((date.year() - 1).div_euclid(1000) * 1000 + 1, 1)?,
+        other => {
+            return Err(format!(
+                "unit \"{other}\" not recognized for type timestamp without time zone"
+            ))
+        }
+    };
+    Ok(Value::Timestamp(truncated))
+}
+
+/// `EXTRACT(field FROM source)`, numeric as in PostgreSQL 14 and later.
+fn extract(field: &Value, source: &Value) -> Outcome {
+    let unit = field_name(field)?;
+    match source {
+        Value::Null => Ok(Value::Null),
+        Value::Timestamp(ts) => extract_timestamp(&unit, *ts, "timestamp without time zone"),
+        Value::Date(date) => {
+            if matches!(
+                unit.as_str(),
+                "hour"
+                    | "minute"
+                    | "second"
+                    | "millisecond"
+                    | "milliseconds"
+                    | "microsecond"
+                    | "microseconds"
+            ) {
+                return Err(format!("unit \"{unit}\" not supported for type date"));
+            }
+            extract_timestamp(&unit, date.and_hms_opt(0, 0, 0).expect("midnight"), "date")
+        }
+        Value::Interval(interval) => extract_interval(&unit, *interval),
+        other => Err(no_function("extract", other)),
+    }
+}
+
+fn extract_timestamp(unit: &str, ts: NaiveDateTime, type_name: &str) -> Outcome {
+    let date = ts.date();
+    let micros = i64::from(ts.nanosecond() / 1000);
+    let seconds_with_fraction = Decimal::new(i64::from(ts.second()) * 1_000_000 + micros, 6);
+    let int = |n: i64| Ok(Value::Decimal(Decimal::from(n)));
+    let year = i64::from(date.year());
+    match unit {
+        "epoch" => {
+            let seconds = ts.and_utc().timestamp();
+            Ok(Value::Decimal(Decimal::new(
+                seconds * 1_000_000 + micros,
+                6,
+            )))
+        }
+        "year" | "years" => int(year),
+        "month" | "months" => int(i64::from(date.month())),
+        "day" | "days" => int(i64::from(date.day())),
+        "hour" | "hours" => int(i64::from(ts.hour())),
+        "minute" | "minutes" => int(i64::from(ts.minute())),
+        "second" | "seconds" => Ok(Value::Decimal(seconds_with_fraction)),
+        "millisecond" | "milliseconds" => Ok(Value::Decimal(Decimal::new(
+            i64::from(ts.second()) * 1_000_000 + micros,
+            3,
+        ))),
+        "microsecond" | "microseconds" => int(i64::from(ts.second()) * 1_000_000 + micros),
+        "dow" => int(i64::from(date.weekday().num_days_from_sunday())),
+        "isodow" => int(i64::from(date.weekday().number_from_monday())),
+        "doy" => int(i64::from(date.ordinal())),
+        "week" => int(i64::from(date.iso_week().week())),
+        "isoyear" => int(i64::from(date.iso_week().year())),
+        "quarter" => int(i64::from((date.month() - 1) / 3 + 1)),
+        "decade" => int(year.div_euclid(10)),
+        "century" => int(if year > 0 {
+            (year + 99) / 100
+        } else {
+            -((99 - year) / 100)
+        }),
+        "millennium" => int(if year > 0 {
+            (year + 999) / 1000
+        } else {
+            -((999 - year) / 1000)
+        }),
+        "julian" => {
+            let days = date
+                .signed_duration_since(NaiveDate::from_ymd_opt(-4713, 11, 24).expect("epoch"))
+                .num_days();
+            int(days)
+        }
+        other => Err(format!(
+            "unit \"{other}\" not supported for type {type_name}"
+        )),
+    }
+}
+
+/// PostgreSQL splits an interval into months, days and time; ours hold months, or time that a
+/// timestamp difference produced, which PostgreSQL would show as whole days and the rest.
+fn extract_interval(unit: &str, interval: Interval) -> Outcome {
+    const DAY: i64 = 86_400_000_000;
+    let (months, days, micros) = match interval {
+        Interval::Month(months) => (i64::from(months), 0, 0),
+        Interval::Microsecond(micros) => (0, micros / DAY, micros % DAY),
+    };
+    let int = |n: i64| Ok(Value::Decimal(Decimal::from(n)));
+    match unit {
+        "epoch" => {
+            // A year counts 365.25 days and a month 30, as in PostgreSQL.
+            let years = Decimal::from(months / 12) * Decimal::new(3_155_760_000, 2);
+            let rest = Decimal::from(months % 12 * 30 * 86_400 + days * 86_400);
+            Ok(Value::Decimal(years + rest + Decimal::new(micros, 6)))
+        }
+        "year" | "years" => int(months / 12),
+        "month" | "months" => int(months % 12),
+        "day" | "days" => int(days),
+        "hour" | "hours" => int(micros / 3_600_000_000),
+        "minute" | "minutes" => int(micros / 60_000_000 % 60),
+        "second" | "seconds" => Ok(Value::Decimal(Decimal::new(micros % 60_000_000, 6))),
+        "millisecond" | "milliseconds" => Ok(Value::Decimal(Decimal::new(micros % 60_000_000, 3))),
+        "microsecond" | "microseconds" => int(micros % 60_000_000),
+        "quarter" => int(months % 12 / 3 + 1),
+        "decade" => int(months / 12 / 10),
+        "century" => int(months / 12 / 100),
+        "millennium" => int(months / 12 / 1000),
+        other => Err(format!("unit \"{other}\" not supported for type interval")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time;
+
+    fn ts(text: &str) -> Value {
+        let seconds = time::parse(text).unwrap();
+        Value::Timestamp(
+            gluesql::core::chrono::DateTime::from_timestamp(seconds, 0)
+                .unwrap()
+                .naive_utc(),
+        )
+    }
+
+    trait ToText {
+        fn to_text(&self) -> String;
+    }
+
+    impl ToText for Value {
+        fn to_text(&self) -> String {
+            String::from(self)
+        }
+    }
+
+    fn text(s: &str) -> Value {
+        Value::Str(s.to_owned())
+    }
+
+    #[test]
+    fn date_trunc_matches_postgres() {
+        let at = ts("2026-11-04 13:47:12");
+        let cases = [
+            ("minute", "2026-11-04 13:47:00"),
+            ("hour", "2026-11-04 13:00:00"),
+            ("day", "2026-11-04 00:00:00"),
+            ("week", "2026-11-02 00:00:00"),
+            ("month", "2026-11-01 00:00:00"),
+            ("quarter", "2026-10-01 00:00:00"),
+            ("year", "2026-01-01 00:00:00"),
+        ];
+        for (unit, expected) in cases {
+            assert_eq!(
+                call("DATE_TRUNC", vec![text(unit), at.clone()]).unwrap(),
+                ts(expected),
+                "{unit}"
+            );
+        }
+        assert!(call("DATE_TRUNC", vec![text("fortnight"), at]).is_err());
+    }
+
+    #[test]
+    fn extract_matches_postgres() {
+        // 2026-11-01 is a Sunday.
+        let sunday = ts("2026-11-01 05:06:07");
+        let field = |unit: &str| call("PG_EXTRACT", vec![text(unit), sunday.clone()]).unwrap();
+        assert_eq!(field("dow"), Value::Decimal(Decimal::from(0)));
+        assert_eq!(field("isodow"), Value::Decimal(Decimal::from(7)));
+        assert_eq!(field("hour"), Value::Decimal(Decimal::from(5)));
+        assert_eq!(field("second"), Value::Decimal(Decimal::new(7_000_000, 6)));
+        assert_eq!(
+            field("epoch"),
+            Value::Decimal(Decimal::new(1_793_509_567_000_000, 6))
+        );
+        let day_and_a_bit = Value::Interval(Interval::Microsecond((86_400 + 3_661) * 1_000_000));
+        let part =
+            |unit: &str| call("PG_EXTRACT", vec![text(unit), day_and_a_bit.clone()]).unwrap();
+        assert_eq!(part("day"), Value::Decimal(Decimal::from(1)));
+        assert_eq!(part("hour"), Value::Decimal(Decimal::from(1)));
+        assert_eq!(
+            part("epoch"),
+            Value::Decimal(Decimal::new(90_061_000_000, 6))
+        );
+        let year = Value::Interval(Interval::Month(12));
+        assert_eq!(
+            call("PG_EXTRACT", vec![text("epoch"), year]).unwrap(),
+            Value::Decimal(Decimal::from(31_557_600))
+        );
+    }
+
+    #[test]
+    fn rounding_matches_postgres() {
+        let round =
+            |value: Value, places: i64| call("PG_ROUND", vec![value, Value::I64(places)]).unwrap();
+        assert_eq!(round(Value::Decimal(Decimal::new(25, 1)), 0).to_text(), "3");
+        assert_eq!(
+            round(Value::Decimal(Decimal::new(-25, 1)), 0).to_text(),
+            "-3"
+        );
+        assert_eq!(
+            round(Value::Decimal(Decimal::new(25, 1)), 2).to_text(),
+            "2.50"
+        );
+        assert_eq!(round(Value::I64(1250), -2).to_text(), "1300");
+        assert_eq!(
+            call("PG_ROUND", vec![Value::F64(2.5)]).unwrap(),
+            Value::F64(2.0)
+        );
+        assert_eq!(
+            call("PG_TO_INT", vec![Value::Decimal(Decimal::new(25, 1))]).unwrap(),
+            Value::I64(3)
+        );
+        assert_eq!(
+            call("PG_TO_INT", vec![Value::F64(2.5)]).unwrap(),
+            Value::I64(2)
+        );
+        assert!(call("PG_TO_INT", vec![text("4.5")]).is_err());
+        let numeric = call(
+            "PG_TO_NUMERIC",
+            vec![Value::F64(0.1), Value::I64(10), Value::I64(2)],
+        )
+        .unwrap();
+        assert_eq!(numeric.to_text(), "0.10");
+        assert!(call(
+            "PG_TO_NUMERIC",
+            vec![Value::I64(1000), Value::I64(4), Value::I64(2)]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn least_and_greatest_skip_nulls() {
+        let args = vec![
+            Value::Null,
+            Value::I64(3),
+            Value::Decimal(Decimal::new(25, 1)),
+        ];
+        assert_eq!(
+            call("LEAST", args.clone()).unwrap(),
+            Value::Decimal(Decimal::new(25, 1))
+        );
+        assert_eq!(call("PG_GREATEST", args).unwrap(), Value::I64(3));
+        assert_eq!(call("LEAST", vec![Value::Null]).unwrap(), Value::Null);
+    }
+}

@@ -1,0 +1,944 @@
+//! Queries GlueSQL cannot run as written, run as a few steps it can.
+//!
+//! A query that uses `WITH`, set operations, window functions, table functions or derived tables
+//! inside joins is taken apart here: each piece GlueSQL cannot answer directly is computed on its
+//! own (by GlueSQL where it can, by us in Rust where it cannot), stored as a temporary table for
+//! the rest of the statement, and referred to by name. What remains is a plain query GlueSQL
+//! plans well (hash joins, GROUP BY, point lookups). Each step runs once per statement: a CTE or a
+//! derived table is never recomputed per outer row.
+
+use crate::error::EngineError;
+use crate::window;
+use gluesql::core::data::Value;
+use rust_decimal::Decimal;
+use sqlparser::ast::{
+    Expr, FunctionArg, FunctionArgExpr, Ident, ObjectName, Query, SetExpr, SetOperator,
+    SetQuantifier, Statement, TableAlias, TableFactor, Visit, VisitMut, Visitor, VisitorMut, With,
+};
+use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
+
+/// Rows with named columns: a result, or the contents of a temporary table.
+#[derive(Debug, Clone, Default)]
+pub struct Relation {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// What the steps need from the engine.
+pub trait Backend {
+    /// Runs a query GlueSQL answers as written.
+    fn select(&mut self, query: Query) -> Result<Relation, EngineError>;
+    /// Keeps rows as a temporary table until the statement ends; returns the table's name.
+    fn materialize(&mut self, relation: Relation) -> Result<String, EngineError>;
+    /// Replaces the rows of a temporary table.
+    fn replace(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<(), EngineError>;
+    /// The column names of a table, in order.
+    fn columns(&self, table: &str) -> Option<Vec<String>>;
+    /// A view's query, ready to run, and its column names.
+    fn view(&mut self, name: &str) -> Option<Result<(Query, Vec<Ident>), EngineError>>;
+    fn is_view(&self, name: &str) -> bool;
+}
+
+/// Most rows a `WITH RECURSIVE` may produce, and most rounds it may take.
+const MAX_RECURSIVE_ROWS: usize = 1_000_000;
+const MAX_RECURSIVE_ROUNDS: usize = 10_000;
+
+/// Answers a query, in steps when it needs them.
+pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, EngineError> {
+    if needs_steps(&query) || !views_read(&*backend, &query).is_empty() {
+        evaluate(backend, query)
+    } else {
+        backend.select(query)
+    }
+}
+
+/// True when GlueSQL cannot answer the query (or would answer it far too slowly) as written.
+pub fn needs_steps<V: Visit>(node: &V) -> bool {
+    node.visit(&mut NeedsSteps).is_break()
+}
+
+struct NeedsSteps;
+
+impl Visitor for NeedsSteps {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
+        let own_steps = query.with.is_some()
+            || !matches!(*query.body, SetExpr::Select(_) | SetExpr::Values(_))
+            || matches!(&*query.body, SetExpr::Select(select) if joins_derived_table(select)
+                || matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_)))
+                || select.projection.iter().any(|item| series_call(item).is_some()));
+        if own_steps {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+
+    fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
+        match factor {
+            TableFactor::Table { args: Some(_), .. } | TableFactor::Function { .. } => {
+                ControlFlow::Break(())
+            }
+            _ => ControlFlow::Continue(()),
+        }
+    }
+
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+        match expr {
+            Expr::Function(function) if function.over.is_some() => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        }
+    }
+}
+
+/// GlueSQL re-runs a derived table for every row it is joined to.
+fn joins_derived_table(select: &sqlparser::ast::Select) -> bool {
+    let factors = select.from.iter().flat_map(|from| {
+        std::iter::once(&from.relation).chain(from.joins.iter().map(|join| &join.relation))
+    });
+    let count = select
+        .from
+        .iter()
+        .map(|from| 1 + from.joins.len())
+        .sum::<usize>();
+    count > 1
+        && factors
+            .into_iter()
+            .any(|factor| matches!(factor, TableFactor::Derived { .. }))
+}
+
+/// Names of the views a query reads (a CTE of the same name hides a view).
+pub fn views_read<V: Visit>(backend: &dyn Backend, node: &V) -> Vec<Ident> {
+    struct Finder<'a> {
+        backend: &'a dyn Backend,
+        found: Vec<Ident>,
+    }
+    impl Visitor for Finder<'_> {
+        type Break = ();
+        fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
+            if let TableFactor::Table {
+                name, args: None, ..
+            } = factor
+            {
+                if let [only] = name.0.as_slice() {
+                    let known = self.found.iter().any(|found| same_name(found, only));
+                    if !known && self.backend.is_view(&identifier_name(only)) {
+                        self.found.push(only.clone());
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        }
+    }
+    let mut finder = Finder {
+        backend,
+        found: Vec::new(),
+    };
+    let _ = node.visit(&mut finder);
+    finder.found
+}
+
+/// Computes each view the query reads once, like a CTE.
+fn bind_views(backend: &mut dyn Backend, query: &mut Query) -> Result<(), EngineError> {
+    let ctes: Vec<Ident> = query
+        .with
+        .iter()
+        .flat_map(|with| with.cte_tables.iter().map(|cte| cte.alias.name.clone()))
+        .collect();
+    for name in views_read(&*backend, query) {
+        if ctes.iter().any(|cte| same_name(cte, &name)) {
+            continue;
+        }
+        let Some(view) = backend.view(&identifier_name(&name)) else {
+            continue;
+        };
+        let (view_query, columns) = view?;
+        let relation = rename_columns(self::query(backend, view_query)?, &columns, &name)?;
+        let table = backend.materialize(relation)?;
+        let _ = VisitMut::visit(
+            query,
+            &mut RenameTable {
+                from: &name,
+                to: &table,
+            },
+        );
+    }
+    Ok(())
+}
+
+fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, EngineError> {
+    bind_views(backend, &mut query)?;
+    if let Some(with) = query.with.take() {
+        bind_ctes(backend, with, &mut query)?;
+    }
+    let mut nested = Nested { backend };
+    if let ControlFlow::Break(error) = VisitMut::visit(&mut query, &mut nested) {
+        return Err(error);
+    }
+    match *query.body {
+        SetExpr::Select(ref select) if window::has_windows(select, &query) => {
+            window::evaluate(backend, query)
+        }
+        SetExpr::Select(ref select)
+            if select
+                .projection
+                .iter()
+                .any(|item| series_call(item).is_some()) =>
+        {
+            series_in_select_list(backend, query)
+        }
+        SetExpr::Select(_) | SetExpr::Values(_) => backend.select(query),
+        _ => {
+            let mut tail = query;
+            let placeholder = select_all_from("x").body;
+            let body = std::mem::replace(&mut tail.body, placeholder);
+            let relation = set_expr(backend, *body)?;
+            finish(backend, relation, tail)
+        }
+    }
+}
+
+/// Applies a query's `ORDER BY`, `LIMIT` and `OFFSET` to rows computed in steps.
+fn finish(
+    backend: &mut dyn Backend,
+    relation: Relation,
+    tail: Query,
+) -> Result<Relation, EngineError> {
+    if tail.order_by.is_none() && tail.limit.is_none() && tail.offset.is_none() {
+        if tail.fetch.is_some() {
+            return Err(unsupported("FETCH FIRST", "use LIMIT"));
+        }
+        return Ok(relation);
+    }
+    let mut order_by = tail.order_by;
+    // Positions name the combined rows' columns (GlueSQL would read them after `*`).
+    for item in order_by.iter_mut().flat_map(|order| order.exprs.iter_mut()) {
+        if let Expr::Value(sqlparser::ast::Value::Number(number, false)) = &item.expr {
+            let position: usize = number.to_string().parse().unwrap_or(0);
+            let Some(column) = relation.columns.get(position.wrapping_sub(1)) else {
+                return Err(EngineError::Execution {
+                    message: format!("ORDER BY position {number} is not in select list"),
+                });
+            };
+            item.expr = Expr::Identifier(Ident::with_quote('"', column.clone()));
+        }
+    }
+    let table = backend.materialize(relation)?;
+    let mut query = select_all_from(&table);
+    query.order_by = order_by;
+    query.limit = tail.limit;
+    query.offset = tail.offset;
+    query.fetch = tail.fetch;
+    backend.select(query)
+}
+
+/// `SELECT * FROM <table>`.
+pub fn select_all_from(table: &str) -> Query {
+    let sql = format!("SELECT * FROM {table}");
+    match crate::sql::parse(&sql).map(|mut statements| statements.remove(0)) {
+        Ok(Statement::Query(query)) => *query,
+        _ => unreachable!("a fixed query parses"),
+    }
+}
+
+fn set_expr(backend: &mut dyn Backend, body: SetExpr) -> Result<Relation, EngineError> {
+    match body {
+        SetExpr::Query(inner) => evaluate(backend, *inner),
+        SetExpr::SetOperation {
+            op,
+            set_quantifier,
+            left,
+            right,
+        } => {
+            let left = set_expr(backend, *left)?;
+            let right = set_expr(backend, *right)?;
+            combine(op, set_quantifier, left, right)
+        }
+        SetExpr::Select(select) => {
+            let mut query = select_all_from("x");
+            *query.body = SetExpr::Select(select);
+            evaluate(backend, query)
+        }
+        SetExpr::Values(values) => {
+            let mut query = select_all_from("x");
+            *query.body = SetExpr::Values(values);
+            backend.select(query)
+        }
+        other => Err(unsupported(
+            &format!("{other} as part of a query"),
+            "run it as its own statement",
+        )),
+    }
+}
+
+/// `UNION`, `INTERSECT` and `EXCEPT`, with or without `ALL`. Rows are equal when every value is
+/// equal, NULL included, as PostgreSQL compares them here.
+fn combine(
+    op: SetOperator,
+    quantifier: SetQuantifier,
+    left: Relation,
+    right: Relation,
+) -> Result<Relation, EngineError> {
+    let name = match op {
+        SetOperator::Union => "UNION",
+        SetOperator::Intersect => "INTERSECT",
+        SetOperator::Except => "EXCEPT",
+    };
+    let all = match quantifier {
+        SetQuantifier::All => true,
+        SetQuantifier::Distinct | SetQuantifier::None => false,
+        _ => return Err(unsupported(&format!("{name} BY NAME"), "list the columns")),
+    };
+    if left.columns.len() != right.columns.len() {
+        return Err(EngineError::Execution {
+            message: format!("each {name} query must have the same number of columns"),
+        });
+    }
+    check_matching_types(name, &left, &right)?;
+    let Relation {
+        columns,
+        rows: left,
+    } = left;
+    let right = right.rows;
+    let rows = match (op, all) {
+        (SetOperator::Union, true) => left.into_iter().chain(right).collect(),
+        (SetOperator::Union, false) => distinct(left.into_iter().chain(right)),
+        (SetOperator::Intersect, _) | (SetOperator::Except, _) => {
+            let mut counts: HashMap<Vec<RowKey>, usize> = HashMap::new();
+            for row in &right {
+                *counts.entry(row_key(row)).or_default() += 1;
+            }
+            let keep_when_found = op == SetOperator::Intersect;
+            let mut seen = HashSet::new();
+            left.into_iter()
+                .filter(|row| {
+                    let key = row_key(row);
+                    if !all && !seen.insert(key.clone()) {
+                        return false;
+                    }
+                    let found = match counts.get_mut(&key) {
+                        Some(count) if *count > 0 => {
+                            if all {
+                                *count -= 1;
+                            }
+                            true
+                        }
+                        _ => false,
+                    };
+                    found == keep_when_found
+                })
+                .collect()
+        }
+    };
+    Ok(Relation { columns, rows })
+}
+
+fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
+    let mut seen = HashSet::new();
+    rows.filter(|row| seen.insert(row_key(row))).collect()
+}
+
+/// PostgreSQL refuses to line up columns of unrelated types (`integer` with `text`).
+fn check_matching_types(name: &str, left: &Relation, right: &Relation) -> Result<(), EngineError> {
+    for column in 0..left.columns.len() {
+        let kind = |relation: &Relation| {
+            relation
+                .rows
+                .iter()
+                .map(|row| &row[column])
+                .find(|value| !matches!(value, Value::Null))
+                .map(type_category)
+        };
+        if let (Some(l), Some(r)) = (kind(left), kind(right)) {
+            if l != r {
+                return Err(EngineError::Execution {
+                    message: format!("{name} types {l} and {r} cannot be matched"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn type_category(value: &Value) -> &'static str {
+    match value {
+        Value::I8(_)
+        | Value::I16(_)
+        | Value::I32(_)
+        | Value::I64(_)
+        | Value::I128(_)
+        | Value::U8(_)
+        | Value::U16(_)
+        | Value::U32(_)
+        | Value::U64(_)
+        | Value::U128(_)
+        | Value::F32(_)
+        | Value::F64(_)
+        | Value::Decimal(_) => "numeric",
+        Value::Str(_) => "text",
+        Value::Bool(_) => "boolean",
+        Value::Date(_) | Value::Timestamp(_) => "timestamp",
+        Value::Interval(_) => "interval",
+        _ => "other",
+    }
+}
+
+/// A value as a hashable key; numbers equal in value are equal keys (`1` and `1.0`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Null,
+    Number(Decimal),
+    Float(u64),
+    Other(String),
+}
+
+pub fn value_key(value: &Value) -> RowKey {
+    match value {
+        Value::Null => RowKey::Null,
+        Value::I64(n) => RowKey::Number(Decimal::from(*n)),
+        Value::Decimal(d) => RowKey::Number(d.normalize()),
+        Value::F64(f) => match Decimal::from_f64_retain(*f) {
+            Some(d) if f.fract() == 0.0 => RowKey::Number(d.normalize()),
+            _ => RowKey::Float(f.to_bits()),
+        },
+        other => RowKey::Other(format!("{other:?}")),
+    }
+}
+
+pub fn row_key(row: &[Value]) -> Vec<RowKey> {
+    row.iter().map(value_key).collect()
+}
+
+/// Computes each CTE once, in order, and points every later reference at its rows.
+fn bind_ctes(backend: &mut dyn Backend, with: With, query: &mut Query) -> Result<(), EngineError> {
+    let mut ctes = with.cte_tables;
+    for index in 0..ctes.len() {
+        let name = ctes[index].alias.name.clone();
+        let used = refers_to(query, &name)
+            || ctes[index + 1..]
+                .iter()
+                .any(|later| refers_to(&later.query, &name));
+        if !used {
+            continue;
+        }
+        let cte = ctes[index].clone();
+        let recursive = with.recursive && refers_to(&cte.query, &name);
+        let relation = if recursive {
+            recursive_cte(backend, &cte.alias, *cte.query)?
+        } else {
+            rename_columns(self::query(backend, *cte.query)?, &cte.alias.columns, &name)?
+        };
+        let table = backend.materialize(relation)?;
+        let mut rename = RenameTable {
+            from: &name,
+            to: &table,
+        };
+        for later in &mut ctes[index + 1..] {
+            let _ = VisitMut::visit(&mut later.query, &mut rename);
+        }
+        let _ = VisitMut::visit(query, &mut rename);
+    }
+    Ok(())
+}
+
+/// `WITH RECURSIVE name AS (anchor UNION [ALL] step)`: the step runs on the rows the previous
+/// round added until a round adds none.
+fn recursive_cte(
+    backend: &mut dyn Backend,
+    alias: &TableAlias,
+    query: Query,
+) -> Result<Relation, EngineError> {
+    let name = &alias.name;
+    let shape_hint = "write it as <anchor query> UNION ALL <query that reads the CTE once>, with no ORDER BY or LIMIT inside";
+    if query.order_by.is_some() || query.limit.is_some() || query.with.is_some() {
+        return Err(unsupported("this form of WITH RECURSIVE", shape_hint));
+    }
+    let SetExpr::SetOperation {
+        op: SetOperator::Union,
+        set_quantifier,
+        left,
+        right,
+    } = *query.body
+    else {
+        return Err(unsupported("this form of WITH RECURSIVE", shape_hint));
+    };
+    let all = match set_quantifier {
+        SetQuantifier::All => true,
+        SetQuantifier::Distinct | SetQuantifier::None => false,
+        _ => return Err(unsupported("this form of WITH RECURSIVE", shape_hint)),
+    };
+    if refers_to(&*left, name) {
+        return Err(unsupported(
+            "a recursive CTE whose first part reads itself",
+            shape_hint,
+        ));
+    }
+    let anchor = rename_columns(set_expr(backend, *left)?, &alias.columns, name)?;
+    let columns = anchor.columns.clone();
+    let mut seen: HashSet<Vec<RowKey>> = HashSet::new();
+    let mut fresh = if all {
+        anchor.rows
+    } else {
+        distinct(anchor.rows.into_iter())
+    };
+    if !all {
+        seen.extend(fresh.iter().map(|row| row_key(row)));
+    }
+    let mut rows = fresh.clone();
+    let working = backend.materialize(Relation {
+        columns: columns.clone(),
+        rows: Vec::new(),
+    })?;
+    let mut step = *right;
+    let _ = VisitMut::visit(
+        &mut step,
+        &mut RenameTable {
+            from: name,
+            to: &working,
+        },
+    );
+    let mut rounds = 0;
+    while !fresh.is_empty() {
+        rounds += 1;
+        if rounds > MAX_RECURSIVE_ROUNDS || rows.len() > MAX_RECURSIVE_ROWS {
+            return Err(EngineError::Execution {
+                message: format!(
+                    "WITH RECURSIVE {name} stopped after {} rounds and {} rows; add a condition that ends it, or use generate_series for a series",
+                    rounds - 1,
+                    rows.len()
+                ),
+            });
+        }
+        backend.replace(&working, fresh)?;
+        let produced = set_expr(backend, step.clone())?;
+        if produced.columns.len() != columns.len() {
+            return Err(EngineError::Execution {
+                message: "each UNION query must have the same number of columns".to_owned(),
+            });
+        }
+        fresh = if all {
+            produced.rows
+        } else {
+            produced
+                .rows
+                .into_iter()
+                .filter(|row| seen.insert(row_key(row)))
+                .collect()
+        };
+        rows.extend(fresh.iter().cloned());
+    }
+    Ok(Relation { columns, rows })
+}
+
+fn rename_columns(
+    mut relation: Relation,
+    names: &[Ident],
+    table: &Ident,
+) -> Result<Relation, EngineError> {
+    if names.len() > relation.columns.len() {
+        return Err(EngineError::Execution {
+            message: format!(
+                "{table} has {} columns available but {} columns specified",
+                relation.columns.len(),
+                names.len()
+            ),
+        });
+    }
+    for (column, name) in relation.columns.iter_mut().zip(names) {
+        *column = identifier_name(name);
+    }
+    Ok(relation)
+}
+
+/// The name an identifier stands for: unquoted names fold to lower case, as in PostgreSQL.
+pub fn identifier_name(ident: &Ident) -> String {
+    match ident.quote_style {
+        Some(_) => ident.value.clone(),
+        None => ident.value.to_lowercase(),
+    }
+}
+
+fn same_name(a: &Ident, b: &Ident) -> bool {
+    identifier_name(a) == identifier_name(b)
+}
+
+fn refers_to<V: Visit>(node: &V, name: &Ident) -> bool {
+    struct Finder<'a>(&'a Ident);
+    impl Visitor for Finder<'_> {
+        type Break = ();
+        fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
+            match factor {
+                TableFactor::Table {
+                    name, args: None, ..
+                } if matches!(name.0.as_slice(), [only] if same_name(only, self.0)) => {
+                    ControlFlow::Break(())
+                }
+                _ => ControlFlow::Continue(()),
+            }
+        }
+    }
+    node.visit(&mut Finder(name)).is_break()
+}
+
+/// Points references to a CTE at the table that holds its rows, keeping the name as the alias.
+struct RenameTable<'a> {
+    from: &'a Ident,
+    to: &'a str,
+}
+
+impl VisitorMut for RenameTable<'_> {
+    type Break = ();
+
+    fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+        if let TableFactor::Table {
+            name,
+            alias,
+            args: None,
+            ..
+        } = factor
+        {
+            if matches!(name.0.as_slice(), [only] if same_name(only, self.from)) {
+                *name = ObjectName(vec![Ident::new(self.to)]);
+                if alias.is_none() {
+                    *alias = Some(TableAlias {
+                        name: self.from.clone(),
+                        columns: Vec::new(),
+                    });
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Computes derived tables, table functions and subqueries that need steps once, before the
+/// query that holds them runs.
+struct Nested<'a> {
+    backend: &'a mut dyn Backend,
+}
+
+impl VisitorMut for Nested<'_> {
+    type Break = EngineError;
+
+    fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<EngineError> {
+        let outcome = match factor {
+            TableFactor::Derived { lateral: true, .. } => Err(unsupported(
+                "LATERAL",
+                "join to a CTE or derived table that computes the rows for every key",
+            )),
+            TableFactor::Derived {
+                subquery, alias, ..
+            } => {
+                let subquery = (**subquery).clone();
+                let alias = alias.take();
+                query(self.backend, subquery)
+                    .and_then(|relation| stored_as_table(self.backend, relation, alias))
+            }
+            TableFactor::Table {
+                name,
+                args: Some(args),
+                alias,
+                with_ordinality,
+                ..
+            } => {
+                if *with_ordinality {
+                    Err(unsupported(
+                        "WITH ORDINALITY",
+                        "number the rows with ROW_NUMBER() OVER ()",
+                    ))
+                } else {
+                    let args = args.args.clone();
+                    let name = name.clone();
+                    let alias = alias.take();
+                    table_function(self.backend, &name, &args).and_then(|mut relation| {
+                        // A function returning one column takes the alias as its name.
+                        if let Some(alias) = &alias {
+                            relation.columns = vec![identifier_name(&alias.name)];
+                        }
+                        stored_as_table(self.backend, relation, alias)
+                    })
+                }
+            }
+            TableFactor::Function { name, .. } => Err(unsupported(
+                &format!("the table function {name}"),
+                "use generate_series(...) or a CTE",
+            )),
+            _ => return ControlFlow::Continue(()),
+        };
+        match outcome {
+            Ok(table) => {
+                *factor = table;
+                ControlFlow::Continue(())
+            }
+            Err(error) => ControlFlow::Break(error),
+        }
+    }
+
+    fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<EngineError> {
+        let subquery = match expr {
+            Expr::Subquery(subquery)
+            | Expr::InSubquery { subquery, .. }
+            | Expr::Exists { subquery, .. } => subquery,
+            _ => return ControlFlow::Continue(()),
+        };
+        if !needs_steps(&**subquery) {
+            return ControlFlow::Continue(());
+        }
+        let outcome = query(self.backend, (**subquery).clone())
+            .map_err(correlated_hint)
+            .and_then(|relation| self.backend.materialize(relation));
+        match outcome {
+            Ok(table) => {
+                **subquery = select_all_from(&table);
+                ControlFlow::Continue(())
+            }
+            Err(error) => ControlFlow::Break(error),
+        }
+    }
+}
+
+/// A subquery computed on its own cannot see the outer query's columns.
+fn correlated_hint(error: EngineError) -> EngineError {
+    match error {
+        EngineError::Execution { message } if message.contains("identifier not found") => {
+            unsupported(
+                "a subquery with WITH, UNION or window functions that refers to the outer query",
+                "compute it for every key in a CTE and join it",
+            )
+        }
+        other => other,
+    }
+}
+
+fn stored_as_table(
+    backend: &mut dyn Backend,
+    relation: Relation,
+    alias: Option<TableAlias>,
+) -> Result<TableFactor, EngineError> {
+    let relation = match &alias {
+        Some(alias) => rename_columns(relation, &alias.columns, &alias.name)?,
+        None => relation,
+    };
+    let table = backend.materialize(relation)?;
+    let alias = alias.map(|alias| TableAlias {
+        name: alias.name,
+        columns: Vec::new(),
+    });
+    Ok(TableFactor::Table {
+        name: ObjectName(vec![Ident::new(table)]),
+        alias,
+        args: None,
+        with_hints: Vec::new(),
+        version: None,
+        with_ordinality: false,
+        partitions: Vec::new(),
+    })
+}
+
+/// The arguments of a select-list item that is a `generate_series(...)` call.
+fn series_call(item: &sqlparser::ast::SelectItem) -> Option<Vec<Expr>> {
+    use sqlparser::ast::{FunctionArguments, SelectItem};
+    let (SelectItem::UnnamedExpr(Expr::Function(function))
+    | SelectItem::ExprWithAlias {
+        expr: Expr::Function(function),
+        ..
+    }) = item
+    else {
+        return None;
+    };
+    if function.over.is_some()
+        || !function
+            .name
+            .to_string()
+            .eq_ignore_ascii_case("generate_series")
+    {
+        return None;
+    }
+    let FunctionArguments::List(list) = &function.args else {
+        return None;
+    };
+    list.args
+        .iter()
+        .map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => Some(expr.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `SELECT x, generate_series(a, b) FROM t`: each row of `t` repeated once per value of its
+/// series, as PostgreSQL expands a set-returning function in the select list.
+fn series_in_select_list(backend: &mut dyn Backend, query: Query) -> Result<Relation, EngineError> {
+    use sqlparser::ast::SelectItem;
+    let mut tail = query;
+    let placeholder = select_all_from("x").body;
+    let SetExpr::Select(mut select) = *std::mem::replace(&mut tail.body, placeholder) else {
+        unreachable!("called for a SELECT")
+    };
+    let grouped = !matches!(&select.group_by, sqlparser::ast::GroupByExpr::Expressions(exprs, _) if exprs.is_empty());
+    if grouped || select.having.is_some() {
+        return Err(unsupported(
+            "generate_series in the select list of a grouped query",
+            "put generate_series in FROM: FROM generate_series(a, b) AS g(n)",
+        ));
+    }
+    enum Part {
+        Value(usize),
+        Series(usize, usize),
+    }
+    let mut parts = Vec::new();
+    let mut names = Vec::new();
+    let mut inner = Vec::new();
+    let push = |expr: Expr, inner: &mut Vec<SelectItem>| {
+        inner.push(SelectItem::ExprWithAlias {
+            expr,
+            alias: Ident::new(format!("__v{}", inner.len())),
+        });
+        inner.len() - 1
+    };
+    for item in std::mem::take(&mut select.projection) {
+        let name = match &item {
+            SelectItem::ExprWithAlias { alias, .. } => identifier_name(alias),
+            SelectItem::UnnamedExpr(Expr::Identifier(ident)) => identifier_name(ident),
+            SelectItem::UnnamedExpr(Expr::CompoundIdentifier(parts)) => {
+                parts.last().map_or_else(String::new, identifier_name)
+            }
+            SelectItem::UnnamedExpr(_) => "?column?".to_owned(),
+            _ => {
+                return Err(unsupported(
+                    "* next to generate_series in the select list",
+                    "name the columns",
+                ))
+            }
+        };
+        names.push(name);
+        if let Some(args) = series_call(&item) {
+            if parts.iter().any(|part| matches!(part, Part::Series(..))) {
+                return Err(unsupported(
+                    "two set-returning functions in one select list",
+                    "join two generate_series in FROM",
+                ));
+            }
+            let count = args.len();
+            let first = inner.len();
+            for arg in args {
+                push(arg, &mut inner);
+            }
+            parts.push(Part::Series(first, count));
+        } else {
+            let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item
+            else {
+                unreachable!("wildcards refused above")
+            };
+            parts.push(Part::Value(push(expr, &mut inner)));
+        }
+    }
+    select.projection = inner;
+    let distinct = select.distinct.take();
+    let mut input = select_all_from("x");
+    *input.body = SetExpr::Select(select);
+    let Relation { rows: input, .. } = backend.select(input)?;
+    let mut rows = Vec::new();
+    for row in input {
+        let series = parts.iter().find_map(|part| match part {
+            Part::Series(first, count) => {
+                Some(crate::series::generate(&row[*first..first + count]))
+            }
+            Part::Value(_) => None,
+        });
+        for value in series.expect("one series")? {
+            let value = value.into_iter().next().unwrap_or(Value::Null);
+            rows.push(
+                parts
+                    .iter()
+                    .map(|part| match part {
+                        Part::Value(i) => row[*i].clone(),
+                        Part::Series(..) => value.clone(),
+                    })
+                    .collect(),
+            );
+        }
+        if rows.len() > crate::series::MAX_ROWS {
+            return Err(EngineError::Execution {
+                message: format!(
+                    "generate_series would produce more than {} rows",
+                    crate::series::MAX_ROWS
+                ),
+            });
+        }
+    }
+    if distinct.is_some() {
+        rows = self::distinct(rows.into_iter());
+    }
+    finish(
+        backend,
+        Relation {
+            columns: names,
+            rows,
+        },
+        tail,
+    )
+}
+
+/// `generate_series(start, stop [, step])` over integers or timestamps.
+fn table_function(
+    backend: &mut dyn Backend,
+    name: &ObjectName,
+    args: &[FunctionArg],
+) -> Result<Relation, EngineError> {
+    let function = name.to_string().to_lowercase();
+    if function != "generate_series" {
+        return Err(unsupported(
+            &format!("the table function {function}"),
+            "use generate_series(...) or a CTE",
+        ));
+    }
+    let exprs = args
+        .iter()
+        .map(|arg| match arg {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => Ok(expr.clone()),
+            _ => Err(unsupported(
+                "named arguments to generate_series",
+                "pass start, stop and step in order",
+            )),
+        })
+        .collect::<Result<Vec<Expr>, EngineError>>()?;
+    if !(2..=3).contains(&exprs.len()) {
+        return Err(EngineError::Execution {
+            message: "generate_series takes start, stop and an optional step".to_owned(),
+        });
+    }
+    let mut probe = select_all_from("x");
+    let projection = exprs
+        .into_iter()
+        .map(sqlparser::ast::SelectItem::UnnamedExpr)
+        .collect();
+    let select = sqlparser::ast::Select {
+        projection,
+        from: Vec::new(),
+        ..match *probe.body {
+            SetExpr::Select(select) => *select,
+            _ => unreachable!("a fixed query parses"),
+        }
+    };
+    probe.body = Box::new(SetExpr::Select(Box::new(select)));
+    let values = backend
+        .select(probe)?
+        .rows
+        .pop()
+        .expect("a query without FROM returns one row");
+    let rows = crate::series::generate(&values)?;
+    Ok(Relation {
+        columns: vec!["generate_series".to_owned()],
+        rows,
+    })
+}
+
+pub fn unsupported(construct: &str, hint: &str) -> EngineError {
+    EngineError::Unsupported {
+        construct: construct.to_owned(),
+        hint: hint.to_owned(),
+    }
+}
