@@ -1,0 +1,185 @@
+-- DDL as people write it for PostgreSQL, then inserts and a SELECT.
+
+-- case: ddl_postgres_types_round_trip
+CREATE TABLE ddl_events (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(40) NOT NULL,
+    price NUMERIC(10,2),
+    happened_at TIMESTAMP,
+    is_live BOOLEAN NOT NULL,
+    score DOUBLE PRECISION
+);
+INSERT INTO ddl_events VALUES
+    (1, 'launch', 19.99, '2026-10-01 12:00:00', TRUE, 0.5),
+    (2, 'encore', NULL, NULL, FALSE, 1e-3),
+    (3000000000, 'big id', 0.10, '2026-10-31 23:59:59', TRUE, -2.25);
+-- ordered
+SELECT id, name, price, happened_at, is_live, score FROM ddl_events ORDER BY id;
+
+-- case: ddl_timestamptz_column_in_utc
+-- pending: TIMESTAMPTZ prints a time zone; every time here is UTC
+CREATE TABLE ddl_tz (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz VALUES (1, '2026-10-01 12:00:00'), (2, '2026-10-01 12:00:00+02');
+-- ordered
+SELECT id, at, at < TIMESTAMPTZ '2026-10-01 11:00:00+00' AS before_eleven FROM ddl_tz ORDER BY id;
+
+-- case: ddl_serial_assigns_ids
+CREATE TABLE ddl_tags (id SERIAL PRIMARY KEY, label VARCHAR(20) NOT NULL);
+INSERT INTO ddl_tags (label) VALUES ('fun'), ('chill'), ('speedrun');
+-- ordered
+SELECT id, label FROM ddl_tags ORDER BY id;
+
+-- case: ddl_bigserial_with_explicit_columns
+CREATE TABLE ddl_clips (clip_id BIGSERIAL PRIMARY KEY, stream_id BIGINT NOT NULL, seconds INTEGER NOT NULL);
+INSERT INTO ddl_clips (stream_id, seconds) VALUES (1, 30), (1, 45), (2, 60);
+-- ordered
+SELECT clip_id, stream_id, seconds, SUM(seconds) OVER (PARTITION BY stream_id) AS per_stream FROM ddl_clips ORDER BY clip_id;
+
+-- case: ddl_composite_primary_key
+CREATE TABLE ddl_follows (
+    viewer_id BIGINT NOT NULL,
+    creator_id BIGINT NOT NULL,
+    followed_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (viewer_id, creator_id)
+);
+INSERT INTO ddl_follows VALUES (1, 1, '2026-10-01 00:00:00'), (1, 2, '2026-10-02 00:00:00'), (2, 1, '2026-10-03 00:00:00');
+-- ordered
+SELECT creator_id, COUNT(*) AS followers, MIN(followed_at) AS first_follow FROM ddl_follows GROUP BY creator_id ORDER BY creator_id;
+
+-- case: ddl_references_existing_tables
+CREATE TABLE ddl_bans (
+    ban_id BIGINT PRIMARY KEY,
+    viewer_id BIGINT NOT NULL REFERENCES viewers (viewer_id),
+    creator_id BIGINT NOT NULL REFERENCES creators (creator_id),
+    reason VARCHAR(100)
+);
+INSERT INTO ddl_bans VALUES (1, 10, 3, 'spam'), (2, 11, 3, NULL), (3, 10, 4, 'rude');
+-- ordered
+SELECT b.ban_id, v.username, c.handle, b.reason
+FROM ddl_bans b JOIN viewers v ON v.viewer_id = b.viewer_id JOIN creators c ON c.creator_id = b.creator_id
+ORDER BY b.ban_id;
+
+-- case: ddl_references_between_new_tables
+CREATE TABLE ddl_teams (team_id INTEGER PRIMARY KEY, name VARCHAR(30) NOT NULL UNIQUE);
+CREATE TABLE ddl_members (
+    member_id INTEGER PRIMARY KEY,
+    team_id INTEGER NOT NULL REFERENCES ddl_teams (team_id),
+    creator_id BIGINT REFERENCES creators
+);
+INSERT INTO ddl_teams VALUES (1, 'red'), (2, 'blue');
+INSERT INTO ddl_members VALUES (10, 1, 1), (11, 1, 2), (12, 2, NULL);
+-- ordered
+SELECT t.name, COUNT(m.member_id) AS members, COUNT(m.creator_id) AS linked FROM ddl_teams t LEFT JOIN ddl_members m ON m.team_id = t.team_id GROUP BY t.name ORDER BY t.name;
+
+-- case: ddl_view_over_star_schema
+CREATE VIEW ddl_stream_gross AS
+    SELECT s.stream_id, s.creator_id, COALESCE(SUM(g.amount_usd), 0) AS gross
+    FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
+    GROUP BY s.stream_id, s.creator_id;
+-- ordered
+SELECT stream_id, creator_id, gross FROM ddl_stream_gross WHERE gross > 0 ORDER BY gross DESC, stream_id LIMIT 10;
+
+-- case: ddl_view_joined_and_filtered
+CREATE VIEW ddl_live AS SELECT stream_id, creator_id, started_at FROM streams WHERE ended_at IS NULL;
+-- ordered
+SELECT l.stream_id, c.handle, NOW() - l.started_at AS live_for FROM ddl_live l JOIN creators c ON c.creator_id = l.creator_id ORDER BY l.stream_id;
+
+-- case: ddl_view_over_view
+CREATE VIEW ddl_gift_days AS SELECT CAST(sent_at AS DATE) AS day, SUM(amount_usd) AS usd FROM gifts GROUP BY CAST(sent_at AS DATE);
+CREATE VIEW ddl_best_days AS SELECT day, usd FROM ddl_gift_days WHERE usd > 100;
+-- ordered
+SELECT day, usd FROM ddl_best_days ORDER BY usd DESC, day LIMIT 10;
+
+-- case: ddl_create_index_then_query
+CREATE INDEX ddl_gifts_viewer_idx ON gifts (viewer_id);
+CREATE INDEX ddl_sessions_stream_join_idx ON viewer_sessions (stream_id, join_time);
+SELECT COUNT(*) AS gifts, SUM(amount_usd) AS usd FROM gifts WHERE viewer_id = 100;
+
+-- case: ddl_numeric_scale_rounds_on_insert
+CREATE TABLE ddl_money (id INT PRIMARY KEY, amount NUMERIC(10,2) NOT NULL);
+INSERT INTO ddl_money VALUES (1, 1.005), (2, 2.344), (3, 2.345), (4, -0.125), (5, 7);
+-- ordered
+SELECT id, amount, amount * 3 AS tripled FROM ddl_money ORDER BY id;
+
+-- case: ddl_numeric_sum_stays_exact
+CREATE TABLE ddl_cents (id INT PRIMARY KEY, amount NUMERIC(12,2) NOT NULL);
+INSERT INTO ddl_cents SELECT n, 0.10 FROM GENERATE_SERIES(1, 30) AS n;
+SELECT SUM(amount) AS total, SUM(amount) = 3.00 AS exactly_three FROM ddl_cents;
+
+-- case: ddl_int8_is_64_bit
+CREATE TABLE ddl_wide (id INT8 PRIMARY KEY, big INT8, small SMALLINT, mid INTEGER);
+INSERT INTO ddl_wide VALUES (300, 9007199254740993, 32000, 2000000000);
+SELECT id, big, big + 1 AS bigger, small, mid FROM ddl_wide;
+
+-- case: ddl_double_precision_arithmetic
+CREATE TABLE ddl_floats (id INT PRIMARY KEY, x DOUBLE PRECISION, y FLOAT8);
+INSERT INTO ddl_floats VALUES (1, 0.1, 0.2), (2, 1.5, 2.25), (3, -3, 1e10);
+-- ordered
+SELECT id, x + y AS s, x * y AS p, x / y AS q FROM ddl_floats ORDER BY id;
+
+-- case: ddl_defaults_and_not_null_boolean
+CREATE TABLE ddl_flags (
+    id INTEGER PRIMARY KEY,
+    enabled BOOLEAN NOT NULL DEFAULT FALSE,
+    note VARCHAR(10) DEFAULT 'none',
+    created_at TIMESTAMP DEFAULT NOW()
+);
+INSERT INTO ddl_flags (id) VALUES (1);
+INSERT INTO ddl_flags (id, enabled, note) VALUES (2, TRUE, NULL);
+-- ordered
+SELECT id, enabled, note, created_at FROM ddl_flags ORDER BY id;
+
+-- case: ddl_create_table_as_select
+CREATE TABLE ddl_creator_stats AS
+    SELECT creator_id, COUNT(*) AS streams, MAX(started_at) AS last_start FROM streams GROUP BY creator_id;
+-- ordered
+SELECT creator_id, streams, last_start FROM ddl_creator_stats ORDER BY streams DESC, creator_id LIMIT 10;
+
+-- case: ddl_alter_add_column_then_update
+CREATE TABLE ddl_notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL);
+INSERT INTO ddl_notes VALUES (1, 'a'), (2, 'bb'), (3, 'ccc');
+ALTER TABLE ddl_notes ADD COLUMN size INTEGER;
+UPDATE ddl_notes SET size = LENGTH(body) WHERE id <> 2;
+-- ordered
+SELECT id, body, size FROM ddl_notes ORDER BY id;
+
+-- case: ddl_insert_select_from_star_schema
+CREATE TABLE ddl_top_gifts (gift_id BIGINT PRIMARY KEY, amount NUMERIC(12,2) NOT NULL, sent_at TIMESTAMP NOT NULL);
+INSERT INTO ddl_top_gifts SELECT gift_id, amount_usd, sent_at FROM gifts WHERE amount_usd >= 100;
+-- ordered
+SELECT COUNT(*) AS n, SUM(amount) AS usd, MIN(sent_at) AS first_at FROM ddl_top_gifts;
+
+-- case: ddl_update_delete_user_table
+CREATE TABLE ddl_queue (id SERIAL PRIMARY KEY, status VARCHAR(12) NOT NULL, tries INTEGER NOT NULL DEFAULT 0);
+INSERT INTO ddl_queue (status) VALUES ('new'), ('new'), ('done'), ('new');
+UPDATE ddl_queue SET status = 'retry', tries = tries + 1 WHERE status = 'new' AND id > 1;
+DELETE FROM ddl_queue WHERE status = 'done';
+-- ordered
+SELECT id, status, tries FROM ddl_queue ORDER BY id;
+
+-- case: ddl_drop_table_if_exists_and_recreate
+CREATE TABLE ddl_tmp (id INT PRIMARY KEY);
+DROP TABLE IF EXISTS ddl_tmp;
+CREATE TABLE IF NOT EXISTS ddl_tmp (id INT PRIMARY KEY, label TEXT);
+INSERT INTO ddl_tmp VALUES (1, 'again');
+SELECT id, label FROM ddl_tmp;
+
+-- case: ddl_int8_column_holds_more_than_a_byte
+CREATE TABLE ddl_int8_only (id INT PRIMARY KEY, big INT8);
+INSERT INTO ddl_int8_only VALUES (1, 300), (2, -129), (3, 5000000000);
+-- ordered
+SELECT id, big, big * 2 AS doubled FROM ddl_int8_only ORDER BY id;
+
+-- case: ddl_plain_types_round_trip
+CREATE TABLE ddl_plain (id INTEGER PRIMARY KEY, label TEXT, price DECIMAL, ratio FLOAT, ok BOOLEAN, at TIMESTAMP, day DATE);
+INSERT INTO ddl_plain VALUES (1, 'a', 1.50, 0.25, TRUE, '2026-10-01 12:00:00', '2026-10-01'), (2, NULL, NULL, NULL, NULL, NULL, NULL);
+-- ordered
+SELECT id, label, price, price * 2 AS doubled, ratio, ok, at, day FROM ddl_plain ORDER BY id;
+
+-- case: ddl_insert_with_column_list_and_defaults_plain_types
+CREATE TABLE ddl_counters (id INTEGER PRIMARY KEY, hits INTEGER NOT NULL DEFAULT 0, name TEXT DEFAULT 'anon');
+INSERT INTO ddl_counters (id) VALUES (1), (2);
+INSERT INTO ddl_counters (id, hits, name) VALUES (3, 7, 'seven');
+UPDATE ddl_counters SET hits = hits + 1 WHERE id <= 2;
+-- ordered
+SELECT id, hits, name FROM ddl_counters ORDER BY id;

@@ -1,0 +1,140 @@
+-- Joins: RIGHT, CROSS, comma joins, USING, FULL, self and anti joins.
+
+-- case: right_join_categories_with_counts
+-- ordered
+SELECT sc.name, COUNT(s.stream_id) AS streams
+FROM streams s RIGHT JOIN stream_categories sc ON sc.category_id = s.category_id
+GROUP BY sc.name ORDER BY streams DESC, sc.name;
+
+-- case: right_join_keeps_unmatched_catalog_rows
+-- ordered
+SELECT gc.gift_type_id, gc.name, g.gift_id, g.quantity
+FROM (SELECT * FROM gifts WHERE stream_id = 1626) g
+RIGHT JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id
+ORDER BY gc.gift_type_id, g.gift_id;
+
+-- case: right_join_with_where_on_left_side_null
+SELECT COUNT(*) AS viewers_never_visited
+FROM viewer_sessions vs RIGHT JOIN viewers v ON v.viewer_id = vs.viewer_id
+WHERE vs.session_id IS NULL;
+
+-- case: cross_join_categories_by_device_grid
+-- ordered
+SELECT sc.name, d.device, COUNT(vs.session_id) AS visits
+FROM stream_categories sc
+CROSS JOIN (SELECT DISTINCT device FROM viewer_sessions) d
+LEFT JOIN streams s ON s.category_id = sc.category_id
+LEFT JOIN viewer_sessions vs ON vs.stream_id = s.stream_id AND vs.device = d.device
+GROUP BY sc.name, d.device
+ORDER BY sc.name, d.device;
+
+-- case: cross_join_with_scalar_cte
+-- ordered
+WITH total AS (SELECT SUM(amount_usd) AS usd FROM gifts)
+SELECT gc.tier, SUM(g.amount_usd) AS usd, ROUND(100 * SUM(g.amount_usd) / t.usd, 2) AS pct
+FROM gifts g JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id CROSS JOIN total t
+GROUP BY gc.tier, t.usd ORDER BY gc.tier;
+
+-- case: cross_join_counts_multiply
+SELECT COUNT(*) FROM gift_catalog CROSS JOIN stream_categories;
+
+-- case: comma_join_with_where
+-- ordered
+SELECT s.stream_id, c.handle, s.title
+FROM streams s, creators c
+WHERE s.creator_id = c.creator_id AND s.stream_id <= 10
+ORDER BY s.stream_id;
+
+-- case: comma_join_three_tables
+-- ordered
+SELECT sc.name, COUNT(*) AS gifts, SUM(g.amount_usd) AS usd
+FROM gifts g, streams s, stream_categories sc
+WHERE g.stream_id = s.stream_id AND s.category_id = sc.category_id
+GROUP BY sc.name ORDER BY usd DESC, sc.name;
+
+-- case: comma_join_mixed_with_explicit_join
+-- ordered
+SELECT c.country, COUNT(DISTINCT s.stream_id) AS streams, COUNT(g.gift_id) AS gifts
+FROM creators c, streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
+WHERE s.creator_id = c.creator_id
+GROUP BY c.country ORDER BY c.country;
+
+-- case: join_using_clause
+-- pending: JOIN ... USING
+-- ordered
+SELECT stream_id, COUNT(*) AS gifts, MAX(title) AS title
+FROM gifts JOIN streams USING (stream_id)
+GROUP BY stream_id ORDER BY gifts DESC, stream_id LIMIT 10;
+
+-- case: full_outer_join_gifts_and_chat_per_day
+-- pending: FULL OUTER JOIN
+-- ordered
+SELECT COALESCE(g.day, c.day) AS day, g.gifts, c.messages
+FROM (SELECT CAST(sent_at AS DATE) AS day, COUNT(*) AS gifts FROM gifts WHERE stream_id = 1626 GROUP BY 1) g
+FULL OUTER JOIN (SELECT CAST(sent_at AS DATE) AS day, COUNT(*) AS messages FROM chat_messages WHERE stream_id = 1626 GROUP BY 1) c
+    ON c.day = g.day
+ORDER BY day;
+
+-- case: left_join_condition_in_on_vs_where
+SELECT
+    (SELECT COUNT(*) FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 50) AS filter_in_on,
+    (SELECT COUNT(*) FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id WHERE g.amount_usd > 50) AS filter_in_where;
+
+-- case: self_join_consecutive_streams_of_creator
+-- pending: a correlated subquery in a join condition runs once per pair of rows
+-- ordered
+SELECT a.creator_id, a.stream_id, b.stream_id AS next_stream, b.started_at - a.ended_at AS gap
+FROM streams a JOIN streams b
+    ON b.creator_id = a.creator_id
+    AND b.started_at = (SELECT MIN(started_at) FROM streams x WHERE x.creator_id = a.creator_id AND x.started_at > a.started_at)
+WHERE a.creator_id IN (1, 2)
+ORDER BY a.creator_id, a.started_at, a.stream_id;
+
+-- case: anti_join_not_exists_viewers_who_never_gifted
+SELECT COUNT(*) FROM viewers v
+WHERE NOT EXISTS (SELECT 1 FROM gifts g WHERE g.viewer_id = v.viewer_id);
+
+-- case: semi_join_exists_partners_with_live_streams
+-- ordered
+SELECT c.creator_id, c.handle FROM creators c
+WHERE EXISTS (SELECT 1 FROM streams s WHERE s.creator_id = c.creator_id AND s.ended_at IS NULL)
+ORDER BY c.creator_id;
+
+-- case: join_on_range_price_in_force_by_tier
+-- ordered
+SELECT gc.tier, COUNT(*) AS gifts, SUM(p.price_usd * g.quantity) AS list_usd, SUM(g.amount_usd) AS paid_usd
+FROM gifts g
+JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id
+JOIN gift_prices p ON p.gift_type_id = g.gift_type_id
+    AND g.sent_at >= p.valid_from AND (p.valid_to IS NULL OR g.sent_at < p.valid_to)
+GROUP BY gc.tier ORDER BY gc.tier;
+
+-- case: join_two_derived_tables
+-- ordered
+SELECT a.creator_id, a.streams, b.gifts_usd
+FROM (SELECT creator_id, COUNT(*) AS streams FROM streams GROUP BY creator_id) a
+JOIN (SELECT s.creator_id, SUM(g.amount_usd) AS gifts_usd FROM gifts g JOIN streams s ON s.stream_id = g.stream_id GROUP BY s.creator_id) b
+    ON b.creator_id = a.creator_id
+ORDER BY b.gifts_usd DESC, a.creator_id LIMIT 12;
+
+-- case: left_join_chain_null_extension
+-- ordered
+SELECT s.stream_id, g.gift_id, gc.name
+FROM streams s
+LEFT JOIN gifts g ON g.stream_id = s.stream_id
+LEFT JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id
+WHERE s.stream_id BETWEEN 1 AND 8
+ORDER BY s.stream_id, g.gift_id;
+
+-- case: join_small_derived_table_without_aggregate
+-- ordered
+SELECT s.stream_id, s.title, l.started_at
+FROM streams s JOIN (SELECT stream_id, started_at FROM streams WHERE ended_at IS NULL) l ON l.stream_id = s.stream_id
+ORDER BY s.stream_id;
+
+-- case: left_join_aggregated_derived_table
+-- ordered
+SELECT c.creator_id, c.handle, COALESCE(x.streams, 0) AS streams
+FROM creators c LEFT JOIN (SELECT creator_id, COUNT(*) AS streams FROM streams GROUP BY creator_id) x ON x.creator_id = c.creator_id
+WHERE c.creator_id <= 10
+ORDER BY c.creator_id;

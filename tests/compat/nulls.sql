@@ -1,0 +1,150 @@
+-- NULL edge cases: ordering, aggregates, comparisons, set membership.
+
+-- case: nulls_sort_last_ascending_by_default
+-- ordered
+SELECT stream_id, ended_at FROM streams ORDER BY ended_at DESC, stream_id LIMIT 8;
+
+-- case: nulls_last_on_descending_order
+-- ordered
+SELECT stream_id, ended_at FROM streams ORDER BY ended_at DESC NULLS LAST, stream_id LIMIT 8;
+
+-- case: nulls_first_on_ascending_order
+-- ordered
+SELECT stream_id, ended_at FROM streams ORDER BY ended_at ASC NULLS FIRST, stream_id LIMIT 8;
+
+-- case: nulls_last_ascending_tail
+-- ordered
+SELECT stream_id, ended_at FROM streams WHERE stream_id > 1985 ORDER BY ended_at NULLS LAST, stream_id;
+
+-- case: nulls_first_within_window_order
+-- ordered
+SELECT session_id, leave_time,
+    ROW_NUMBER() OVER (ORDER BY leave_time DESC NULLS FIRST, session_id) AS rn
+FROM viewer_sessions WHERE join_time >= TIMESTAMP '2026-10-31 23:00:00'
+ORDER BY rn LIMIT 12;
+
+-- case: nulls_last_with_left_join_gross
+-- ordered
+SELECT s.stream_id, SUM(g.amount_usd) AS gross
+FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
+WHERE s.stream_id <= 40
+GROUP BY s.stream_id ORDER BY gross DESC NULLS LAST, s.stream_id;
+
+-- case: null_not_in_subquery_with_null_matches_nothing
+SELECT COUNT(*) AS not_in_with_null,
+    (SELECT COUNT(*) FROM streams WHERE stream_id NOT IN (SELECT 1 UNION ALL SELECT 2)) AS not_in_without_null
+FROM streams WHERE stream_id NOT IN (SELECT CAST(NULL AS BIGINT) UNION ALL SELECT 1);
+
+-- case: null_aggregates_skip_nulls
+SELECT COUNT(*) AS visits, COUNT(leave_time) AS finished, MAX(leave_time) AS last_leave,
+    AVG(EXTRACT(EPOCH FROM leave_time - join_time)) AS avg_seconds
+FROM viewer_sessions WHERE stream_id IN (1991, 1995, 1996, 1997, 1998, 2000);
+
+-- case: null_aggregates_over_empty_input
+SELECT COUNT(*) AS n, COUNT(amount_usd) AS c, SUM(amount_usd) AS s, AVG(amount_usd) AS a,
+    MIN(sent_at) AS first_at, MAX(quantity) AS mx
+FROM gifts WHERE 1 = 0;
+
+-- case: null_group_by_forms_one_group
+-- ordered
+SELECT CAST(ended_at AS DATE) AS end_day, COUNT(*) AS streams
+FROM streams WHERE started_at >= TIMESTAMP '2026-10-30'
+GROUP BY CAST(ended_at AS DATE) ORDER BY end_day NULLS FIRST;
+
+-- case: null_distinct_keeps_one_null
+-- ordered
+SELECT DISTINCT CAST(leave_time AS DATE) AS leave_day FROM viewer_sessions
+WHERE join_time >= TIMESTAMP '2026-10-31 22:00:00' ORDER BY leave_day NULLS FIRST;
+
+-- case: null_equality_join_never_matches
+CREATE TABLE null_a (k INT, label TEXT);
+CREATE TABLE null_b (k INT, label TEXT);
+INSERT INTO null_a VALUES (1, 'one'), (NULL, 'null a');
+INSERT INTO null_b VALUES (1, 'uno'), (NULL, 'null b');
+-- ordered
+SELECT a.label, b.label FROM null_a a LEFT JOIN null_b b ON b.k = a.k ORDER BY a.label;
+
+-- case: null_arithmetic_and_concatenation
+SELECT 1 + NULL AS plus, NULL * 0 AS times, 'x' || NULL AS concat_op, CONCAT('x', NULL, 'y') AS concat_fn,
+    NULL = NULL AS eq, NULL IS NULL AS is_null, NOT (NULL = 1) AS not_unknown;
+
+-- case: null_is_distinct_from
+SELECT COUNT(*) FILTER (WHERE leave_time IS DISTINCT FROM NULL) AS left_somehow,
+    COUNT(*) FILTER (WHERE leave_time IS NOT DISTINCT FROM NULL) AS still_there,
+    COUNT(*) FILTER (WHERE leave_time <> join_time) AS neq_skips_null
+FROM viewer_sessions;
+
+-- case: null_case_when_null_never_matches
+SELECT CASE NULL WHEN NULL THEN 'equal' ELSE 'not equal' END AS simple_case,
+    CASE WHEN NULL THEN 'true' ELSE 'not true' END AS searched_case,
+    COALESCE(NULL, NULL, 'third') AS third, NULLIF(5, 5) AS nullif_same, NULLIF(5, 4) AS nullif_diff;
+
+-- case: null_where_not_excludes_unknown
+SELECT COUNT(*) AS total,
+    COUNT(*) FILTER (WHERE ended_at > TIMESTAMP '2026-10-31 12:00:00') AS late_end,
+    COUNT(*) FILTER (WHERE NOT (ended_at > TIMESTAMP '2026-10-31 12:00:00')) AS not_late_end
+FROM streams;
+
+-- case: null_empty_string_is_not_null
+CREATE TABLE null_texts (id INT PRIMARY KEY, t TEXT);
+INSERT INTO null_texts VALUES (1, ''), (2, NULL), (3, 'x');
+-- ordered
+SELECT id, t, t IS NULL AS is_null, t = '' AS is_empty, COALESCE(t, '(null)') AS shown, LENGTH(t) AS len
+FROM null_texts ORDER BY id;
+
+-- case: null_min_max_over_all_null_group
+-- ordered
+SELECT stream_id, MIN(leave_time) AS first_leave, COUNT(leave_time) AS finished, COUNT(*) AS visits
+FROM viewer_sessions WHERE leave_time IS NULL GROUP BY stream_id ORDER BY stream_id;
+
+-- case: null_lag_default_only_replaces_missing_rows
+CREATE TABLE null_series (id INT PRIMARY KEY, v INT);
+INSERT INTO null_series VALUES (1, 10), (2, NULL), (3, 30);
+-- ordered
+SELECT id, v, LAG(v, 1, -1) OVER (ORDER BY id) AS prev_v, LEAD(v, 1, -1) OVER (ORDER BY id) AS next_v
+FROM null_series ORDER BY id;
+
+-- case: null_sum_window_with_nulls
+CREATE TABLE null_window (id INT PRIMARY KEY, grp TEXT, v INT);
+INSERT INTO null_window VALUES (1, 'a', NULL), (2, 'a', 5), (3, 'a', NULL), (4, 'b', NULL);
+-- ordered
+SELECT id, grp, SUM(v) OVER (PARTITION BY grp ORDER BY id) AS running, COUNT(v) OVER (PARTITION BY grp) AS non_null
+FROM null_window ORDER BY id;
+
+-- case: null_coalesce_in_group_key_and_order
+-- ordered
+SELECT COALESCE(CAST(CAST(ended_at AS DATE) AS TEXT), 'live') AS end_day, COUNT(*) AS streams
+FROM streams WHERE started_at >= TIMESTAMP '2026-10-31'
+GROUP BY COALESCE(CAST(CAST(ended_at AS DATE) AS TEXT), 'live') ORDER BY end_day;
+
+-- case: null_not_in_literal_list_with_null
+SELECT (SELECT COUNT(*) FROM streams WHERE stream_id NOT IN (1, NULL)) AS not_in_null,
+    (SELECT COUNT(*) FROM streams WHERE stream_id IN (1, NULL)) AS in_null;
+
+-- case: null_sorts_last_ascending
+-- ordered
+SELECT stream_id, ended_at FROM streams WHERE stream_id > 1985 ORDER BY ended_at, stream_id;
+
+-- case: null_count_distinct_ignores_null
+SELECT COUNT(DISTINCT CAST(leave_time AS DATE)) AS leave_days, COUNT(DISTINCT stream_id) AS streams
+FROM viewer_sessions WHERE join_time >= TIMESTAMP '2026-10-31 22:00:00';
+
+-- case: null_inequality_excludes_null_rows
+SELECT COUNT(*) AS total, SUM(CASE WHEN ended_at <> TIMESTAMP '2026-01-01' THEN 1 ELSE 0 END) AS not_equal,
+    SUM(CASE WHEN NOT (ended_at <> TIMESTAMP '2026-01-01') THEN 1 ELSE 0 END) AS negated
+FROM streams;
+
+-- case: null_concat_operator_yields_null
+SELECT 'x' || NULL AS concat_op, NULL || 'y' AS concat_op_left;
+
+-- case: null_concat_function_skips_null
+SELECT CONCAT('x', NULL, 'y') AS concat_fn, CONCAT(NULL) AS only_null;
+
+-- case: null_in_avg_of_interval_epochs
+-- ordered
+SELECT stream_id, COUNT(*) AS visits, AVG(EXTRACT(EPOCH FROM leave_time - join_time)) AS avg_seconds
+FROM viewer_sessions WHERE stream_id IN (1991, 1995) GROUP BY stream_id ORDER BY stream_id;
+
+-- case: null_sum_case_without_else
+SELECT SUM(CASE WHEN device = 'smart-fridge' THEN 1 END) AS none_match, COUNT(CASE WHEN device = 'tv' THEN 1 END) AS tv
+FROM viewer_sessions;
