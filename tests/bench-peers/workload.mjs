@@ -14,33 +14,6 @@ export const ENGINES = ['ours', 'sqljs', 'duckdb'];
 export const ENGINE_NAMES = { ours: 'ours (wasm)', sqljs: 'sql.js', duckdb: 'DuckDB-wasm' };
 
 /**
- * Which text of the correct payout our engine runs: 'cte', the same CTE text as the peers (our
- * preset `correct-payout` is that text too); 'script' runs the preset instead.
- */
-export const OURS_CORRECT_PAYOUT = 'cte';
-
-/** The correct payout in its CTE form: what the peers run (PostgreSQL reads it too). */
-export const CORRECT_PAYOUT_CTE = `WITH stream_gifts AS (
-    SELECT stream_id, SUM(amount_usd) AS gross_gifts_usd, COUNT(*) AS gift_count
-    FROM gifts GROUP BY stream_id
-),
-stream_viewers AS (
-    SELECT stream_id, COUNT(DISTINCT viewer_id) AS unique_viewers
-    FROM viewer_sessions GROUP BY stream_id
-)
-SELECT
-    c.handle AS creator,
-    s.stream_id,
-    COALESCE(g.gross_gifts_usd, CAST(0 AS DECIMAL)) AS gross_gifts_usd,
-    COALESCE(v.unique_viewers, 0) AS unique_viewers
-FROM streams s
-JOIN creators c ON c.creator_id = s.creator_id
-LEFT JOIN stream_gifts g ON g.stream_id = s.stream_id
-LEFT JOIN stream_viewers v ON v.stream_id = s.stream_id
-WHERE s.started_at >= NOW() - INTERVAL '7 days'
-ORDER BY gross_gifts_usd DESC, s.stream_id`;
-
-/**
  * Peak concurrent viewers per stream, top 10, by a sweep over join (+1) and leave (-1) events:
  * a running SUM over a window. Leaves sort before joins at the same second (visits are half-open).
  * Open visits end at the clock. Every engine is asked; an engine that refuses it is shown as
@@ -200,12 +173,8 @@ export function buildPlan(presets, compat) {
 
   add('seed-payout', 'seed payout, verbatim (fan-out)', 'workload', [preset('seed-payout')],
     { pgLabel: 'preset seed-payout' });
-  const cte = OURS_CORRECT_PAYOUT === 'cte';
-  add('correct-payout', 'correct payout (CTE form)', 'workload', [CORRECT_PAYOUT_CTE], {
-    pgLabel: 'CTE form',
-    ours: cte ? undefined : [preset('correct-payout')],
-    oursLabel: cte ? 'CTE form' : 'preset correct-payout',
-  });
+  add('correct-payout', 'correct payout (CTE form)', 'workload', [preset('correct-payout')],
+    { pgLabel: 'preset correct-payout (CTE form)' });
   add('average-concurrency', 'average concurrency', 'workload', [preset('average-concurrency')],
     { pgLabel: 'preset average-concurrency' });
   add('peak-concurrency', 'peak concurrency (window sweep)', 'workload', [PEAK_CONCURRENCY],
