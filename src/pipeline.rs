@@ -88,6 +88,9 @@ impl Visitor for NeedsSteps {
     fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
         match expr {
             Expr::Function(function) if function.over.is_some() => ControlFlow::Break(()),
+            // GlueSQL runs a subquery again for every row; one that does not read the outer
+            // query is computed once here.
+            Expr::Subquery(_) | Expr::InSubquery { .. } => ControlFlow::Break(()),
             _ => ControlFlow::Continue(()),
         }
     }
@@ -173,6 +176,7 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     if let Some(with) = query.with.take() {
         bind_ctes(backend, with, &mut query)?;
     }
+    semi_joins(backend, &mut query)?;
     let mut nested = Nested { backend };
     if let ControlFlow::Break(error) = VisitMut::visit(&mut query, &mut nested) {
         return Err(error);
@@ -677,13 +681,35 @@ impl VisitorMut for Nested<'_> {
     }
 
     fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<EngineError> {
-        let subquery = match expr {
-            Expr::Subquery(subquery)
-            | Expr::InSubquery { subquery, .. }
-            | Expr::Exists { subquery, .. } => subquery,
+        let is_exists = matches!(expr, Expr::Exists { .. });
+        let (subquery, distinct_values) = match expr {
+            Expr::Subquery(subquery) => (subquery, false),
+            Expr::InSubquery { subquery, .. } => (subquery, true),
+            Expr::Exists { subquery, .. } => (subquery, false),
             _ => return ControlFlow::Continue(()),
         };
         if !needs_steps(&**subquery) {
+            // Computed once when it does not read the outer query; otherwise GlueSQL runs it
+            // per row as written.
+            if is_exists {
+                return ControlFlow::Continue(());
+            }
+            if let Ok(relation) = query(self.backend, (**subquery).clone()) {
+                if relation.columns.len() == 1 {
+                    let relation = if distinct_values {
+                        Relation {
+                            rows: distinct(relation.rows.into_iter()),
+                            ..relation
+                        }
+                    } else {
+                        relation
+                    };
+                    match self.backend.materialize(relation) {
+                        Ok(table) => **subquery = select_all_from(&table),
+                        Err(error) => return ControlFlow::Break(error),
+                    }
+                }
+            }
             return ControlFlow::Continue(());
         }
         let outcome = query(self.backend, (**subquery).clone())
@@ -697,6 +723,98 @@ impl VisitorMut for Nested<'_> {
             Err(error) => ControlFlow::Break(error),
         }
     }
+}
+
+/// `WHERE ... AND x [NOT] IN (SELECT c FROM ...)`, the subquery not reading the outer query:
+/// its distinct values joined to the rows (a hash join; a left join for NOT IN) instead of a
+/// scan of them per row. Equal rows: a row whose `x` matches one value joins once, and a NULL
+/// `x` matches none.
+fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), EngineError> {
+    use sqlparser::ast::{BinaryOperator, Join, JoinConstraint, JoinOperator, SelectItem};
+    let SetExpr::Select(select) = query.body.as_mut() else {
+        return Ok(());
+    };
+    let star = select
+        .projection
+        .iter()
+        .any(|item| matches!(item, SelectItem::Wildcard(_)));
+    if star || select.from.len() != 1 || select.selection.is_none() {
+        return Ok(());
+    }
+    let mut kept = Vec::new();
+    for conjunct in crate::sql::conjuncts(select.selection.take().expect("checked above")) {
+        let Expr::InSubquery {
+            expr,
+            subquery,
+            negated,
+        } = conjunct
+        else {
+            kept.push(conjunct);
+            continue;
+        };
+        let relation = match self::query(backend, (*subquery).clone()) {
+            Ok(relation) if relation.columns.len() == 1 => relation,
+            Ok(_) | Err(_) => {
+                kept.push(Expr::InSubquery {
+                    expr,
+                    subquery,
+                    negated,
+                });
+                continue;
+            }
+        };
+        let rows = distinct(relation.rows.into_iter());
+        if negated {
+            // `x NOT IN (...)`: no row when the values hold a NULL, every row when there are
+            // none, else the rows with a non-NULL `x` that find no value (an anti-join).
+            if rows.iter().any(|row| matches!(row[0], Value::Null)) {
+                kept.push(Expr::Value(sqlparser::ast::Value::Boolean(false)));
+                continue;
+            }
+            if rows.is_empty() {
+                continue;
+            }
+        }
+        let table = backend.materialize(Relation {
+            columns: vec!["v".to_owned()],
+            rows,
+        })?;
+        let alias = Ident::new(format!("{table}_in"));
+        let found = Expr::CompoundIdentifier(vec![alias.clone(), Ident::new("v")]);
+        if negated {
+            kept.push(Expr::IsNull(Box::new(found.clone())));
+            kept.push(Expr::IsNotNull(Box::new(Expr::Nested(expr.clone()))));
+        }
+        select.from[0].joins.push(Join {
+            relation: TableFactor::Table {
+                name: ObjectName(vec![Ident::new(table)]),
+                alias: Some(TableAlias {
+                    name: alias.clone(),
+                    columns: Vec::new(),
+                }),
+                args: None,
+                with_hints: Vec::new(),
+                version: None,
+                with_ordinality: false,
+                partitions: Vec::new(),
+            },
+            global: false,
+            join_operator: {
+                let on = JoinConstraint::On(Expr::BinaryOp {
+                    left: Box::new(found),
+                    op: BinaryOperator::Eq,
+                    right: Box::new(Expr::Nested(expr)),
+                });
+                if negated {
+                    JoinOperator::LeftOuter(on)
+                } else {
+                    JoinOperator::Inner(on)
+                }
+            },
+        });
+    }
+    select.selection = crate::sql::and_all(kept);
+    Ok(())
 }
 
 /// A subquery computed on its own cannot see the outer query's columns.

@@ -1408,7 +1408,8 @@ fn push_root_filters(select: &mut Select) {
     }
 }
 
-fn conjuncts(expr: Expr) -> Vec<Expr> {
+/// The parts of an `AND` chain.
+pub fn conjuncts(expr: Expr) -> Vec<Expr> {
     match expr {
         Expr::BinaryOp {
             left,
@@ -1442,7 +1443,7 @@ fn and(left: Expr, right: Expr) -> Expr {
     }
 }
 
-fn and_all(exprs: Vec<Expr>) -> Option<Expr> {
+pub fn and_all(exprs: Vec<Expr>) -> Option<Expr> {
     exprs.into_iter().reduce(and)
 }
 

@@ -592,3 +592,20 @@ fn decimal_literals_are_exact() {
         Cell::Text("2.35".into())
     );
 }
+
+#[test]
+fn subqueries_that_do_not_read_the_outer_query_run_once() {
+    let mut engine = engine();
+    // Run once per visit, the subquery would read 2,000 streams 50,000 times.
+    let result = engine
+        .query(
+            "SELECT COUNT(*) FROM viewer_sessions WHERE stream_id IN \
+             (SELECT stream_id FROM streams WHERE started_at >= NOW() - INTERVAL '7 days')",
+        )
+        .unwrap();
+    assert!(result.rows_read < 200_000, "{} rows read", result.rows_read);
+    let result = engine
+        .query("SELECT COUNT(*) FROM gifts WHERE amount_usd > (SELECT AVG(amount_usd) FROM gifts)")
+        .unwrap();
+    assert!(result.rows_read < 10_000, "{} rows read", result.rows_read);
+}

@@ -213,3 +213,13 @@ CREATE TABLE fn_words (id INT PRIMARY KEY, w TEXT);
 INSERT INTO fn_words VALUES (1, 'banana'), (2, 'Apple'), (3, 'apple'), (4, 'Zebra'), (5, '_under'), (6, '10'), (7, '9');
 -- ordered
 SELECT w FROM fn_words ORDER BY w;
+
+-- case: like_wildcards_and_escapes
+SELECT 'abc' LIKE 'a%c' AS a, 'abc' LIKE 'a_c' AS b, 'abc' LIKE 'b%' AS c, '100%' LIKE '100\%' AS d,
+    '1000' LIKE '100\%' AS e, 'ABC' ILIKE 'a%' AS f, 'aXbXc' LIKE '%b%c' AS g, '' LIKE '%' AS h,
+    'a_b' LIKE 'a\_b' AS i, 'axb' LIKE 'a\_b' AS j, 'abcabd' LIKE '%ab_' AS k;
+
+-- case: like_over_chat_bodies
+SELECT COUNT(*) FILTER (WHERE body LIKE '%<%') AS markup, COUNT(*) FILTER (WHERE body ILIKE '%gg%') AS gg,
+    COUNT(*) FILTER (WHERE body NOT LIKE '% %') AS one_word
+FROM chat_messages;

@@ -200,7 +200,6 @@ WHERE s.started_at >= NOW() - INTERVAL '7 days'
 ORDER BY payout DESC, s.stream_id LIMIT 25;
 
 -- case: interview_fan_out_inflation_naive_vs_correct
--- pending: IN (subquery) inside a scalar subquery runs once per row and exceeds the row budget
 SELECT
     (SELECT SUM(g.amount_usd) FROM gifts g JOIN viewer_sessions vs ON vs.stream_id = g.stream_id
         WHERE g.stream_id IN (SELECT stream_id FROM streams WHERE started_at >= NOW() - INTERVAL '7 days')) AS naive_usd,

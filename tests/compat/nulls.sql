@@ -148,3 +148,32 @@ FROM viewer_sessions WHERE stream_id IN (1991, 1995) GROUP BY stream_id ORDER BY
 -- case: null_sum_case_without_else
 SELECT SUM(CASE WHEN device = 'smart-fridge' THEN 1 END) AS none_match, COUNT(CASE WHEN device = 'tv' THEN 1 END) AS tv
 FROM viewer_sessions;
+
+-- case: in_subquery_as_a_join_keeps_each_row_once
+SELECT COUNT(*) AS n, SUM(vs.session_id) AS ids
+FROM viewer_sessions vs JOIN streams s ON s.stream_id = vs.stream_id
+WHERE vs.viewer_id IN (SELECT viewer_id FROM gifts)
+  AND s.creator_id IN (SELECT creator_id FROM streams WHERE started_at >= NOW() - INTERVAL '3 days');
+
+-- case: not_in_subquery_as_an_anti_join
+SELECT COUNT(*) AS n
+FROM viewers v
+WHERE v.viewer_id NOT IN (SELECT viewer_id FROM chat_messages)
+  AND v.viewer_id NOT IN (SELECT viewer_id FROM gifts WHERE quantity > 1);
+
+-- case: not_in_subquery_holding_null_keeps_nothing
+SELECT COUNT(*) AS n FROM streams WHERE stream_id NOT IN (SELECT CASE WHEN gift_id = 1 THEN NULL ELSE stream_id END FROM gifts);
+
+-- case: scalar_subquery_computed_once
+SELECT COUNT(*) AS n, MIN(amount_usd) AS lo
+FROM gifts
+WHERE amount_usd > (SELECT AVG(amount_usd) FROM gifts)
+  AND stream_id IN (SELECT stream_id FROM streams WHERE creator_id <= 100);
+
+-- case: correlated_subquery_still_answers
+SELECT s.creator_id, COUNT(*) AS n
+FROM streams s
+WHERE s.started_at = (SELECT MAX(x.started_at) FROM streams x WHERE x.creator_id = s.creator_id)
+GROUP BY s.creator_id
+ORDER BY n DESC, s.creator_id
+LIMIT 5;
