@@ -28,6 +28,13 @@ pub struct TableRules {
     pub references: Vec<Reference>,
 }
 
+impl TableRules {
+    /// Whether written rows need checking against the table's own columns.
+    pub fn checks_columns(&self) -> bool {
+        !(self.numeric.is_empty() && self.varchar.is_empty() && self.unique.is_empty())
+    }
+}
+
 /// `table.column REFERENCES target(target_column)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
