@@ -6,8 +6,8 @@
 //! words it.
 
 use crate::error::EngineError;
-use crate::pipeline::{identifier_name, unsupported};
-use crate::sql::{column_type, ColumnType};
+use crate::pipeline::identifier_name;
+use crate::sql::{column_type, unsupported, ColumnType};
 use gluesql::core::data::{Key, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 use sqlparser::ast::{

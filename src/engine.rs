@@ -517,7 +517,7 @@ impl Engine {
             unreachable!("called for CREATE VIEW")
         };
         if materialized {
-            return Err(pipeline::unsupported(
+            return Err(sql::unsupported(
                 "CREATE MATERIALIZED VIEW",
                 "use CREATE TABLE ... AS SELECT",
             ));

@@ -8,6 +8,7 @@
 //! derived table is never recomputed per outer row.
 
 use crate::error::EngineError;
+use crate::sql::unsupported;
 use crate::window;
 use gluesql::core::data::Value;
 use rust_decimal::Decimal;
@@ -1052,11 +1053,4 @@ fn table_function(
         columns: vec!["generate_series".to_owned()],
         rows,
     })
-}
-
-pub fn unsupported(construct: &str, hint: &str) -> EngineError {
-    EngineError::Unsupported {
-        construct: construct.to_owned(),
-        hint: hint.to_owned(),
-    }
 }

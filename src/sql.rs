@@ -506,7 +506,8 @@ fn check_depth(statement: &Statement) -> Result<(), EngineError> {
     }
 }
 
-fn unsupported(construct: &str, hint: &str) -> EngineError {
+/// A refusal naming the construct and a way around it.
+pub fn unsupported(construct: &str, hint: &str) -> EngineError {
     EngineError::Unsupported {
         construct: construct.to_owned(),
         hint: hint.to_owned(),

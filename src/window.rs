@@ -9,7 +9,8 @@
 //! 3. GlueSQL runs the select list, `DISTINCT`, `ORDER BY` and `LIMIT` over the result.
 
 use crate::error::EngineError;
-use crate::pipeline::{identifier_name, select_all_from, unsupported, Backend, Relation};
+use crate::pipeline::{identifier_name, select_all_from, Backend, Relation};
+use crate::sql::unsupported;
 use gluesql::core::data::Value;
 use rust_decimal::Decimal;
 use sqlparser::ast::{
