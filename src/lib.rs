@@ -3,8 +3,9 @@
 //! Reading order: [`schema`] describes the tables once; [`generate`] makes their rows from a seed;
 //! [`rows`] turns them into typed cells and CSV; [`engine`] loads them into GlueSQL (through
 //! [`storage`]) and answers SQL after [`sql`] has checked and rewritten it; [`queries`] holds the
-//! named queries; [`bench`] times them. `wasm` is the thin browser edge.
+//! named queries and [`analyses`] the guided analyses; [`bench`] times them. `wasm` is the thin browser edge.
 
+pub mod analyses;
 pub mod bench;
 mod constraints;
 pub mod engine;

@@ -4,7 +4,7 @@
 use crate::engine::{Config, Engine};
 use crate::error::EngineError;
 use crate::generate::{self, Scale};
-use crate::{bench, queries, rows, schema, time};
+use crate::{analyses, bench, queries, rows, schema, time};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -145,6 +145,12 @@ pub fn schema() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn presets() -> Result<JsValue, JsValue> {
     to_js(queries::PRESETS)
+}
+
+/// The guided analyses: SQL, explanation and chart of each.
+#[wasm_bindgen]
+pub fn analyses() -> Result<JsValue, JsValue> {
+    to_js(analyses::ANALYSES)
 }
 
 #[wasm_bindgen(js_name = generatorVersion)]
