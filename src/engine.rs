@@ -4,6 +4,7 @@
 use crate::constraints::{self, TableRules};
 use crate::error::EngineError;
 use crate::generate::{self, Dataset, Scale};
+use crate::names;
 use crate::pipeline::{self, Backend, Relation};
 use crate::rows::{self, Datum};
 use crate::schema::{self, SqlType, Table};
@@ -134,11 +135,19 @@ pub struct Engine {
     steps: Vec<String>,
     /// The tables as they were at `BEGIN`, restored by `ROLLBACK`.
     snapshot: Option<MemoryStorage>,
-    /// Views by name: the query as written (prepared afresh at each use, so `NOW()` reads the
-    /// clock of the moment) and its column names.
-    views: BTreeMap<String, (Query, Vec<Ident>)>,
+    views: BTreeMap<String, View>,
     /// Column rules GlueSQL does not keep, by table (see `constraints`).
     rules: HashMap<String, TableRules>,
+}
+
+/// A view: the query as written, prepared afresh at each use so `NOW()` reads the clock of
+/// the moment.
+struct View {
+    query: Query,
+    /// The column names given in `CREATE VIEW v (a, b)`, if any.
+    renamed: Vec<Ident>,
+    /// Every column's name, as queries see it.
+    columns: Vec<String>,
 }
 
 /// Names of step tables start with this; they never outlive a statement.
@@ -214,8 +223,18 @@ impl Engine {
         }
         statements
             .into_iter()
-            .map(|mut statement| {
+            .enumerate()
+            .map(|(index, mut statement)| {
                 let context = self.context()?;
+                names::check(&statement, &self.catalog()?).map_err(|error| {
+                    let position = names::locate(sql, index, &error);
+                    EngineError::Name {
+                        message: error.message,
+                        hint: error.hint,
+                        line: position.map(|(line, _)| line),
+                        column: position.map(|(_, column)| column),
+                    }
+                })?;
                 if let Statement::CreateView { .. } = statement {
                     return self.create_view(statement);
                 }
@@ -241,6 +260,22 @@ impl Engine {
                 message: format!("expected one statement, found {n}"),
             }),
         }
+    }
+
+    /// The tables and views a statement may name, with their columns.
+    fn catalog(&self) -> Result<names::Catalog, EngineError> {
+        let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
+        let tables = schemas.into_iter().map(|schema| {
+            let columns = schema
+                .column_defs
+                .map(|defs| defs.into_iter().map(|def| def.name).collect());
+            (schema.table_name.to_ascii_lowercase(), columns)
+        });
+        let views = self
+            .views
+            .iter()
+            .map(|(name, view)| (name.to_ascii_lowercase(), Some(view.columns.clone())));
+        Ok(tables.chain(views).collect())
     }
 
     fn context(&self) -> Result<Context, EngineError> {
@@ -553,7 +588,17 @@ impl Engine {
                 message: "CREATE VIEW specifies more column names than columns".to_owned(),
             });
         }
-        self.views.insert(name, (*query, columns));
+        let names = columns
+            .iter()
+            .map(|ident| ident.value.clone())
+            .chain(relation.columns.into_iter().skip(columns.len()))
+            .collect();
+        let view = View {
+            query: *query,
+            renamed: columns,
+            columns: names,
+        };
+        self.views.insert(name, view);
         Ok(self.tag("CREATE VIEW"))
     }
 
@@ -1097,7 +1142,8 @@ impl Backend for Engine {
     }
 
     fn view(&mut self, name: &str) -> Option<Result<(Query, Vec<Ident>), EngineError>> {
-        let (query, columns) = self.views.get(name)?.clone();
+        let view = self.views.get(name)?;
+        let (query, columns) = (view.query.clone(), view.renamed.clone());
         let mut statement = Statement::Query(Box::new(query));
         let prepared = self
             .context()

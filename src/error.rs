@@ -15,6 +15,15 @@ pub enum EngineError {
         line: Option<u64>,
         column: Option<u64>,
     },
+    /// A table, alias or column that does not exist or is ambiguous, found before running;
+    /// line and column (1-based) point at it.
+    Name {
+        #[serde(rename = "detail")]
+        message: String,
+        hint: Option<String>,
+        line: Option<u64>,
+        column: Option<u64>,
+    },
     /// Valid PostgreSQL the sandbox cannot answer exactly; refused rather than answered wrongly.
     Unsupported { construct: String, hint: String },
     /// A literal that does not read as the type it is compared with.
@@ -49,6 +58,21 @@ impl fmt::Display for EngineError {
                 "syntax error at line {line}, column {column}: {message}"
             ),
             EngineError::Syntax { message, .. } => write!(f, "syntax error: {message}"),
+            EngineError::Name {
+                message,
+                hint,
+                line,
+                column,
+            } => {
+                f.write_str(message)?;
+                if let (Some(line), Some(column)) = (line, column) {
+                    write!(f, " (line {line}, column {column})")?;
+                }
+                match hint {
+                    Some(hint) => write!(f, ". {hint}"),
+                    None => Ok(()),
+                }
+            }
             EngineError::Unsupported { construct, hint } => {
                 write!(f, "not supported: {construct}. {hint}")
             }

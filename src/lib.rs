@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 mod functions;
 pub mod generate;
+mod names;
 pub mod pipeline;
 pub mod queries;
 pub mod rows;

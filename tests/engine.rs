@@ -609,3 +609,36 @@ fn subqueries_that_do_not_read_the_outer_query_run_once() {
         .unwrap();
     assert!(result.rows_read < 10_000, "{} rows read", result.rows_read);
 }
+
+#[test]
+fn a_wrong_name_is_an_error_before_any_row_is_read() {
+    let mut engine = engine();
+    // No row ever reaches these names, so only a check before running can find them.
+    for sql in [
+        "SELECT nope FROM gifts WHERE false",
+        "SELECT CASE WHEN false THEN g.nope END FROM gifts g",
+    ] {
+        assert!(
+            matches!(error(&mut engine, sql), EngineError::Name { .. }),
+            "{sql}"
+        );
+    }
+    // The position is the statement's own, counted in the script that holds it.
+    let script = "SELECT 1;\nCREATE TABLE t (id INT);\nSELECT s.stream_id\n  FROM streams s JOIN t ON t.id = s.stream_id WHERE s.strated_at > NOW()";
+    let EngineError::Name {
+        message,
+        hint,
+        line,
+        column,
+    } = error(&mut engine, script)
+    else {
+        panic!("not a name error")
+    };
+    assert_eq!(message, "column s.strated_at does not exist");
+    assert_eq!(hint.as_deref(), Some("Did you mean s.started_at?"));
+    assert_eq!((line, column), (Some(4), Some(53)));
+    // A table made earlier in the script is known to the statements after it.
+    engine
+        .run("CREATE TABLE u (id INT); SELECT id FROM u")
+        .unwrap();
+}

@@ -164,8 +164,8 @@ test('a syntax error is thrown as an object with kind, line and column', () => {
 test('other errors carry the native CLI message', () => {
   withSandbox(1, '', (sandbox) => {
     for (const [sql, kind] of [
-      ['SELECT * FROM nope', 'execution'],
-      ['SELECT nope FROM gifts', 'execution'],
+      ['SELECT * FROM nope', 'name'],
+      ['SELECT nope FROM gifts', 'name'],
       ['SELECT s.stream_id FROM streams s FULL OUTER JOIN gifts g ON g.stream_id = s.stream_id', 'unsupported'],
       ["SELECT * FROM gifts WHERE sent_at > 'garbage'", 'invalid_value'],
     ]) {
@@ -173,6 +173,14 @@ test('other errors carry the native CLI message', () => {
       assert.equal(error.kind, kind, sql);
       assert.equal(error.message, nativeError(sql), sql);
     }
+  });
+});
+
+test('a wrong name carries its position and the nearest name', () => {
+  withSandbox(1, '', (sandbox) => {
+    const error = thrown(() => sandbox.run('SELECT 1;\nSELECT g.amount FROM gifts g'));
+    assert.deepEqual([error.kind, error.line, error.column], ['name', 2, 8]);
+    assert.equal(error.hint, 'Did you mean g.amount_usd?');
   });
 });
 
