@@ -102,13 +102,19 @@ function pagedTable(result) {
   return [nav, scroller];
 }
 
-/** What a result says about itself: rows shown, the true total when cut, or the command tag. */
+/**
+ * What a result says about itself: its command tag, the rows it returned (shown and the true
+ * total when cut) or changed, the rows it read and its time.
+ */
 function summary(result) {
-  if (result.columns.length === 0) return result.command;
-  if (result.truncated) {
-    return `Showing the first ${count(result.rows.length)} of ${plural(result.total_rows, 'row')}`;
-  }
-  return plural(result.total_rows, 'row');
+  let rows = plural(result.total_rows, 'row');
+  if (result.truncated) rows = `Showing the first ${count(result.rows.length)} of ${rows}`;
+  // A write's tag says how many rows it changed; a query's rows are said in words.
+  const parts = [result.command];
+  if (result.columns.length > 0) parts.push(rows);
+  parts.push(`${plural(result.rows_read, 'row')} read`);
+  if (typeof result.ms === 'number') parts.push(formatMs(result.ms));
+  return parts.join(' · ');
 }
 
 /** Copy and download buttons for a result's rows; `say` reports what happened. */
@@ -146,7 +152,8 @@ function csvActions(result, index, say) {
 export function showResults(container, results, ms, say = () => {}) {
   const blocks = results.map((result, index) => {
     const block = el('section', 'result');
-    const line = el('p', 'summary', summary(result));
+    block.dataset.statement = String(index);
+    const line = el('p', 'summary', results.length > 1 ? `${index + 1}. ${summary(result)}` : summary(result));
     if (result.truncated) line.classList.add('truncated');
     block.append(line);
     if (result.columns.length > 0) {
@@ -159,5 +166,6 @@ export function showResults(container, results, ms, say = () => {}) {
 }
 
 export function formatMs(ms) {
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
