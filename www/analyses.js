@@ -2,26 +2,12 @@
 // explanation, its note on PostgreSQL, its chart and, for retention, a control that moves the
 // dataset clock. Every text from an analysis goes in with textContent.
 import { drawChart } from './chart.js';
+import { el, button } from './dom.js';
 import { advanceClock, daysBetween, UNITS } from './clock.js';
 
 /** Analyses whose answer depends on how far the clock has moved: they get the clock control. */
 const CLOCK_ANALYSES = new Set(['retention']);
 const MAX_STEPS = 1000;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(text, testid, onClick) {
-  const node = el('button', '', text);
-  node.type = 'button';
-  node.dataset.testid = testid;
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 /** Fills the menu `select` with `analyses`, after its placeholder option. */
 export function fillMenu(select, analyses) {
@@ -48,7 +34,7 @@ function clockControl({ onClock }) {
   said.setAttribute('aria-live', 'polite');
   let now = '';
   let own = '';
-  const advance = button('Advance and run', 'clock-forward', () => {
+  const advance = button('Advance and run', 'Move the clock forward and run the query again', () => {
     const steps = Number(amount.value);
     if (!amount.checkValidity() || !Number.isSafeInteger(steps)) {
       said.textContent = `Move the clock by a whole number from 1 to ${MAX_STEPS}.`;
@@ -57,7 +43,9 @@ function clockControl({ onClock }) {
     const to = advanceClock(now, steps, unit.value);
     if (to) onClock(to);
   });
-  const back = button('Back to the dataset’s clock', 'clock-back', () => onClock(own));
+  const back = button('Back to the dataset’s clock', 'NOW() as the data was made', () => onClock(own));
+  advance.dataset.testid = 'clock-forward';
+  back.dataset.testid = 'clock-back';
   const row = el('div', 'row');
   row.append(amount, unit, advance, back);
   box.append(row, said);
@@ -89,10 +77,7 @@ export function analysisPanel(section, { onClose, onClock }) {
   const title = el('h2', '', '');
   title.id = 'analysis-title';
   section.setAttribute('aria-labelledby', title.id);
-  const close = el('button', '', 'Close');
-  close.type = 'button';
-  close.title = 'Close this analysis (the query stays in the editor)';
-  close.addEventListener('click', () => {
+  const close = button('Close', 'Close this analysis (the query stays in the editor)', () => {
     hide();
     onClose();
   });

@@ -1,8 +1,9 @@
 // Charts of a result: one column along x, one or more along y, drawn with uPlot on a canvas in the
 // page's colours, with a text summary for those who do not see it.
 import uPlot from 'uplot';
+import { el } from './dom.js';
+import { NUMERIC_TYPES } from './values.js';
 
-const NUMBER_TYPES = new Set(['INT', 'INT8', 'INT16', 'INT32', 'INT64', 'BIGINT', 'SMALLINT', 'FLOAT', 'DECIMAL', 'NUMERIC']);
 const TIME_TYPES = new Set(['TIMESTAMP', 'DATE']);
 const HEIGHT = 280;
 
@@ -32,7 +33,7 @@ export function chartData(spec, result) {
   if (result.rows.length === 0) throw new ChartProblem('This result has no rows to draw.');
   const xAt = index(spec.x);
   const xType = result.columns[xAt].type;
-  const axis = TIME_TYPES.has(xType) ? 'time' : NUMBER_TYPES.has(xType) ? 'number' : 'label';
+  const axis = TIME_TYPES.has(xType) ? 'time' : NUMERIC_TYPES.has(xType) ? 'number' : 'label';
   let rows = result.rows.filter((row) => row[xAt] !== null);
   if (axis !== 'label') {
     const read = axis === 'time' ? seconds : Number;
@@ -67,7 +68,8 @@ const shortNumber = (n) => (Number.isInteger(n) ? count(n) : n.toLocaleString('e
 /** One sentence per series: its extent and where it peaks, for the caption and screen readers. */
 export function describe(spec, data) {
   const points = data.x.length;
-  const along = `${count(points)} ${spec.kind === 'bar' ? 'bars' : 'points'} of ${spec.x}, from ${data.xTexts[0]} to ${data.xTexts[points - 1]}`;
+  const marks = spec.kind !== 'bar' ? 'points' : data.series.length > 1 ? 'groups of bars' : 'bars';
+  const along = `${count(points)} ${marks} of ${spec.x}, from ${data.xTexts[0]} to ${data.xTexts[points - 1]}`;
   const perSeries = data.series.map(({ name, values }) => {
     let high = -1;
     let low = -1;
@@ -98,10 +100,15 @@ function colours() {
 function options(spec, data, width) {
   const { fg, muted, line, series } = colours();
   const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 }, font: '12px system-ui, sans-serif' };
-  const bars = spec.kind === 'bar' ? uPlot.paths.bars({ size: [0.7, 60] }) : undefined;
+  // Two series of bars stand side by side in each slot; more share its middle.
+  const pair = data.series.length === 2;
+  const bars = (i) =>
+    spec.kind === 'bar' ? uPlot.paths.bars({ size: [pair ? 0.35 : 0.7, 60], align: pair ? (i === 0 ? -1 : 1) : 0 }) : undefined;
   const xAxis = { ...axis, label: spec.x, labelFont: '12px system-ui, sans-serif' };
   if (data.labels) {
     xAxis.values = (_, splits) => splits.map((at) => data.labels[at] ?? '');
+    // Every label while they fit; uPlot's own spacing beyond that.
+    if (data.labels.length <= 24) xAxis.splits = () => data.x;
   } else if (data.axis === 'time') {
     // Results are UTC: so is the axis, whatever the reader's time zone.
     xAxis.values = (_, splits, _axis, _space, step) =>
@@ -111,9 +118,18 @@ function options(spec, data, width) {
     width,
     height: HEIGHT,
     tzDate: (at) => uPlot.tzDate(new Date(at * 1000), 'Etc/UTC'),
-    scales: { x: { time: data.axis === 'time', ...(data.labels ? { distr: 2 } : {}) } },
+    scales: {
+      x: {
+        time: data.axis === 'time',
+        ...(data.labels ? { distr: 2 } : {}),
+        // Bars are as wide as their slot: half a slot of room at either end keeps the first and
+        // last whole.
+        ...(spec.kind === 'bar' ? { range: (_chart, min, max) => [min - 0.5, max + 0.5] } : {}),
+      },
+    },
     axes: [xAxis, { ...axis, label: spec.y.length === 1 ? spec.y[0] : '', labelFont: '12px system-ui, sans-serif' }],
-    legend: { show: spec.y.length > 1 },
+    // A key to the colours when there are several series; values are in the table below.
+    legend: { show: spec.y.length > 1, live: false },
     cursor: { points: { size: 6 } },
     series: [
       { label: spec.x, value: (_chart, _raw, _series, i) => (i === null || i === undefined ? '' : data.xTexts[i] ?? '') },
@@ -122,7 +138,7 @@ function options(spec, data, width) {
         stroke: series[i % series.length],
         fill: spec.kind === 'bar' ? series[i % series.length] : undefined,
         width: spec.kind === 'bar' ? 0 : 2,
-        paths: bars,
+        paths: bars(i),
         points: { show: spec.kind !== 'bar' && data.x.length <= 60 },
       })),
     ],
@@ -137,13 +153,10 @@ function options(spec, data, width) {
  * with `destroy()`.
  */
 export function drawChart(figure, spec, result) {
-  const caption = document.createElement('figcaption');
-  const title = document.createElement('strong');
-  title.textContent = spec.title;
-  const summary = document.createElement('span');
-  caption.append(title, ' ', summary);
-  const plot = document.createElement('div');
-  plot.className = 'plot';
+  const caption = el('figcaption');
+  const summary = el('span');
+  caption.append(el('strong', '', spec.title), ' ', summary);
+  const plot = el('div', 'plot');
   figure.replaceChildren(caption, plot);
   figure.classList.remove('unavailable');
   let data;

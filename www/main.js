@@ -367,13 +367,11 @@ async function openLink(hash) {
   }
   if (draft !== state.sql) putAside(draft);
   editor.setText(state.sql);
-  const analysis = state.analysis === null ? null : analyses.find((known) => known.id === state.analysis);
-  if (analysis) {
-    showAnalysis(analysis);
-  } else {
-    closeAnalysis();
-  }
-  if (state.analysis !== null && !analysis) {
+  const analysis = analyses.find((known) => known.id === state.analysis);
+  const unknown = state.analysis !== null && !analysis;
+  if (analysis) showAnalysis(analysis);
+  else closeAnalysis();
+  if (unknown) {
     const id = state.analysis.length > 60 ? `${state.analysis.slice(0, 59)}…` : state.analysis;
     notice(
       `This link opens an analysis this page does not have (“${id}”). Its query is in the editor and ` +
@@ -391,7 +389,7 @@ async function openLink(hash) {
     await openData(data);
     return;
   }
-  if (!state.analysis || analysis) dismissNotice();
+  if (!unknown) dismissNotice();
   if (await openData(data)) await run(state.sql);
 }
 

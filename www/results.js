@@ -1,29 +1,14 @@
 // Query results as accessible tables, a page of rows at a time, with copy and download as CSV.
 // Every value goes in with textContent: data is never markup.
 import { toCsv } from './csv.js';
-import { valueText } from './values.js';
+import { valueText, NUMERIC_TYPES } from './values.js';
+import { el, button } from './dom.js';
 
-const NUMERIC = new Set(['INT', 'INT8', 'BIGINT', 'SMALLINT', 'FLOAT', 'DECIMAL', 'NUMERIC']);
 /** Rows drawn at once: the engine sends up to 10,000, the table shows a page of them. */
 export const PAGE_ROWS = 200;
 
 const count = (n) => n.toLocaleString('en');
 const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(text, title, onClick) {
-  const node = el('button', '', text);
-  node.type = 'button';
-  if (title) node.title = title;
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 /** One cell: NULL gets a marker of its own so it never looks like empty text. */
 function cell(text, numeric) {
@@ -69,7 +54,7 @@ function body(result, numeric, from, to) {
 
 /** A table with Previous/Next when the result has more rows than a page. */
 function pagedTable(result) {
-  const numeric = result.columns.map((column) => NUMERIC.has(column.type));
+  const numeric = result.columns.map((column) => NUMERIC_TYPES.has(column.type));
   const tableEl = el('table');
   const scroller = el('div', 'scroller');
   scroller.append(tableEl);
@@ -162,6 +147,7 @@ export function showResults(container, results, ms, say = () => {}) {
     return block;
   });
   const timing = el('p', 'timing', `${plural(results.length, 'statement')} in ${formatMs(ms)}`);
+  timing.dataset.ms = String(ms);
   container.replaceChildren(timing, ...blocks);
 }
 

@@ -802,14 +802,19 @@ test('the concurrency chart draws a curve with a caption; an edit that drops its
   for (const y of analysis.chart.y) assert.match(shown.caption, new RegExp(`${y} is highest at`));
   assert.match(shown.label, /points of/, 'the canvas has a text alternative');
 
-  // Rename the drawn column: the explanation stays, the chart says why it cannot draw.
+  // An edit whose drawn statement lacks the columns: the explanation stays, the chart says why
+  // it cannot draw.
   const [y] = analysis.chart.y;
-  const edited = analysis.sql.replaceAll(` AS ${y}`, ` AS renamed_${y}`);
-  assert.notEqual(edited, analysis.sql, `the SQL names ${y} with AS`);
-  await runSql(page, edited);
+  const statements = Array.from({ length: analysis.chart.statement + 1 }, (_, i) => `SELECT ${i} AS not_${y}`);
+  await runSql(page, statements.join(';\n'));
   assert.equal(await page.textContent('#analysis-title'), analysis.title);
-  assert.match(await page.textContent($('chart')), new RegExp(`needs the column “${y}”, which this result no longer has`));
+  assert.match(await page.textContent($('chart')), new RegExp(`needs the columns? .*“${y}”, which this result no longer has`));
   assert.equal(await page.$(`${$('chart')} canvas`), null);
+  // A script too short to have the drawn statement says that.
+  if (analysis.chart.statement > 0) {
+    await runSql(page, statements.slice(0, analysis.chart.statement).join(';\n'));
+    assert.match(await page.textContent($('chart')), new RegExp(`draws statement ${analysis.chart.statement + 1} of the script`));
+  }
 });
 
 test('advancing the clock puts more chat out of policy, as a separate count says; months follow the calendar', async (t) => {
@@ -856,8 +861,8 @@ test('an analysis share link opens in a fresh browser with its edited SQL, clock
   const analysis = analysisById('concurrency');
   const page = await openPage(t, clipboard);
   await openAnalysis(page, 'retention');
-  await page.fill($('clock-amount'), '2');
-  await page.selectOption($('clock-unit'), 'months');
+  await page.fill($('clock-amount'), '1');
+  await page.selectOption($('clock-unit'), 'days');
   await newAnswer(page, () => page.click($('clock-forward')));
   const clock = await page.inputValue($('clock'));
   await openAnalysis(page, 'concurrency');
