@@ -213,6 +213,16 @@ impl Engine {
     /// Runs every statement in `sql`, one at a time, and returns one result per statement. The
     /// first error stops the rest; statements before it have taken effect.
     pub fn run(&mut self, sql: &str) -> Result<Vec<QueryResult>, EngineError> {
+        self.run_observed(sql, || {})
+    }
+
+    /// [`Engine::run`], calling `finished` as each statement ends: the caller, who owns a clock,
+    /// times the statements of a script one by one.
+    pub fn run_observed(
+        &mut self,
+        sql: &str,
+        mut finished: impl FnMut(),
+    ) -> Result<Vec<QueryResult>, EngineError> {
         let statements = sql::parse(sql)?;
         if statements.is_empty() {
             return Err(EngineError::Syntax {
@@ -224,31 +234,43 @@ impl Engine {
         statements
             .into_iter()
             .enumerate()
-            .map(|(index, mut statement)| {
-                let context = self.context()?;
-                names::check(&statement, &self.catalog()?).map_err(|error| {
-                    let position = names::locate(sql, index, &error);
-                    EngineError::Name {
-                        message: error.message,
-                        hint: error.hint,
-                        line: position.map(|(line, _)| line),
-                        column: position.map(|(_, column)| column),
-                    }
-                })?;
-                if let Statement::CreateView { .. } = statement {
-                    return self.create_view(statement);
-                }
-                let new_rules = self.take_rules(&mut statement)?;
-                sql::prepare(&mut statement, &context)?;
-                self.storage.start_budget(self.config.row_budget);
-                let outcome = self.checked_write(statement);
-                self.drop_steps();
-                if let (Ok(_), Some((table, rules))) = (&outcome, new_rules) {
-                    self.rules.insert(table, rules);
-                }
+            .map(|(index, statement)| {
+                let outcome = self.run_statement(sql, index, statement);
+                finished();
                 outcome
             })
             .collect()
+    }
+
+    /// Runs the statement at `index` of the script `sql`.
+    fn run_statement(
+        &mut self,
+        sql: &str,
+        index: usize,
+        mut statement: Statement,
+    ) -> Result<QueryResult, EngineError> {
+        let context = self.context()?;
+        names::check(&statement, &self.catalog()?).map_err(|error| {
+            let position = names::locate(sql, index, &error);
+            EngineError::Name {
+                message: error.message,
+                hint: error.hint,
+                line: position.map(|(line, _)| line),
+                column: position.map(|(_, column)| column),
+            }
+        })?;
+        if let Statement::CreateView { .. } = statement {
+            return self.create_view(statement);
+        }
+        let new_rules = self.take_rules(&mut statement)?;
+        sql::prepare(&mut statement, &context)?;
+        self.storage.start_budget(self.config.row_budget);
+        let outcome = self.checked_write(statement);
+        self.drop_steps();
+        if let (Ok(_), Some((table, rules))) = (&outcome, new_rules) {
+            self.rules.insert(table, rules);
+        }
+        outcome
     }
 
     /// Runs exactly one statement and returns its result.

@@ -1,7 +1,7 @@
 //! The browser edge: one handle over the engine, plain JS values in and out. Nothing here decides
 //! anything; it converts and forwards.
 
-use crate::engine::{Config, Engine};
+use crate::engine::{Config, Engine, QueryResult};
 use crate::error::EngineError;
 use crate::generate::{self, Scale};
 use crate::{analyses, bench, queries, rows, schema, time};
@@ -91,10 +91,29 @@ impl Sandbox {
         Ok(Sandbox { engine })
     }
 
-    /// Runs every statement; returns one result per statement or throws an error object.
+    /// Runs every statement; returns one result per statement, each with `ms`, the time it
+    /// took (the first also parsing the script), or throws an error object.
     pub fn run(&mut self, sql: &str) -> Result<JsValue, JsValue> {
-        let results = self.engine.run(sql).map_err(error_to_js)?;
-        to_js(&results)
+        #[derive(Serialize)]
+        struct Timed<'a> {
+            #[serde(flatten)]
+            result: &'a QueryResult,
+            ms: f64,
+        }
+        let mut ends = vec![performance_now()];
+        let results = self
+            .engine
+            .run_observed(sql, || ends.push(performance_now()))
+            .map_err(error_to_js)?;
+        let timed: Vec<Timed> = results
+            .iter()
+            .zip(ends.windows(2))
+            .map(|(result, span)| Timed {
+                result,
+                ms: span[1] - span[0],
+            })
+            .collect();
+        to_js(&timed)
     }
 
     /// Back to the freshly generated data.

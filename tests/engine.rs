@@ -642,3 +642,27 @@ fn a_wrong_name_is_an_error_before_any_row_is_read() {
         .run("CREATE TABLE u (id INT); SELECT id FROM u")
         .unwrap();
 }
+
+#[test]
+fn a_script_reports_each_statement_as_it_ends() {
+    let mut engine = engine();
+    let script = "SELECT COUNT(*) FROM gifts; CREATE VIEW v AS SELECT 1 AS one; \
+                  BEGIN; DELETE FROM chat_messages; ROLLBACK; SELECT COUNT(*) FROM chat_messages";
+    // One report per statement, views and transaction control included.
+    let mut ended = 0;
+    let results = engine.run_observed(script, || ended += 1).unwrap();
+    assert_eq!(ended, 6);
+    let commands: Vec<_> = results.iter().map(|r| r.command.as_str()).collect();
+    assert_eq!(commands[..3], ["SELECT 1", "CREATE VIEW", "BEGIN"]);
+    assert!(commands[3].starts_with("DELETE "));
+    assert_eq!(
+        results[5].rows,
+        engine.run("SELECT COUNT(*) FROM chat_messages").unwrap()[0].rows
+    );
+    // A failing statement ends the script; it is still reported as ended.
+    let mut ended = 0;
+    assert!(engine
+        .run_observed("SELECT 1; SELECT * FROM nowhere; SELECT 2", || ended += 1)
+        .is_err());
+    assert_eq!(ended, 2);
+}

@@ -1,6 +1,7 @@
 // The history of queries run (and drafts put aside), newest first, kept in localStorage. Bounded
 // by count and by total size so it never fills the browser's storage.
 import { load, save } from './storage.js';
+import { el } from './dom.js';
 
 const KEY = 'history';
 export const MAX_ENTRIES = 100;
@@ -36,13 +37,6 @@ function store(list) {
   kept = kept.filter((entry) => (chars += entry.sql.length) <= MAX_CHARS || entry === list[0]);
   while (!save(KEY, kept) && kept.length > 1) kept = kept.slice(0, Math.ceil(kept.length / 2));
   return kept;
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 const when = (ms) =>

@@ -8,6 +8,7 @@ import { load, save } from './storage.js';
 import * as queries from './history.js';
 import { isShareHash, linkFor, readLink, LinkError } from './share.js';
 import { keepOffline } from './offline.js';
+import { fillMenu, analysisPanel } from './analyses.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,6 +18,8 @@ const ui = {
   clock: $('clock'),
   clockDefault: $('clock-default'),
   presets: $('presets'),
+  analyses: $('analyses'),
+  analysis: $('analysis'),
   reset: $('reset'),
   run: $('run'),
   cancel: $('cancel'),
@@ -51,6 +54,8 @@ let generator = null;
 let dataset = null;
 /** The dataset's own clock, which "Default" goes back to. */
 let defaultClock = '';
+/** The guided analyses, from the module. */
+let analyses = [];
 /** How many requests are under way: a cancel starts regenerating before the run it stopped settles. */
 let pending = 0;
 let answered = false;
@@ -67,9 +72,10 @@ function readyStatus(extra = '') {
 function setBusy(change) {
   pending += change;
   const value = pending > 0;
-  for (const control of [ui.run, ui.reset, ui.seed, ui.scale, ui.clock, ui.clockDefault, ui.share]) {
+  for (const control of [ui.run, ui.reset, ui.seed, ui.scale, ui.clock, ui.clockDefault, ui.share, ui.analyses]) {
     control.disabled = value;
   }
+  analysisUi.setBusy(value);
   ui.cancel.disabled = !value;
 }
 
@@ -90,7 +96,7 @@ async function busyWith(status, work) {
 function showError(error, base) {
   ui.error.textContent = error.message;
   ui.error.hidden = false;
-  if (error.kind === 'syntax' && error.line) editor.markError(error.line, error.column, error.message, base);
+  if (error.line) editor.markError(error.line, error.column, error.message, base);
 }
 
 function clearError() {
@@ -144,6 +150,7 @@ async function openData(settings) {
     defaultClock = opened.defaultClock;
     dataset.clock = opened.clock;
     ui.clock.value = opened.clock;
+    analysisUi.showClock(dataset.clock, defaultClock);
     save('data', dataset);
     showCounts(ui.schema, opened.counts);
     if (opened.clockError) showError(opened.clockError);
@@ -186,6 +193,7 @@ async function applyData() {
   try {
     const moved = await busyWith(`Moving the dataset clock to ${clock}`, () => engine.call('setClock', { clock }));
     dataset.clock = moved.clock;
+    analysisUi.showClock(dataset.clock, defaultClock);
     save('data', dataset);
     setStatus(readyStatus(` (NOW() is ${moved.clock})`));
   } catch (error) {
@@ -203,6 +211,7 @@ async function run(sql, base = 0) {
   try {
     const { results, ms } = await busyWith('Running', () => engine.call('run', { sql }));
     showResults(ui.results, results, ms, setStatus);
+    analysisUi.showResults(results);
     setStatus(readyStatus());
     // The rows of the last statement that returns rows (a script may end with DROP TABLE).
     const last = results.findLast((result) => result.columns.length > 0) ?? results[results.length - 1];
@@ -270,6 +279,43 @@ function putAside(draft) {
   }
 }
 
+// Analyses -----------------------------------------------------------------------------------
+
+const analysisUi = analysisPanel(ui.analysis, {
+  onClose: () => {
+    save('analysis', null);
+    editor.view.focus();
+  },
+  onClock: moveClock,
+});
+
+/** Shows `analysis` beside the editor's query; remembered so a reload shows it again. */
+function showAnalysis(analysis) {
+  analysisUi.show(analysis);
+  save('analysis', analysis.id);
+}
+
+/** Something other than the open analysis was chosen: its explanation and chart go. */
+function closeAnalysis() {
+  analysisUi.hide();
+  save('analysis', null);
+}
+
+/** Opens `analysis`: its SQL in the editor (the draft kept in the history), its explanation, its run. */
+async function openAnalysis(analysis) {
+  replaceEditorText(analysis.sql);
+  showAnalysis(analysis);
+  await run(analysis.sql);
+}
+
+/** Moves the dataset clock to `clock` and runs the editor's query again on it. */
+async function moveClock(clock) {
+  if (pending > 0) return;
+  ui.clock.value = clock;
+  await applyData();
+  if (dataset.clock === clock) await run(editor.text());
+}
+
 // Share links --------------------------------------------------------------------------------
 
 function closeShare() {
@@ -281,7 +327,8 @@ function closeShare() {
 }
 
 async function share() {
-  const link = linkFor(location.href, { sql: editor.text(), ...dataset, generator });
+  const analysis = analysisUi.current()?.id;
+  const link = linkFor(location.href, { sql: editor.text(), ...dataset, generator, analysis });
   window.history.replaceState(null, '', link);
   let copied = false;
   try {
@@ -320,6 +367,17 @@ async function openLink(hash) {
   }
   if (draft !== state.sql) putAside(draft);
   editor.setText(state.sql);
+  const analysis = analyses.find((known) => known.id === state.analysis);
+  const unknown = state.analysis !== null && !analysis;
+  if (analysis) showAnalysis(analysis);
+  else closeAnalysis();
+  if (unknown) {
+    const id = state.analysis.length > 60 ? `${state.analysis.slice(0, 59)}…` : state.analysis;
+    notice(
+      `This link opens an analysis this page does not have (“${id}”). Its query is in the editor and ` +
+        'runs as any other query, without an explanation or chart.',
+    );
+  }
   const data = { seed: state.seed, scale: state.scale, clock: state.clock };
   if (state.generator !== generator) {
     notice(
@@ -331,7 +389,7 @@ async function openLink(hash) {
     await openData(data);
     return;
   }
-  dismissNotice();
+  if (!unknown) dismissNotice();
   if (await openData(data)) await run(state.sql);
 }
 
@@ -339,10 +397,12 @@ async function openLink(hash) {
 
 const historyUi = queries.historyPanel(ui.history, ui.historyPanel, {
   onOpen: (entry) => {
+    closeAnalysis();
     replaceEditorText(entry.sql);
     editor.view.focus();
   },
   onRun: async (entry) => {
+    closeAnalysis();
     replaceEditorText(entry.sql);
     const same = entry.seed === dataset.seed && entry.scale === dataset.scale;
     if (!same && !(await openData({ seed: entry.seed, scale: entry.scale, clock: entry.clock }))) return;
@@ -372,9 +432,17 @@ ui.clockDefault.addEventListener('click', () => {
 });
 ui.presets.addEventListener('change', () => {
   const option = ui.presets.selectedOptions[0];
-  if (option?.dataset.sql) replaceEditorText(option.dataset.sql);
+  if (option?.dataset.sql) {
+    closeAnalysis();
+    replaceEditorText(option.dataset.sql);
+  }
   ui.presets.value = '';
   editor.view.focus();
+});
+ui.analyses.addEventListener('change', () => {
+  const analysis = analyses.find((known) => known.id === ui.analyses.value);
+  ui.analyses.value = '';
+  if (analysis) openAnalysis(analysis);
 });
 ui.controls.addEventListener('submit', (event) => event.preventDefault());
 // Keys that work anywhere on the page: the editor handles its own Mod-Enter first.
@@ -410,11 +478,16 @@ try {
   editor.setSchema(meta.schema);
   showSchema(ui.schema, meta.schema, (name) => editor.insert(name));
   fillPresets(meta.presets);
+  analyses = meta.analyses;
+  fillMenu(ui.analyses, analyses);
   if (isShareHash(location.hash)) {
     await openLink(location.hash);
   } else {
     const draft = load('draft', null);
     editor.setText(typeof draft === 'string' ? draft : STARTER);
+    // The analysis open at the last visit comes back beside its draft.
+    const open = analyses.find((known) => known.id === load('analysis', null));
+    if (open) analysisUi.show(open);
     await openData(savedData());
   }
   keepOffline(notice);

@@ -1,29 +1,14 @@
 // Query results as accessible tables, a page of rows at a time, with copy and download as CSV.
 // Every value goes in with textContent: data is never markup.
 import { toCsv } from './csv.js';
-import { valueText } from './values.js';
+import { valueText, NUMERIC_TYPES } from './values.js';
+import { el, button } from './dom.js';
 
-const NUMERIC = new Set(['INT', 'INT8', 'BIGINT', 'SMALLINT', 'FLOAT', 'DECIMAL', 'NUMERIC']);
 /** Rows drawn at once: the engine sends up to 10,000, the table shows a page of them. */
 export const PAGE_ROWS = 200;
 
 const count = (n) => n.toLocaleString('en');
 const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(text, title, onClick) {
-  const node = el('button', '', text);
-  node.type = 'button';
-  if (title) node.title = title;
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 /** One cell: NULL gets a marker of its own so it never looks like empty text. */
 function cell(text, numeric) {
@@ -69,7 +54,7 @@ function body(result, numeric, from, to) {
 
 /** A table with Previous/Next when the result has more rows than a page. */
 function pagedTable(result) {
-  const numeric = result.columns.map((column) => NUMERIC.has(column.type));
+  const numeric = result.columns.map((column) => NUMERIC_TYPES.has(column.type));
   const tableEl = el('table');
   const scroller = el('div', 'scroller');
   scroller.append(tableEl);
@@ -102,13 +87,19 @@ function pagedTable(result) {
   return [nav, scroller];
 }
 
-/** What a result says about itself: rows shown, the true total when cut, or the command tag. */
+/**
+ * What a result says about itself: its command tag, the rows it returned (shown and the true
+ * total when cut) or changed, the rows it read and its time.
+ */
 function summary(result) {
-  if (result.columns.length === 0) return result.command;
-  if (result.truncated) {
-    return `Showing the first ${count(result.rows.length)} of ${plural(result.total_rows, 'row')}`;
-  }
-  return plural(result.total_rows, 'row');
+  let rows = plural(result.total_rows, 'row');
+  if (result.truncated) rows = `Showing the first ${count(result.rows.length)} of ${rows}`;
+  // A write's tag says how many rows it changed; a query's rows are said in words.
+  const parts = [result.command];
+  if (result.columns.length > 0) parts.push(rows);
+  parts.push(`${plural(result.rows_read, 'row')} read`);
+  if (typeof result.ms === 'number') parts.push(formatMs(result.ms));
+  return parts.join(' · ');
 }
 
 /** Copy and download buttons for a result's rows; `say` reports what happened. */
@@ -146,7 +137,8 @@ function csvActions(result, index, say) {
 export function showResults(container, results, ms, say = () => {}) {
   const blocks = results.map((result, index) => {
     const block = el('section', 'result');
-    const line = el('p', 'summary', summary(result));
+    block.dataset.statement = String(index);
+    const line = el('p', 'summary', results.length > 1 ? `${index + 1}. ${summary(result)}` : summary(result));
     if (result.truncated) line.classList.add('truncated');
     block.append(line);
     if (result.columns.length > 0) {
@@ -155,9 +147,11 @@ export function showResults(container, results, ms, say = () => {}) {
     return block;
   });
   const timing = el('p', 'timing', `${plural(results.length, 'statement')} in ${formatMs(ms)}`);
+  timing.dataset.ms = String(ms);
   container.replaceChildren(timing, ...blocks);
 }
 
 export function formatMs(ms) {
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,12 +1,6 @@
 // The schema browser: every table with its grain, retention, row count and columns. Clicking a
 // table or column name inserts it into the editor.
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { el } from './dom.js';
 
 function nameButton(name, onInsert) {
   const button = el('button', 'insert', name);

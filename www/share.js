@@ -1,6 +1,7 @@
 // Share links: the query and the data it ran on, in the URL hash. The hash reads
 // `#v=1&q=<payload>`: `v` is the link format, `q` is base64url of raw DEFLATE (fflate) of UTF-8
-// JSON {sql, seed, scale, clock, generator}. Whatever a link holds is checked before use: a link is
+// JSON {sql, seed, scale, clock, generator, analysis?}: `analysis` is the id of the guided analysis
+// the query came from, when one is open. Whatever a link holds is checked before use: a link is
 // data from a stranger.
 import { deflateSync, Inflate, strToU8, strFromU8 } from 'fflate';
 
@@ -9,6 +10,8 @@ export const FORMAT = 1;
 const MAX_LINK_CHARS = 1_000_000;
 /** What a payload may inflate to: room for a very long query, not for a decompression bomb. */
 const MAX_JSON_BYTES = 2_000_000;
+/** Analysis ids are short words; a longer one is not from this page. */
+const MAX_ID_CHARS = 100;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /** A link that cannot be used; `message` is for the user. */
@@ -19,7 +22,7 @@ export function isShareHash(hash) {
   return /^#v=/.test(hash) || /^#q=/.test(hash);
 }
 
-/** The URL for `state` ({sql, seed, scale, clock, generator}) on the page at `base`. */
+/** The URL for `state` ({sql, seed, scale, clock, generator, analysis?}) on the page at `base`. */
 export function linkFor(base, state) {
   const json = JSON.stringify({
     sql: state.sql,
@@ -27,6 +30,7 @@ export function linkFor(base, state) {
     scale: state.scale,
     clock: state.clock,
     generator: state.generator,
+    ...(state.analysis ? { analysis: state.analysis } : {}),
   });
   const payload = toBase64Url(deflateSync(strToU8(json), { level: 9 }));
   return `${base.split('#')[0]}#v=${FORMAT}&q=${payload}`;
@@ -75,7 +79,12 @@ function checked(state) {
     throw bad('its dataset clock is not a timestamp like 2026-11-01 00:00:00');
   }
   if (!Number.isSafeInteger(generator) || generator < 1) throw bad('it names no data version');
-  return { sql, seed, scale, clock, generator };
+  // Whether the page has this analysis is the page's to say; here only its kind is checked.
+  const { analysis = null } = state;
+  if (analysis !== null && (typeof analysis !== 'string' || analysis.length > MAX_ID_CHARS)) {
+    throw bad('the analysis it names is not a short name');
+  }
+  return { sql, seed, scale, clock, generator, analysis };
 }
 
 /** Raw DEFLATE, fed in small pieces so a bomb is stopped before it fills the memory. */

@@ -1,6 +1,9 @@
 // One value of a result as text, the way the command line (and PostgreSQL) prints it. Values
 // arrive as JSON: numbers, booleans, text, or null for NULL.
 
+/** Column types whose values are numbers: right-aligned in tables, drawn along chart axes. */
+export const NUMERIC_TYPES = new Set(['INT', 'INT8', 'BIGINT', 'SMALLINT', 'FLOAT', 'DECIMAL', 'NUMERIC']);
+
 /** The text of `value` in a column of `type`; null stays null (NULL is not a text). */
 export function valueText(value, type) {
   if (value === null) return null;

@@ -1,5 +1,5 @@
 // The engine's home: the page never runs SQL on its own thread, so it never freezes.
-import init, { Sandbox, schema, presets, generatorVersion } from 'sandbox-wasm';
+import init, { Sandbox, schema, presets, analyses, generatorVersion } from 'sandbox-wasm';
 import { serve } from './rpc.js';
 
 // WASM_FILE is set at build time; the .wasm sits next to this bundle.
@@ -15,7 +15,7 @@ function loaded() {
 serve({
   async meta() {
     await ready;
-    return { schema: schema(), presets: presets(), generator: generatorVersion() };
+    return { schema: schema(), presets: presets(), analyses: analyses(), generator: generatorVersion() };
   },
 
   /**

@@ -1,4 +1,5 @@
-// `cargo xtask bench-page`: time to first answer in headless Chromium, and download sizes.
+// `cargo xtask bench-page`: time to first answer in headless Chromium, each guided analysis
+// answered in a warm page, and download sizes.
 // Each load is cold: a fresh browser context (own process, no HTTP cache, no service worker)
 // opens a share link for the seed payout preset, so the page downloads and compiles the wasm,
 // generates and loads the data, runs the query and shows the rows by itself. The page marks
@@ -92,6 +93,75 @@ for (const scale of SCALES) {
   answers[scale] = m('answer');
   const target = TARGET_MS[scale] ? ` (target < ${TARGET_MS[scale]}: ${m('answer') < TARGET_MS[scale] ? 'met' : 'not met'})` : '';
   console.log(`  ${scale.padEnd(6)}${COLUMNS.map((key) => ms(m(key))).join(' ')}              ${loads.map((l) => l.answer.toFixed(0)).join(', ')}${target}`);
+}
+
+// The guided analyses, each timed in a warm page from the moment it is asked for to its results
+// (and chart) in the document: the first run through the Analyses menu, then the Run button.
+const ANALYSIS_TARGET_MS = { S: 100 };
+
+/**
+ * Ms from asking (the menu choosing `how.id`, else the Run button) to the results being replaced,
+ * and the engine's own ms for the whole script, as measured in its worker.
+ */
+function timeAnswer(page, start) {
+  return page.evaluate(async (how) => {
+    const results = document.querySelector('[data-testid="results"]');
+    const shown = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(results, { childList: true });
+    });
+    const t0 = performance.now();
+    if (how.id) {
+      const menu = document.querySelector('[data-testid="analyses"]');
+      menu.value = how.id;
+      menu.dispatchEvent(new Event('change'));
+    } else {
+      document.querySelector('[data-testid="run"]').click();
+    }
+    await shown;
+    const ms = performance.now() - t0;
+    const error = document.getElementById('error');
+    const engine = Number(results.querySelector('.timing')?.dataset.ms);
+    return { ms, engine, error: error.hidden ? null : error.textContent };
+  }, start);
+}
+
+async function benchAnalyses(scale) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${URL}#`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.startsWith('Ready'), null, { timeout: 180_000 });
+    if (scale !== 'S') {
+      await page.selectOption('[data-testid="scale"]', scale);
+      await page.waitForFunction((s) => document.querySelector('[data-testid="status"]').textContent.startsWith(`Ready: seed 1, scale ${s}`), scale, { timeout: 180_000 });
+    }
+    const rows = [];
+    for (const analysis of pkg.analyses()) {
+      const first = await timeAnswer(page, { id: analysis.id });
+      if (first.error) throw new Error(`${analysis.id} at ${scale}: ${first.error}`);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await timeAnswer(page, {}));
+      const engine = median(runs.map((run) => run.engine));
+      rows.push({ id: analysis.id, first: first.ms, median: median(runs.map((run) => run.ms)), engine });
+    }
+    return rows;
+  } finally {
+    await context.close();
+  }
+}
+
+console.log(`\nGuided analyses: seed 1, ms from asking to results on screen (first: through the menu; median of ${RUNS} runs after it);`);
+console.log('  engine: median time of the script in the worker, without messaging and drawing');
+console.log(`  ${'scale'.padEnd(6)}${'analysis'.padEnd(20)}${'first'.padStart(8)}${'median'.padStart(8)}${'engine'.padStart(8)}`);
+for (const scale of SCALES) {
+  for (const row of await benchAnalyses(scale)) {
+    const target = ANALYSIS_TARGET_MS[scale] ? ` (target < ${ANALYSIS_TARGET_MS[scale]}: ${row.median < ANALYSIS_TARGET_MS[scale] ? 'met' : 'not met'})` : '';
+    console.log(`  ${scale.padEnd(6)}${row.id.padEnd(20)}${ms(row.first).padStart(8)}${ms(row.median).padStart(8)}${ms(row.engine).padStart(8)}${target}`);
+  }
 }
 await browser.close();
 

@@ -1,6 +1,6 @@
 // `cargo xtask test-e2e`: the page in headless Chromium, served by xtask's server, against the
-// native CLI. xtask passes SANDBOX_URL (the running server), SANDBOX_BIN, SANDBOX_CHROMIUM and
-// SANDBOX_SCREENSHOT (where to save the page's picture).
+// native CLI. xtask passes SANDBOX_URL (the running server), SANDBOX_BIN, SANDBOX_CHROMIUM,
+// SANDBOX_SCREENSHOT (where to save the page's picture) and the wasm package's paths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { linkFor } from '../../www/share.js';
+import { advanceClock } from '../../www/clock.js';
+import { loadPackage } from '../wasm/pkg.mjs';
 
 function need(name) {
   const value = process.env[name];
@@ -227,6 +229,11 @@ test('errors name the position (with a marker) and the unknown table', async (t)
 
   await runSql(page, 'SELECT *\nFROM no_such_table');
   assert.match(await page.textContent($('error')), /no_such_table/);
+  // A wrong name is marked where it is, like a syntax error.
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent === 'no_such_table',
+    `${$('editor')} .cm-lintRange-error`,
+  );
 });
 
 test('markup in data is shown as text and never runs', async (t) => {
@@ -662,4 +669,267 @@ test('once loaded, the page works offline from its service worker', async (t) =>
   assert.ok(served > 0, 'the service worker answered the page');
   await runSql(page, 'SELECT COUNT(*) AS n FROM gifts');
   assert.deepEqual(await shownTable(page), [['n'], ['1000']]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Guided analyses
+
+// What the page should list comes from the module itself, not from the page.
+const pkg = await loadPackage();
+const ANALYSES = pkg.analyses();
+const ANALYSIS_IDS = ['payout-fan-out', 'payout-audit', 'concurrency', 'retention', 'moderation-replay', 'events-table'];
+const analysisById = (id) => ANALYSES.find((analysis) => analysis.id === id);
+
+/** Every result table of the last run, each as shownTable gives the first. */
+function shownTables(page) {
+  return page.$$eval(`${$('results')} table`, (tables) =>
+    tables.map((table) => [
+      [...table.tHead.rows[0].cells].map((th) => th.querySelector('.name').textContent),
+      ...[...table.tBodies[0].rows].map((tr) =>
+        [...tr.cells].map((td) => ('null' in td.dataset ? null : 'empty' in td.dataset ? '' : td.textContent)),
+      ),
+    ]),
+  );
+}
+
+/** Waits until `action` has brought a new answer (or an error) into the results. */
+async function newAnswer(page, action) {
+  await page.$eval($('results'), (results) => results.replaceChildren());
+  await action();
+  await page.waitForFunction(
+    ([results, error]) => document.querySelector(results).childElementCount > 0 || !document.querySelector(error).hidden,
+    [$('results'), $('error')],
+    { timeout: READY_MS },
+  );
+}
+
+/** Chooses analysis `id` from the menu and waits for its answer; fails on an error. */
+async function openAnalysis(page, id) {
+  await newAnswer(page, () => page.selectOption($('analyses'), id));
+  const error = await page.$eval($('error'), (node) => (node.hidden ? null : node.textContent));
+  assert.equal(error, null, `${id} ran without error`);
+}
+
+/** Every value shown in the results: cells, and the summaries (a DELETE says its count there). */
+async function shownValues(page) {
+  const cells = (await shownTables(page)).flatMap((table) => table.slice(1).flat());
+  const summaries = await page.$$eval(`${$('results')} .summary`, (lines) => lines.map((line) => line.textContent));
+  const counts = summaries.flatMap((line) => [...line.matchAll(/\b[A-Z]+ (\d+)\b/g)].map((match) => match[1]));
+  return new Set([...cells, ...counts]);
+}
+
+/** One number from a one-cell query. */
+async function scalar(page, sql) {
+  await runSql(page, sql);
+  const [, [value]] = await shownTable(page);
+  return value;
+}
+
+test('the Analyses menu lists every analysis; each opens, runs, explains itself and leaves the data as it was', async (t) => {
+  assert.deepEqual(ANALYSES.map((analysis) => analysis.id), ANALYSIS_IDS);
+  const page = await openPage(t);
+  const listed = await page.$$eval(`${$('analyses')} option`, (options) => options.filter((o) => o.value).map((o) => [o.value, o.textContent]));
+  assert.deepEqual(listed, ANALYSES.map((analysis) => [analysis.id, analysis.title]));
+
+  const counts = pkg.schema().map((table) => `SELECT '${table.name}' AS t, COUNT(*) AS n FROM ${table.name}`).join('\nUNION ALL\n');
+  await runSql(page, counts);
+  const before = await shownTable(page);
+  const draft = 'SELECT 1 AS my_unsaved_draft';
+  await setSql(page, draft);
+
+  for (const analysis of ANALYSES) {
+    await openAnalysis(page, analysis.id);
+    assert.equal(await editorText(page), analysis.sql, `${analysis.id}: its SQL is in the editor`);
+    assert.equal(await page.isVisible($('analysis')), true);
+    assert.equal(await page.textContent('#analysis-title'), analysis.title);
+    const paragraphs = await page.$$eval(`${$('explanation')} > *`, (nodes) => nodes.map((node) => [node.tagName, node.textContent, node.childElementCount]));
+    assert.deepEqual(paragraphs, analysis.explanation.map((text) => ['P', text, 0]), `${analysis.id}: explanation as text`);
+    const note = await page.$eval($('postgres-note'), (node) => (node.hidden ? null : node.textContent));
+    assert.equal(note, analysis.postgres_note && `On PostgreSQL: ${analysis.postgres_note}`, `${analysis.id}: PostgreSQL note`);
+    // Every statement's result, each saying its command, rows read and time.
+    const summaries = await page.$$eval(`${$('results')} .summary`, (lines) => lines.map((line) => line.textContent));
+    assert.ok(summaries.length >= 1 + (analysis.chart?.statement ?? 0), `${analysis.id}: ${summaries.length} results`);
+    for (const line of summaries) assert.match(line, /[A-Z]+.* · [\d,]+ rows? read · [\d.]+ m?s$/, `${analysis.id}: ${line}`);
+    if (summaries.length > 1) assert.match(await page.textContent($('results')), new RegExp(`${summaries.length} statements in`));
+    if (analysis.chart) {
+      assert.equal(await page.isVisible($('chart')), true, `${analysis.id}: chart shown`);
+      const figure = await page.$eval($('chart'), (node) => ({ points: Number(node.dataset.points), unavailable: node.classList.contains('unavailable'), caption: node.querySelector('figcaption').textContent }));
+      assert.ok(figure.points > 0 && !figure.unavailable, `${analysis.id}: ${figure.caption}`);
+    } else {
+      assert.equal(await page.isVisible($('chart')), false, `${analysis.id}: no chart`);
+    }
+  }
+  // The draft the first analysis replaced is in the history.
+  await page.click($('history'));
+  const entries = await page.$$eval(`${$('history-panel')} li.draft`, (items) => items.map((li) => li.textContent));
+  assert.ok(entries.some((entry) => entry.includes(draft)), entries.join('\n'));
+  await page.keyboard.press('Escape');
+  // Scripts that change data undo it: every table has the rows it had.
+  await runSql(page, counts);
+  assert.deepEqual(await shownTable(page), before);
+  // Something else chosen: the explanation goes.
+  await page.selectOption($('presets'), 'seed-payout');
+  assert.equal(await page.isVisible($('analysis')), false);
+});
+
+test('the concurrency chart draws a curve with a caption; an edit that drops its columns says so', async (t) => {
+  const analysis = analysisById('concurrency');
+  assert.equal(analysis.chart?.kind, 'line', 'concurrency is drawn as a line');
+  const page = await openPage(t, { colorScheme: 'light' });
+  await openAnalysis(page, 'concurrency');
+  const charted = (await page.$$eval(`${$('results')} section.result`, (blocks) => blocks.map((block) => block.querySelectorAll('tbody tr').length)))[analysis.chart.statement];
+  const shown = await page.$eval($('chart'), (figure) => {
+    const canvas = figure.querySelector('canvas');
+    const { width, height } = canvas.getBoundingClientRect();
+    // Pixels in the series' colour: the curve is there, not only the axes.
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let curve = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] > 200 && Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 40) curve++;
+    }
+    return {
+      width, height, curve,
+      points: Number(figure.dataset.points),
+      caption: figure.querySelector('figcaption').textContent,
+      label: canvas.getAttribute('aria-label'),
+    };
+  });
+  assert.ok(shown.width > 200 && shown.height > 100, `canvas ${shown.width}×${shown.height}`);
+  assert.ok(shown.curve > 50, `${shown.curve} pixels of the curve`);
+  assert.ok(shown.points > 1, `${shown.points} points`);
+  assert.ok(shown.points <= charted || charted === 200, `${shown.points} points from ${charted} rows shown`);
+  assert.match(shown.caption, new RegExp(analysis.chart.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(shown.caption, new RegExp(`${shown.points.toLocaleString('en')} points of ${analysis.chart.x}`));
+  for (const y of analysis.chart.y) assert.match(shown.caption, new RegExp(`${y} is highest at`));
+  assert.match(shown.label, /points of/, 'the canvas has a text alternative');
+
+  // An edit whose drawn statement lacks the columns: the explanation stays, the chart says why
+  // it cannot draw.
+  const [y] = analysis.chart.y;
+  const statements = Array.from({ length: analysis.chart.statement + 1 }, (_, i) => `SELECT ${i} AS not_${y}`);
+  await runSql(page, statements.join(';\n'));
+  assert.equal(await page.textContent('#analysis-title'), analysis.title);
+  assert.match(await page.textContent($('chart')), new RegExp(`needs the columns? .*“${y}”, which this result no longer has`));
+  assert.equal(await page.$(`${$('chart')} canvas`), null);
+  // A script too short to have the drawn statement says that.
+  if (analysis.chart.statement > 0) {
+    await runSql(page, statements.slice(0, analysis.chart.statement).join(';\n'));
+    assert.match(await page.textContent($('chart')), new RegExp(`draws statement ${analysis.chart.statement + 1} of the script`));
+  }
+});
+
+test('advancing the clock puts more chat out of policy, as a separate count says; months follow the calendar', async (t) => {
+  const page = await openPage(t);
+  const chatPolicy = pkg.schema().find((table) => table.name === 'chat_messages').retention.keep_days;
+  const outOfPolicy = `SELECT COUNT(*) AS n FROM chat_messages WHERE sent_at < NOW() - INTERVAL '${chatPolicy} days'`;
+  await openAnalysis(page, 'retention');
+  assert.equal(await page.isVisible($('clock-advance')), true);
+  const atStart = await shownValues(page);
+  const own = await page.inputValue($('clock'));
+  const before = await scalar(page, outOfPolicy);
+  assert.ok(atStart.has(before), `the analysis shows the ${before} chat messages out of policy`);
+
+  const days = 10;
+  await openAnalysis(page, 'retention');
+  await page.fill($('clock-amount'), String(days));
+  await page.selectOption($('clock-unit'), 'days');
+  await newAnswer(page, () => page.click($('clock-forward')));
+  const later = advanceClock(own, days, 'days');
+  assert.equal(await page.inputValue($('clock')), later);
+  assert.match(await page.textContent($('clock-advance')), new RegExp(`NOW\\(\\) is ${later}: ${days} days after`));
+  const afterShown = await shownValues(page);
+  assert.equal(await scalar(page, 'SELECT NOW() AS now'), later);
+  const after = await scalar(page, outOfPolicy);
+  assert.ok(Number(after) > Number(before), `${after} > ${before} out of policy ${days} days later`);
+  assert.ok(afterShown.has(after), `the analysis shows the ${after} chat messages out of policy`);
+
+  // Back to the dataset's own clock: the first count again.
+  await openAnalysis(page, 'retention');
+  await newAnswer(page, () => page.click($('clock-back')));
+  assert.equal(await page.inputValue($('clock')), own);
+  assert.ok((await shownValues(page)).has(before));
+
+  // Months and years as PostgreSQL adds them (the engine's interval arithmetic is checked
+  // against PostgreSQL in the compatibility suite).
+  const cases = [['2024-01-31 10:00:00', 1, 'months'], ['2026-01-31 23:59:59', 13, 'months'], ['2024-02-29 00:00:00', 1, 'years'],
+    ['2026-11-01 00:00:00', 3, 'months'], ['2026-03-29 12:00:00', 400, 'days']];
+  const sql = cases.map(([at, n, unit], i) => `CAST('${at}' AS TIMESTAMP) + INTERVAL '${n} ${unit}' AS c${i}`).join(', ');
+  await runSql(page, `SELECT ${sql}`);
+  assert.deepEqual((await shownTable(page))[1], cases.map(([at, n, unit]) => advanceClock(at, n, unit)));
+});
+
+test('an analysis share link opens in a fresh browser with its edited SQL, clock, explanation, chart and rows', async (t) => {
+  const analysis = analysisById('concurrency');
+  const page = await openPage(t, clipboard);
+  await openAnalysis(page, 'retention');
+  await page.fill($('clock-amount'), '1');
+  await page.selectOption($('clock-unit'), 'days');
+  await newAnswer(page, () => page.click($('clock-forward')));
+  const clock = await page.inputValue($('clock'));
+  await openAnalysis(page, 'concurrency');
+  const sql = `-- edited by the author\n${analysis.sql}`;
+  await runSql(page, sql);
+  const authors = await shownTables(page);
+  const caption = await page.textContent(`${$('chart')} figcaption`);
+  const link = await shareLink(page);
+
+  const reader = await newPage(t, await newContext(t));
+  await reader.goto(link);
+  await waitAnswer(reader);
+  assert.equal(await editorText(reader), sql);
+  assert.equal(await reader.inputValue($('clock')), clock);
+  assert.equal(await reader.textContent('#analysis-title'), analysis.title);
+  assert.equal(await reader.textContent(`${$('explanation')} p`), analysis.explanation[0]);
+  assert.deepEqual(await shownTables(reader), authors);
+  assert.ok(authors.length >= 1 && authors.some((table) => table.length > 1), 'the author had rows');
+  await reader.waitForSelector(`${$('chart')} canvas`);
+  assert.equal(await reader.textContent(`${$('chart')} figcaption`), caption);
+});
+
+test('an analysis link naming no analysis of this page, or markup, says so as text and still works', async (t) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const sql = `SELECT '${hostile}' AS x`;
+  const page = await newPage(t, await newContext(t));
+  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: hostile }).slice(URL.length));
+  await waitAnswer(page);
+  assert.match(await page.textContent($('notice')), /does not have \(“<img src=x onerror="window.__pwned=1">”\)/);
+  assert.equal(await page.isVisible($('analysis')), false);
+  assert.deepEqual(await shownTable(page), [['x'], [hostile]]);
+  assert.equal(await page.$('img'), null);
+
+  // A known analysis with hostile SQL: the analysis opens, the SQL is text.
+  await page.goto('about:blank');
+  const known = ANALYSES[0];
+  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: known.id }).slice(URL.length));
+  await waitAnswer(page);
+  assert.equal(await page.textContent('#analysis-title'), known.title);
+  assert.equal(await editorText(page), sql);
+  assert.equal(await page.$('img'), null);
+  // Not a name at all: a damaged link.
+  await page.goto('about:blank');
+  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1, analysis: { id: 'x' } }).slice(URL.length));
+  await waitReady(page);
+  assert.match(await page.textContent($('notice')), /damaged: the analysis it names is not a short name/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test('screenshots: an analysis with its chart, wide and light, narrow and dark (looked at by hand)', async (t) => {
+  for (const [name, options] of [
+    ['analysis-wide-light.png', { colorScheme: 'light' }],
+    ['analysis-narrow-dark.png', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
+  ]) {
+    const page = await openPage(t, options);
+    await openAnalysis(page, 'concurrency');
+    await page.waitForSelector(`${$('chart')} canvas`);
+    await page.screenshot({ path: join(dirname(SCREENSHOT), name), fullPage: true });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    const viewport = options.viewport?.width ?? 1280;
+    assert.ok(wide <= viewport, `the page is ${wide} px wide at ${viewport}`);
+    await openAnalysis(page, 'retention');
+    await page.screenshot({ path: join(dirname(SCREENSHOT), name.replace('analysis-', 'retention-')), fullPage: true });
+  }
 });

@@ -145,8 +145,8 @@ fn build_all() -> Result<PathBuf> {
     build_page(&package)
 }
 
-/// Bundles www/ with esbuild into dist/, next to index.html, the stylesheet and the .wasm, which
-/// the worker loads by a URL relative to itself.
+/// Bundles www/ (scripts and stylesheet) with esbuild into dist/, next to index.html and the
+/// .wasm, which the worker loads by a URL relative to itself.
 fn build_page(package: &Package) -> Result<PathBuf> {
     let esbuild = root().join("node_modules/.bin/esbuild");
     if !esbuild.exists() {
@@ -160,18 +160,16 @@ fn build_page(package: &Package) -> Result<PathBuf> {
     let wasm_name = file_name(&package.wasm)?;
     let js = package.js.strip_prefix(root()).unwrap_or(&package.js);
     run(Command::new(&esbuild)
-        .args(["www/main.js", "www/worker.js", "--bundle", "--format=esm"])
+        // The stylesheet too: it pulls in the chart library's own rules.
+        .args(["www/main.js", "www/worker.js", "www/style.css"])
+        .args(["--bundle", "--format=esm"])
         .args(["--minify", "--target=es2022", "--log-level=warning"])
         .arg(format!("--outdir={DIST}"))
         // The worker imports the package as `sandbox-wasm`: its folder is set in wasm-pack.toml.
         // esbuild wants `./` to read an alias as a path from the working directory (the root).
         .arg(format!("--alias:sandbox-wasm=./{}", js.display()))
         .arg(format!("--define:WASM_FILE=\"{wasm_name}\"")))?;
-    for from in [
-        root().join("index.html"),
-        root().join("www/style.css"),
-        package.wasm.clone(),
-    ] {
+    for from in [root().join("index.html"), package.wasm.clone()] {
         let to = dist.join(file_name(&from)?);
         std::fs::copy(&from, &to).map_err(|e| format!("copying {}: {e}", from.display()))?;
     }
@@ -278,16 +276,19 @@ fn test_e2e() -> Result<()> {
     if !Path::new(CHROMIUM).exists() {
         return Err(format!("{CHROMIUM} is missing: run `cargo xtask setup`"));
     }
-    let dist = build_all()?;
+    let package = build()?;
+    let dist = build_page(&package)?;
     run(&mut cargo(&["build", "--release", "--bin", "sandbox"]))?;
     let listener = listen(0)?;
     let url = format!("http://{}/", address(&listener)?);
     std::thread::spawn(move || serve_files(listener, dist));
     std::fs::create_dir_all(target_dir().join("e2e"))
         .map_err(|e| format!("creating target/e2e: {e}"))?;
+    // The package too: the tests read the analyses the page should list from the module itself.
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-timeout=120000"])
         .arg("tests/e2e/page.test.mjs")
+        .envs(package.env())
         .env("SANDBOX_URL", url)
         .env("SANDBOX_BIN", target_dir().join("release").join("sandbox"))
         .env("SANDBOX_CHROMIUM", CHROMIUM)

@@ -1,0 +1,202 @@
+// Charts of a result: one column along x, one or more along y, drawn with uPlot on a canvas in the
+// page's colours, with a text summary for those who do not see it.
+import uPlot from 'uplot';
+import { el } from './dom.js';
+import { NUMERIC_TYPES } from './values.js';
+
+const TIME_TYPES = new Set(['TIMESTAMP', 'DATE']);
+const HEIGHT = 280;
+
+/** Seconds since 1970 of a timestamp or date text as results carry it (UTC), or NaN. */
+function seconds(text) {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}Z`;
+  return Date.parse(iso) / 1000;
+}
+
+const number = (value) => (value === null ? null : Number(value));
+
+/** A problem with drawing `spec` from `result`, said for the user. */
+export class ChartProblem extends Error {}
+
+/**
+ * What `spec` ({kind, x, y: [names], title}) draws from `result`: the x values (numbers, with
+ * `labels` when x is text), one series per y column, and how x reads. Throws ChartProblem when
+ * the result cannot give the chart (a column gone, text where numbers belong, no rows).
+ */
+export function chartData(spec, result) {
+  const index = (name) => result.columns.findIndex((column) => column.name === name);
+  const missing = [spec.x, ...spec.y].filter((name) => index(name) < 0);
+  if (missing.length > 0) {
+    const names = missing.map((name) => `“${name}”`).join(' and ');
+    throw new ChartProblem(`The chart needs the column${missing.length > 1 ? 's' : ''} ${names}, which this result no longer has.`);
+  }
+  if (result.rows.length === 0) throw new ChartProblem('This result has no rows to draw.');
+  const xAt = index(spec.x);
+  const xType = result.columns[xAt].type;
+  const axis = TIME_TYPES.has(xType) ? 'time' : NUMERIC_TYPES.has(xType) ? 'number' : 'label';
+  let rows = result.rows.filter((row) => row[xAt] !== null);
+  if (axis !== 'label') {
+    const read = axis === 'time' ? seconds : Number;
+    rows = rows.map((row) => [read(row[xAt]), row]).sort((a, b) => a[0] - b[0]);
+  } else {
+    rows = rows.map((row, i) => [i, row]);
+  }
+  const series = spec.y.map((name) => {
+    const at = index(name);
+    const values = rows.map(([, row]) => number(row[at]));
+    if (values.some((value) => value !== null && !Number.isFinite(value))) {
+      throw new ChartProblem(`The chart needs numbers in “${name}”, and this result has other values there.`);
+    }
+    return { name, values };
+  });
+  if (rows.some(([x]) => !Number.isFinite(x))) {
+    throw new ChartProblem(`The chart cannot place every value of “${spec.x}” along its axis.`);
+  }
+  return {
+    axis,
+    x: rows.map(([x]) => x),
+    labels: axis === 'label' ? rows.map(([, row]) => String(row[xAt])) : null,
+    xTexts: rows.map(([, row]) => String(row[xAt])),
+    series,
+    cut: result.truncated ? { shown: result.rows.length, total: result.total_rows } : null,
+  };
+}
+
+const count = (n) => n.toLocaleString('en');
+const shortNumber = (n) => (Number.isInteger(n) ? count(n) : n.toLocaleString('en', { maximumFractionDigits: 2 }));
+
+/** One sentence per series: its extent and where it peaks, for the caption and screen readers. */
+export function describe(spec, data) {
+  const points = data.x.length;
+  const marks = spec.kind !== 'bar' ? 'points' : data.series.length > 1 ? 'groups of bars' : 'bars';
+  const along = `${count(points)} ${marks} of ${spec.x}, from ${data.xTexts[0]} to ${data.xTexts[points - 1]}`;
+  const perSeries = data.series.map(({ name, values }) => {
+    let high = -1;
+    let low = -1;
+    values.forEach((value, i) => {
+      if (value === null) return;
+      if (high < 0 || value > values[high]) high = i;
+      if (low < 0 || value < values[low]) low = i;
+    });
+    if (high < 0) return `${name} has no values.`;
+    return `${name} is highest at ${data.xTexts[high]} (${shortNumber(values[high])}) and lowest at ${data.xTexts[low]} (${shortNumber(values[low])}).`;
+  });
+  const cut = data.cut ? ` Only the first ${count(data.cut.shown)} of ${count(data.cut.total)} rows are drawn.` : '';
+  return `${along}. ${perSeries.join(' ')}${cut}`;
+}
+
+/** The page's colours now (they follow light and dark). */
+function colours() {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    fg: read('--fg'),
+    muted: read('--muted'),
+    line: read('--line'),
+    series: [read('--accent'), read('--code-string'), read('--code-number'), read('--code-type')],
+  };
+}
+
+function options(spec, data, width) {
+  const { fg, muted, line, series } = colours();
+  const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 }, font: '12px system-ui, sans-serif' };
+  // Two series of bars stand side by side in each slot; more share its middle.
+  const pair = data.series.length === 2;
+  const bars = (i) =>
+    spec.kind === 'bar' ? uPlot.paths.bars({ size: [pair ? 0.35 : 0.7, 60], align: pair ? (i === 0 ? -1 : 1) : 0 }) : undefined;
+  const xAxis = { ...axis, label: spec.x, labelFont: '12px system-ui, sans-serif' };
+  if (data.labels) {
+    xAxis.values = (_, splits) => splits.map((at) => data.labels[at] ?? '');
+    // Every label while they fit; uPlot's own spacing beyond that.
+    if (data.labels.length <= 24) xAxis.splits = () => data.x;
+  } else if (data.axis === 'time') {
+    // Results are UTC: so is the axis, whatever the reader's time zone.
+    xAxis.values = (_, splits, _axis, _space, step) =>
+      splits.map((at) => new Date(at * 1000).toISOString().slice(step < 86_400 ? 11 : 0, step < 86_400 ? 16 : 10));
+  }
+  return {
+    width,
+    height: HEIGHT,
+    tzDate: (at) => uPlot.tzDate(new Date(at * 1000), 'Etc/UTC'),
+    scales: {
+      x: {
+        time: data.axis === 'time',
+        ...(data.labels ? { distr: 2 } : {}),
+        // Bars are as wide as their slot: half a slot of room at either end keeps the first and
+        // last whole.
+        ...(spec.kind === 'bar' ? { range: (_chart, min, max) => [min - 0.5, max + 0.5] } : {}),
+      },
+    },
+    axes: [xAxis, { ...axis, label: spec.y.length === 1 ? spec.y[0] : '', labelFont: '12px system-ui, sans-serif' }],
+    // A key to the colours when there are several series; values are in the table below.
+    legend: { show: spec.y.length > 1, live: false },
+    cursor: { points: { size: 6 } },
+    series: [
+      { label: spec.x, value: (_chart, _raw, _series, i) => (i === null || i === undefined ? '' : data.xTexts[i] ?? '') },
+      ...data.series.map(({ name }, i) => ({
+        label: name,
+        stroke: series[i % series.length],
+        fill: spec.kind === 'bar' ? series[i % series.length] : undefined,
+        width: spec.kind === 'bar' ? 0 : 2,
+        paths: bars(i),
+        points: { show: spec.kind !== 'bar' && data.x.length <= 60 },
+      })),
+    ],
+    // Colours of text drawn on the canvas come from options; the rest from the stylesheet.
+    hooks: { init: [(chart) => (chart.root.style.color = fg)] },
+  };
+}
+
+/**
+ * Draws `spec` from `result` into `figure` (a <figure> with a <figcaption>), replacing what was
+ * there, and keeps it sized and coloured; or says in the caption why it cannot. Returns a handle
+ * with `destroy()`.
+ */
+export function drawChart(figure, spec, result) {
+  const caption = el('figcaption');
+  const summary = el('span');
+  caption.append(el('strong', '', spec.title), ' ', summary);
+  const plot = el('div', 'plot');
+  figure.replaceChildren(caption, plot);
+  figure.classList.remove('unavailable');
+  let data;
+  try {
+    data = chartData(spec, result);
+  } catch (error) {
+    if (!(error instanceof ChartProblem)) throw error;
+    figure.classList.add('unavailable');
+    figure.dataset.points = '0';
+    summary.textContent = `${error.message} Nothing is drawn.`;
+    plot.remove();
+    return { destroy() {} };
+  }
+  const described = describe(spec, data);
+  summary.textContent = described;
+  figure.dataset.points = String(data.x.length);
+  const make = () => {
+    const chart = new uPlot(options(spec, data, Math.max(plot.clientWidth, 200)), [data.x, ...data.series.map((s) => s.values)], plot);
+    chart.root.querySelector('canvas')?.setAttribute('role', 'img');
+    chart.root.querySelector('canvas')?.setAttribute('aria-label', `${spec.title}: ${described}`);
+    return chart;
+  };
+  let chart = make();
+  const resize = new ResizeObserver(() => {
+    const width = Math.max(plot.clientWidth, 200);
+    if (Math.abs(width - chart.width) > 1) chart.setSize({ width, height: HEIGHT });
+  });
+  resize.observe(plot);
+  // Light or dark changed: draw again in the new colours.
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const recolour = () => {
+    chart.destroy();
+    chart = make();
+  };
+  scheme.addEventListener('change', recolour);
+  return {
+    destroy() {
+      resize.disconnect();
+      scheme.removeEventListener('change', recolour);
+      chart.destroy();
+    },
+  };
+}
