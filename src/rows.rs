@@ -161,6 +161,14 @@ pub fn all_tables(data: &Dataset) -> Vec<(&'static Table, Vec<Vec<Datum>>)> {
         .collect()
 }
 
+/// Every table as a CSV file: (`<table>.csv`, contents), in load order.
+pub fn csv_files(data: &Dataset) -> Vec<(String, String)> {
+    all_tables(data)
+        .into_iter()
+        .map(|(table, rows)| (format!("{}.csv", table.name), to_csv(table, &rows)))
+        .collect()
+}
+
 /// Appends one CSV field: RFC 4180 quoting, NULL as an empty unquoted field and the empty string
 /// as `""`, so that PostgreSQL's `COPY ... CSV` reads both back as they were.
 pub fn push_csv_field(out: &mut String, text: Option<&str>) {
