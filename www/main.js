@@ -8,6 +8,7 @@ import { load, save } from './storage.js';
 import * as queries from './history.js';
 import { isShareHash, linkFor, readLink, LinkError } from './share.js';
 import { keepOffline } from './offline.js';
+import { wireExport } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -375,6 +376,13 @@ ui.presets.addEventListener('change', () => {
   if (option?.dataset.sql) replaceEditorText(option.dataset.sql);
   ui.presets.value = '';
   editor.view.focus();
+});
+wireExport($('export-postgres'), {
+  call: (method, params) => engine.call(method, params),
+  data: () => dataset,
+  busyWith,
+  done: (text) => setStatus(readyStatus(text)),
+  fail: showError,
 });
 ui.controls.addEventListener('submit', (event) => event.preventDefault());
 // Keys that work anywhere on the page: the editor handles its own Mod-Enter first.
