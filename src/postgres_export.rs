@@ -173,7 +173,8 @@ fn header(seed: u64, scale: Scale, how_to_run: &str, plan: &[PartitionedTable]) 
          generator v{GENERATOR_VERSION}.\n\
          --\n\
          -- {how_to_run}\n\
-         -- Needs PostgreSQL 13 or later; loads into an empty database in one transaction.\n\
+         -- Needs PostgreSQL 12 or later (tested on 15); loads into an empty database in one\n\
+         -- transaction, so a failed load leaves nothing behind.\n\
          --\n\
          -- Timestamps are TIMESTAMPTZ and were recorded in UTC; money is NUMERIC(12,2). The facts\n\
          -- are partitioned by time, each with a default partition for rows outside every range:\n\
