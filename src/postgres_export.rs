@@ -412,14 +412,13 @@ pub fn single_file(data: &Dataset, seed: u64, scale: Scale) -> String {
         single_file_name(seed, scale)
     );
     script(data, seed, scale, &how, |table| {
-        let table_rows: Vec<Vec<Datum>> = rows::table_rows(data, table.name)
-            .expect("schema table")
-            .collect();
+        // Row by row, so no second copy of a table is held.
+        let table_rows = rows::table_rows(data, table.name).expect("schema table");
         format!(
             "COPY {} ({}) FROM stdin WITH (FORMAT csv, HEADER true);\n{}\\.\n",
             table.name,
             column_list(table),
-            rows::to_csv(table, &table_rows)
+            rows::to_csv(table, table_rows)
         )
     })
 }

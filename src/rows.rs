@@ -163,9 +163,12 @@ pub fn all_tables(data: &Dataset) -> Vec<(&'static Table, Vec<Vec<Datum>>)> {
 
 /// Every table as a CSV file: (`<table>.csv`, contents), in load order.
 pub fn csv_files(data: &Dataset) -> Vec<(String, String)> {
-    all_tables(data)
-        .into_iter()
-        .map(|(table, rows)| (format!("{}.csv", table.name), to_csv(table, &rows)))
+    schema::TABLES
+        .iter()
+        .map(|table| {
+            let rows = table_rows(data, table.name).expect("every schema table has rows");
+            (format!("{}.csv", table.name), to_csv(table, rows))
+        })
         .collect()
 }
 
@@ -196,13 +199,13 @@ fn datum_text(datum: &Datum) -> Option<String> {
 }
 
 /// One table as CSV text with a header row; lines end in `\n`.
-pub fn to_csv<'a>(table: &Table, rows: impl IntoIterator<Item = &'a Vec<Datum>>) -> String {
+pub fn to_csv<R: AsRef<[Datum]>>(table: &Table, rows: impl IntoIterator<Item = R>) -> String {
     let mut out = String::new();
     let header: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
     out.push_str(&header.join(","));
     out.push('\n');
     for row in rows {
-        for (i, datum) in row.iter().enumerate() {
+        for (i, datum) in row.as_ref().iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }

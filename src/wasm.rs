@@ -130,10 +130,8 @@ impl Sandbox {
 pub fn export_csv(seed: f64, scale: &str, table: &str) -> Result<String, JsValue> {
     let data = generate::generate(parse_seed(seed)?, parse_scale(scale)?);
     let table = schema::table(table).ok_or_else(|| usage(format!("no table {table:?}")))?;
-    let table_rows: Vec<_> = rows::table_rows(&data, table.name)
-        .expect("schema table")
-        .collect();
-    Ok(rows::to_csv(table, &table_rows))
+    let table_rows = rows::table_rows(&data, table.name).expect("schema table");
+    Ok(rows::to_csv(table, table_rows))
 }
 
 /// The data as one PostgreSQL script (schema, data inline, keys, indexes, retention), exactly as
