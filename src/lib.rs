@@ -1,9 +1,10 @@
 //! livestream-sandbox: a livestream analytics star schema you can query.
 //!
 //! Reading order: [`schema`] describes the tables once; [`generate`] makes their rows from a seed;
-//! [`rows`] turns them into typed cells and CSV; [`engine`] loads them into GlueSQL (through
-//! [`storage`]) and answers SQL after [`sql`] has checked and rewritten it; [`queries`] holds the
-//! named queries and [`analyses`] the guided analyses; [`bench`] times them. `wasm` is the thin browser edge.
+//! [`rows`] turns them into typed cells and CSV, and [`postgres_export`] into a partitioned
+//! PostgreSQL database; [`engine`] loads them into GlueSQL (through [`storage`]) and answers SQL
+//! after [`sql`] has checked and rewritten it; [`queries`] holds the named queries and
+//! [`analyses`] the guided analyses; [`bench`] times them. `wasm` is the thin browser edge.
 
 pub mod analyses;
 pub mod bench;
@@ -14,6 +15,7 @@ mod functions;
 pub mod generate;
 mod names;
 pub mod pipeline;
+pub mod postgres_export;
 pub mod queries;
 pub mod rows;
 pub mod schema;

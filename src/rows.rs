@@ -161,6 +161,17 @@ pub fn all_tables(data: &Dataset) -> Vec<(&'static Table, Vec<Vec<Datum>>)> {
         .collect()
 }
 
+/// Every table as a CSV file: (`<table>.csv`, contents), in load order.
+pub fn csv_files(data: &Dataset) -> Vec<(String, String)> {
+    schema::TABLES
+        .iter()
+        .map(|table| {
+            let rows = table_rows(data, table.name).expect("every schema table has rows");
+            (format!("{}.csv", table.name), to_csv(table, rows))
+        })
+        .collect()
+}
+
 /// Appends one CSV field: RFC 4180 quoting, NULL as an empty unquoted field and the empty string
 /// as `""`, so that PostgreSQL's `COPY ... CSV` reads both back as they were.
 pub fn push_csv_field(out: &mut String, text: Option<&str>) {
@@ -188,13 +199,13 @@ fn datum_text(datum: &Datum) -> Option<String> {
 }
 
 /// One table as CSV text with a header row; lines end in `\n`.
-pub fn to_csv<'a>(table: &Table, rows: impl IntoIterator<Item = &'a Vec<Datum>>) -> String {
+pub fn to_csv<R: AsRef<[Datum]>>(table: &Table, rows: impl IntoIterator<Item = R>) -> String {
     let mut out = String::new();
     let header: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
     out.push_str(&header.join(","));
     out.push('\n');
     for row in rows {
-        for (i, datum) in row.iter().enumerate() {
+        for (i, datum) in row.as_ref().iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }

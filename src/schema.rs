@@ -387,16 +387,27 @@ pub fn engine_ddl(table: &Table) -> String {
     format!("CREATE TABLE {} ({})", table.name, columns.join(", "))
 }
 
+/// A column as PostgreSQL declares it: name, type and `NOT NULL`. `timestamp` is the type given
+/// to timestamps (`TIMESTAMP` to compare answers with the sandbox, `TIMESTAMPTZ` in production).
+pub fn postgres_column(column: &Column, timestamp: &str) -> String {
+    let sql_type = match column.sql_type {
+        SqlType::Timestamp => timestamp,
+        other => other.postgres_name(),
+    };
+    let null = if column.nullable { "" } else { " NOT NULL" };
+    format!("{} {sql_type}{null}", column.name)
+}
+
 /// `CREATE TABLE` for PostgreSQL, with keys and foreign keys, as a learner would take it away.
 pub fn postgres_ddl(table: &Table) -> String {
     let mut lines: Vec<String> = table
         .columns
         .iter()
         .map(|column| {
-            let mut line = format!("    {} {}", column.name, column.sql_type.postgres_name());
-            if !column.nullable {
-                line.push_str(" NOT NULL");
-            }
+            let mut line = format!(
+                "    {}",
+                postgres_column(column, SqlType::Timestamp.postgres_name())
+            );
             if column.unique {
                 line.push_str(" UNIQUE");
             }

@@ -114,6 +114,13 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
+/// Midnight of the first day of the month `months` after the one holding `ts` (negative: before).
+pub fn month_start(ts: Timestamp, months: i64) -> Timestamp {
+    let (year, month, _) = civil_from_days(ts.div_euclid(DAY));
+    let index = year * 12 + (month - 1) + months;
+    days_from_civil(index.div_euclid(12), index.rem_euclid(12) + 1, 1) * DAY
+}
+
 /// Hour of day (0-23) of a timestamp.
 pub fn hour_of_day(ts: Timestamp) -> i64 {
     ts.rem_euclid(DAY) / HOUR
@@ -122,6 +129,15 @@ pub fn hour_of_day(ts: Timestamp) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_start_crosses_years_both_ways() {
+        let at = |text| parse(text).unwrap();
+        assert_eq!(month_start(at("2026-10-31 23:59:59"), 0), at("2026-10-01"));
+        assert_eq!(month_start(at("2026-11-15 12:00:00"), 2), at("2027-01-01"));
+        assert_eq!(month_start(at("2026-01-15"), -1), at("2025-12-01"));
+        assert_eq!(month_start(at("2028-02-29"), 1), at("2028-03-01"));
+    }
 
     #[test]
     fn round_trips_known_instants() {

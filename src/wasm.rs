@@ -4,7 +4,7 @@
 use crate::engine::{Config, Engine, QueryResult};
 use crate::error::EngineError;
 use crate::generate::{self, Scale};
-use crate::{analyses, bench, queries, rows, schema, time};
+use crate::{analyses, bench, postgres_export, queries, rows, schema, time};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -149,10 +149,25 @@ impl Sandbox {
 pub fn export_csv(seed: f64, scale: &str, table: &str) -> Result<String, JsValue> {
     let data = generate::generate(parse_seed(seed)?, parse_scale(scale)?);
     let table = schema::table(table).ok_or_else(|| usage(format!("no table {table:?}")))?;
-    let table_rows: Vec<_> = rows::table_rows(&data, table.name)
-        .expect("schema table")
-        .collect();
-    Ok(rows::to_csv(table, &table_rows))
+    let table_rows = rows::table_rows(&data, table.name).expect("schema table");
+    Ok(rows::to_csv(table, table_rows))
+}
+
+/// The data as one PostgreSQL script (schema, data inline, keys, indexes, retention), exactly as
+/// `sandbox export --format postgres-file` writes it, with the file name to save it under.
+#[wasm_bindgen(js_name = exportPostgres)]
+pub fn export_postgres(seed: f64, scale: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Script {
+        name: String,
+        sql: String,
+    }
+    let (seed, scale) = (parse_seed(seed)?, parse_scale(scale)?);
+    let data = generate::generate(seed, scale);
+    to_js(&Script {
+        name: postgres_export::single_file_name(seed, scale),
+        sql: postgres_export::single_file(&data, seed, scale),
+    })
 }
 
 /// The schema description (tables, columns, keys, grain, retention).

@@ -9,6 +9,7 @@ import * as queries from './history.js';
 import { isShareHash, linkFor, readLink, LinkError } from './share.js';
 import { keepOffline } from './offline.js';
 import { fillMenu, analysisPanel } from './analyses.js';
+import { wireExport } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -443,6 +444,13 @@ ui.analyses.addEventListener('change', () => {
   const analysis = analyses.find((known) => known.id === ui.analyses.value);
   ui.analyses.value = '';
   if (analysis) openAnalysis(analysis);
+});
+wireExport($('export-postgres'), {
+  call: (method, params) => engine.call(method, params),
+  data: () => dataset,
+  busyWith,
+  done: (text) => setStatus(readyStatus(text)),
+  fail: showError,
 });
 ui.controls.addEventListener('submit', (event) => event.preventDefault());
 // Keys that work anywhere on the page: the editor handles its own Mod-Enter first.

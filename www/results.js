@@ -1,6 +1,7 @@
 // Query results as accessible tables, a page of rows at a time, with copy and download as CSV.
 // Every value goes in with textContent: data is never markup.
 import { toCsv } from './csv.js';
+import { saveText } from './download.js';
 import { valueText, NUMERIC_TYPES } from './values.js';
 import { el, button } from './dom.js';
 
@@ -115,14 +116,9 @@ function csvActions(result, index, say) {
     }
   });
   copy.dataset.testid = 'copy-csv';
-  const download = button('Download CSV', `Save these rows as ${name}`, () => {
-    const url = URL.createObjectURL(new Blob([toCsv(result)], { type: 'text/csv;charset=utf-8' }));
-    const link = el('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
+  const download = button('Download CSV', `Save these rows as ${name}`, () =>
+    saveText(name, toCsv(result), 'text/csv;charset=utf-8'),
+  );
   download.dataset.testid = 'download-csv';
   const note = el('span', 'hint', 'In CSV, NULL is an empty field and empty text is "".');
   bar.append(copy, download, note);

@@ -1,5 +1,5 @@
 // The engine's home: the page never runs SQL on its own thread, so it never freezes.
-import init, { Sandbox, schema, presets, analyses, generatorVersion } from 'sandbox-wasm';
+import init, { Sandbox, schema, presets, analyses, generatorVersion, exportPostgres } from 'sandbox-wasm';
 import { serve } from './rpc.js';
 
 // WASM_FILE is set at build time; the .wasm sits next to this bundle.
@@ -50,6 +50,12 @@ serve({
     const start = performance.now();
     const results = loaded().run(sql);
     return { results, ms: performance.now() - start };
+  },
+
+  /** The freshly generated data for a seed and scale as one PostgreSQL script: {name, sql}. */
+  async exportPostgres({ seed, scale }) {
+    await ready;
+    return exportPostgres(seed, scale);
   },
 
   async reset() {

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use livestream_sandbox::engine::{Cell, Config, Engine, QueryResult};
 use livestream_sandbox::generate::{self, Scale};
-use livestream_sandbox::{bench, queries, rows, schema, time};
+use livestream_sandbox::{bench, postgres_export, queries, rows, schema, time};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,7 +45,12 @@ enum OutputFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// One CSV per table and schema.sql.
     Csv,
+    /// A partitioned PostgreSQL database: the CSVs, load.sql and retention.sql.
+    Postgres,
+    /// The same as one SQL file with the data inline; --out names the file.
+    PostgresFile,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,12 +94,13 @@ enum Command {
         /// The SQL to run.
         sql: Option<String>,
     },
-    /// Write every table as CSV, plus the PostgreSQL DDL, into a folder.
+    /// Write every table as CSV with the PostgreSQL DDL, or as a partitioned PostgreSQL database.
     Export {
         #[command(flatten)]
         data: DataArgs,
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
+        /// The folder to write into (a file for postgres-file).
         #[arg(long)]
         out: PathBuf,
     },
@@ -190,8 +196,7 @@ fn run(command: Command) -> Result<(), String> {
             write_out(&mut out, &text)
         }
         Command::Export { data, format, out } => {
-            let ExportFormat::Csv = format;
-            export(data.seed, data.scale.scale(), &out)
+            export(data.seed, data.scale.scale(), format, &out)
         }
         Command::Schema { format } => {
             let text = match format {
@@ -245,22 +250,43 @@ fn write_out(out: &mut impl Write, text: &str) -> Result<(), String> {
     }
 }
 
-fn export(seed: u64, scale: Scale, out: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(out).map_err(|e| format!("creating {}: {e}", out.display()))?;
+fn export(seed: u64, scale: Scale, format: ExportFormat, out: &Path) -> Result<(), String> {
     let data = generate::generate(seed, scale);
-    let write = |name: &str, text: &str| {
-        let path = out.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("writing {}: {e}", path.display()))
+    let write = |path: &Path, text: &str| {
+        std::fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))
     };
-    for (table, table_rows) in rows::all_tables(&data) {
-        write(
-            &format!("{}.csv", table.name),
-            &rows::to_csv(table, &table_rows),
-        )?;
+    let files: Vec<(String, String)> = match format {
+        ExportFormat::PostgresFile => {
+            write(out, &postgres_export::single_file(&data, seed, scale))?;
+            eprintln!(
+                "wrote {} (seed {seed}, scale {}, generator v{}): psql -d DB -f {}",
+                out.display(),
+                scale.name(),
+                generate::GENERATOR_VERSION,
+                out.display()
+            );
+            return Ok(());
+        }
+        ExportFormat::Postgres => postgres_export::folder(&data, seed, scale),
+        ExportFormat::Csv => {
+            let mut files = rows::csv_files(&data);
+            files.push(("schema.sql".to_owned(), schema::postgres_schema()));
+            files
+        }
+    };
+    std::fs::create_dir_all(out).map_err(|e| format!("creating {}: {e}", out.display()))?;
+    for (name, text) in &files {
+        write(&out.join(name), text)?;
     }
-    write("schema.sql", &schema::postgres_schema())?;
+    let then = match format {
+        ExportFormat::Postgres => format!(
+            "; then: cd {} && createdb livestream && psql -d livestream -f load.sql",
+            out.display()
+        ),
+        _ => String::new(),
+    };
     eprintln!(
-        "wrote {} tables (seed {seed}, scale {}, generator v{}) to {}",
+        "wrote {} tables (seed {seed}, scale {}, generator v{}) to {}{then}",
         schema::TABLES.len(),
         scale.name(),
         generate::GENERATOR_VERSION,

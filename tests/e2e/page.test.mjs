@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { linkFor } from '../../www/share.js';
 import { advanceClock } from '../../www/clock.js';
@@ -570,6 +571,41 @@ test('CSV copy and download match the CLI byte for byte; NULL and empty text sta
   const saved = readFileSync(await download.path(), 'utf8');
   const expected = execFileSync(BIN, ['query', '--seed', '1', '--format', 'csv', '--preset', 'seed-payout'], { encoding: 'utf8' });
   assert.equal(saved, expected);
+});
+
+test('Take it to PostgreSQL saves the current seed as the CLI writes it in one SQL file, every table in it', async (t) => {
+  const page = await openPage(t, { acceptDownloads: true });
+  await page.fill($('seed'), '2');
+  await page.press($('seed'), 'Enter');
+  await page.waitForFunction((s) => /^Ready: seed 2, scale S/.test(document.querySelector(s).textContent), $('status'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click($('export-postgres'))]);
+  assert.equal(download.suggestedFilename(), 'livestream-sandbox-seed2-S.sql');
+  const saved = readFileSync(await download.path(), 'utf8');
+  await page.waitForFunction((s) => /saved livestream-sandbox-seed2-S\.sql/.test(document.querySelector(s).textContent), $('status'));
+
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-export-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'cli.sql');
+  execFileSync(BIN, ['export', '--seed', '2', '--scale', 'S', '--format', 'postgres-file', '--out', file]);
+  assert.ok(saved === readFileSync(file, 'utf8'), 'the download is the file the CLI writes, byte for byte');
+  assert.match(saved, /^-- Livestream sandbox as a production PostgreSQL database: seed 2, scale S, generator v\d+\.\n/);
+
+  // Every table's COPY block holds as many rows as the table has.
+  const tables = JSON.parse(execFileSync(BIN, ['schema', '--format', 'json'], { encoding: 'utf8' })).map((table) => table.name);
+  const counts = tables.map((name) => `SELECT '${name}' AS t, COUNT(*) AS n FROM ${name}`).join(' UNION ALL ');
+  const expected = parseCsv(execFileSync(BIN, ['query', '--seed', '2', '--format', 'csv', counts], { encoding: 'utf8' })).slice(1);
+  assert.equal(expected.length, tables.length);
+  for (const [name, rows] of expected) {
+    const start = saved.indexOf(`\nCOPY ${name} (`);
+    assert.ok(start >= 0, `COPY block for ${name}`);
+    const body = saved.indexOf('\n', start + 1) + 1;
+    const end = saved.indexOf('\n\\.\n', body);
+    const records = parseCsv(saved.slice(body, end + 1));
+    assert.equal(records.length - 1, Number(rows), `${name} rows`);
+    assert.match(saved, new RegExp(`\nCREATE TABLE ${name} \\(`));
+  }
+  assert.match(saved, /PARTITION BY RANGE \(sent_at\)/);
+  assert.match(saved, /CREATE FUNCTION enforce_retention\(as_of timestamptz\)/);
 });
 
 test('big results show 200 rows a page with next and previous; headers carry types', async (t) => {

@@ -46,7 +46,8 @@ fn is_root() -> bool {
         .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
-fn checked(output: Output, what: &str) -> String {
+/// Asserts a command succeeded and returns its standard output.
+pub fn checked(output: Output, what: &str) -> String {
     assert!(
         output.status.success(),
         "{what} failed: {}{}",
@@ -117,7 +118,8 @@ impl Postgres {
         }
     }
 
-    fn psql(&self, database: &str) -> Command {
+    /// psql on `database`, stopping at the first error.
+    pub fn psql(&self, database: &str) -> Command {
         let mut command = Command::new(self.bin.join("psql"));
         command
             .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h"])
@@ -134,35 +136,40 @@ impl Postgres {
         setup: &[&str],
         query: &str,
     ) -> Result<Vec<Vec<Option<String>>>, String> {
+        let mut statements = vec!["BEGIN"];
+        statements.extend(setup);
+        statements.extend([query, "ROLLBACK"]);
+        let mut results = self.statements(database, &statements)?;
+        Ok(results.swap_remove(statements.len() - 2))
+    }
+
+    /// Runs `statements` one after another in one session and returns the rows of each (none
+    /// for a statement that returns none), or PostgreSQL's error message.
+    pub fn statements(
+        &self,
+        database: &str,
+        statements: &[&str],
+    ) -> Result<Vec<Vec<Vec<Option<String>>>>, String> {
+        const END: &str = "<<END OF STATEMENT>>";
         let mut command = self.psql(database);
         // psql's CSV prints NULL and the empty string alike unless NULL has a text of its own.
-        command.args(["--csv", "-P", &format!("null={NULL_MARK}"), "-c", "BEGIN"]);
-        for statement in setup {
-            command.args(["-c", statement]);
+        command.args(["--csv", "-P", &format!("null={NULL_MARK}")]);
+        for statement in statements {
+            command.args(["-c", statement, "-c", &format!("\\echo {END}")]);
         }
-        command.args(["-c", query, "-c", "ROLLBACK"]);
         let output = command.output().unwrap();
         if !output.status.success() {
             return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
         }
         let text = String::from_utf8(output.stdout).expect("utf-8");
-        let mut records = parse_csv(&text);
-        if !records.is_empty() {
-            records.remove(0); // header
-        }
-        for value in records.iter_mut().flatten() {
-            *value = match value.take() {
-                Some(text) if text == NULL_MARK => None,
-                Some(text) => Some(text),
-                None => Some(String::new()),
-            };
-        }
-        Ok(records)
+        let mut outputs: Vec<&str> = text.split(&format!("{END}\n")).collect();
+        assert_eq!(outputs.pop(), Some(""), "psql's output ends with a marker");
+        assert_eq!(outputs.len(), statements.len());
+        Ok(outputs.into_iter().map(rows_of).collect())
     }
 
-    /// Creates a database named `database` with the schema and the generated data. `now()` there
-    /// reads the dataset clock, as in the sandbox, through a function that shadows PostgreSQL's.
-    pub fn load(&self, database: &str, seed: u64, scale: Scale, clock: i64) {
+    /// A new empty database.
+    pub fn create_database(&self, database: &str) {
         checked(
             self.psql("postgres")
                 .args(["-c", &format!("CREATE DATABASE {database}")])
@@ -170,6 +177,43 @@ impl Postgres {
                 .unwrap(),
             "create database",
         );
+    }
+
+    /// A copy of `template` named `database`, to change and throw away.
+    pub fn copy_database(&self, template: &str, database: &str) {
+        checked(
+            self.psql("postgres")
+                .args([
+                    "-c",
+                    &format!("CREATE DATABASE {database} TEMPLATE {template}"),
+                ])
+                .output()
+                .unwrap(),
+            "copy database",
+        );
+    }
+
+    pub fn drop_database(&self, database: &str) {
+        checked(
+            self.psql("postgres")
+                .args(["-c", &format!("DROP DATABASE {database}")])
+                .output()
+                .unwrap(),
+            "drop database",
+        );
+    }
+
+    /// A folder of this cluster's to keep files in; removed with it.
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        let folder = self.root.join(name);
+        std::fs::create_dir_all(&folder).unwrap();
+        folder
+    }
+
+    /// Creates a database named `database` with the schema and the generated data. `now()` there
+    /// reads the dataset clock, as in the sandbox, through a function that shadows PostgreSQL's.
+    pub fn load(&self, database: &str, seed: u64, scale: Scale, clock: i64) {
+        self.create_database(database);
         let data = generate::generate(seed, scale);
         let folder = self.root.join(format!("data-{seed}-{}", scale.name()));
         std::fs::create_dir_all(&folder).unwrap();
@@ -197,6 +241,22 @@ impl Postgres {
             "loading data",
         );
     }
+}
+
+/// One statement's CSV output as rows: the header dropped, NULL as `None`.
+fn rows_of(text: &str) -> Vec<Vec<Option<String>>> {
+    let mut records = parse_csv(text);
+    if !records.is_empty() {
+        records.remove(0); // header
+    }
+    for value in records.iter_mut().flatten() {
+        *value = match value.take() {
+            Some(text) if text == NULL_MARK => None,
+            Some(text) => Some(text),
+            None => Some(String::new()),
+        };
+    }
+    records
 }
 
 impl Drop for Postgres {
