@@ -12,6 +12,7 @@ mod support;
 use livestream_sandbox::engine::{Config, Engine};
 use livestream_sandbox::generate::{self, Scale, ANCHOR};
 use livestream_sandbox::queries;
+use support::compare::{is_query, same_rows, sorted, split_statements, Rows};
 use support::postgres::Postgres;
 
 const SEEDS: [u64; 3] = [1, 2, 3];
@@ -89,11 +90,7 @@ fn parse_case(file: &str, block: &str) -> Case {
             }
         }
     }
-    let mut statements: Vec<String> = body
-        .split(";\n")
-        .map(|s| s.trim().trim_end_matches(';').trim().to_owned())
-        .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
-        .collect();
+    let mut statements = split_statements(&body);
     // The last SELECT is compared; what comes before it is setup, what follows it (a preset's
     // clean-up) is left out, since every case is undone anyway.
     let last_select = statements
@@ -109,56 +106,6 @@ fn parse_case(file: &str, block: &str) -> Case {
         setup: statements,
         query,
     }
-}
-
-/// A statement that returns rows: the part of a case that is compared.
-fn is_query(statement: &str) -> bool {
-    let upper = statement.trim_start().to_ascii_uppercase();
-    ["SELECT", "WITH", "(", "VALUES"]
-        .iter()
-        .any(|start| upper.starts_with(start))
-}
-
-type Rows = Vec<Vec<Option<String>>>;
-
-/// One value in a form both sides agree on: booleans as t/f, numbers by value.
-fn canonical(value: &Option<String>) -> String {
-    match value.as_deref() {
-        None => "\u{0}NULL".to_owned(),
-        Some("t") | Some("true") => "t".to_owned(),
-        Some("f") | Some("false") => "f".to_owned(),
-        Some(text) => match text.parse::<f64>() {
-            Ok(number) if !text.contains(':') => format!("{number:.9e}"),
-            _ => text.to_owned(),
-        },
-    }
-}
-
-fn same_value(ours: &Option<String>, theirs: &Option<String>) -> bool {
-    if canonical(ours) == canonical(theirs) {
-        return true;
-    }
-    match (
-        ours.as_deref().map(str::parse::<f64>),
-        theirs.as_deref().map(str::parse::<f64>),
-    ) {
-        (Some(Ok(a)), Some(Ok(b))) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
-        _ => false,
-    }
-}
-
-fn same_rows(ours: &Rows, theirs: &Rows) -> bool {
-    ours.len() == theirs.len()
-        && ours
-            .iter()
-            .zip(theirs)
-            .all(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_value(x, y)))
-}
-
-fn sorted(rows: &Rows) -> Rows {
-    let mut rows = rows.clone();
-    rows.sort_by_cached_key(|row| row.iter().map(canonical).collect::<Vec<_>>());
-    rows
 }
 
 fn compare(case: &Case, ours: &Rows, theirs: &Rows) -> Result<(), String> {
