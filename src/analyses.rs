@@ -94,7 +94,7 @@ pub const ANALYSES: &[Analysis] = &[
             correct_payout_sql!(),
             ";\n\n-- Side by side, per stream whose figure the fan-out changes.\n",
             "WITH naive AS (
-    -- The seed's joins, grouped per stream: every gift meets every visit of its stream.
+    -- The interview query's joins, grouped per stream: every gift meets every visit of its stream.
     SELECT s.stream_id, c.handle AS creator, c.revenue_share,
         COUNT(*) AS joined_rows,
         SUM(g.amount_usd) AS naive_gross_usd
@@ -305,23 +305,22 @@ ORDER BY m.minute;\n"
             "FROM retention_policies\n",
             "ORDER BY keep_days;\n\n",
             "-- Rows out of policy per fact.\n",
-            "WITH cutoffs AS (
-    SELECT table_name, NOW() - keep_days * INTERVAL '1 day' AS cutoff FROM retention_policies
-),
-facts AS (
+            "WITH facts AS (
     SELECT 'chat_messages' AS table_name, COUNT(*) AS total_rows,
-        COUNT(*) FILTER (WHERE m.sent_at < c.cutoff) AS out_of_policy
-    FROM chat_messages m JOIN cutoffs c ON c.table_name = 'chat_messages'
+        COUNT(*) FILTER (WHERE sent_at < NOW() - (SELECT keep_days FROM retention_policies WHERE table_name = 'chat_messages') * INTERVAL '1 day') AS out_of_policy
+    FROM chat_messages
     UNION ALL
-    SELECT 'gifts', COUNT(*), COUNT(*) FILTER (WHERE g.sent_at < c.cutoff)
-    FROM gifts g JOIN cutoffs c ON c.table_name = 'gifts'
+    SELECT 'gifts', COUNT(*),
+        COUNT(*) FILTER (WHERE sent_at < NOW() - (SELECT keep_days FROM retention_policies WHERE table_name = 'gifts') * INTERVAL '1 day')
+    FROM gifts
     UNION ALL
-    SELECT 'viewer_sessions', COUNT(*), COUNT(*) FILTER (WHERE vs.join_time < c.cutoff)
-    FROM viewer_sessions vs JOIN cutoffs c ON c.table_name = 'viewer_sessions'
+    SELECT 'viewer_sessions', COUNT(*),
+        COUNT(*) FILTER (WHERE join_time < NOW() - (SELECT keep_days FROM retention_policies WHERE table_name = 'viewer_sessions') * INTERVAL '1 day')
+    FROM viewer_sessions
 )
-SELECT f.table_name, c.cutoff, f.total_rows, f.out_of_policy
-FROM facts f JOIN cutoffs c ON c.table_name = f.table_name
-ORDER BY f.table_name;\n\n",
+SELECT p.table_name, p.keep_days, NOW() - p.keep_days * INTERVAL '1 day' AS cutoff, f.total_rows, f.out_of_policy
+FROM retention_policies p JOIN facts f ON f.table_name = p.table_name
+ORDER BY p.table_name;\n\n",
             "-- The purge, undone at the end so the data stays as generated.\n",
             "BEGIN;\n",
             chat_purge_sql!(),
