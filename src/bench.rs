@@ -83,6 +83,12 @@ pub fn run(
             engine.borrow_mut().run(sql).map(drop)
         })?);
     }
+    // Each analysis as the page runs it: the whole script. Those that write undo it themselves.
+    for analysis in crate::analyses::ANALYSES {
+        measurements.push(measure(analysis.id, runs, now, none, || {
+            engine.borrow_mut().run(analysis.sql).map(drop)
+        })?);
+    }
     // Each purge starts from the freshly generated data.
     measurements.push(measure(
         "chat purge",

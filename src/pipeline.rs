@@ -696,6 +696,13 @@ impl VisitorMut for Nested<'_> {
                 return ControlFlow::Continue(());
             }
             if let Ok(relation) = query(self.backend, (**subquery).clone()) {
+                if let Some(value) = (!distinct_values)
+                    .then(|| scalar_literal(&relation))
+                    .flatten()
+                {
+                    *expr = value;
+                    return ControlFlow::Continue(());
+                }
                 if relation.columns.len() == 1 {
                     let relation = if distinct_values {
                         Relation {
@@ -724,6 +731,33 @@ impl VisitorMut for Nested<'_> {
             Err(error) => ControlFlow::Break(error),
         }
     }
+}
+
+/// A scalar subquery's one value (NULL when it has no row) as a constant, for the types whose
+/// literal reads back as the same value: GlueSQL then compares a constant instead of reading
+/// the subquery's table again for every row.
+fn scalar_literal(relation: &Relation) -> Option<Expr> {
+    use sqlparser::ast::{DataType, Value as Literal};
+    if relation.columns.len() != 1 || relation.rows.len() > 1 {
+        return None;
+    }
+    let Some(row) = relation.rows.first() else {
+        return Some(Expr::Value(Literal::Null));
+    };
+    let (literal, data_type) = match &row[0] {
+        Value::Null => return Some(Expr::Value(Literal::Null)),
+        Value::Bool(value) => return Some(Expr::Value(Literal::Boolean(*value))),
+        Value::I64(value) => (Literal::Number((*value).into(), false), DataType::Int(None)),
+        Value::Str(text) => (Literal::SingleQuotedString(text.clone()), DataType::Text),
+        _ => return None,
+    };
+    // Typed, so it stays a 64-bit integer or a text in arithmetic and comparisons.
+    Some(Expr::Cast {
+        kind: sqlparser::ast::CastKind::Cast,
+        expr: Box::new(Expr::Value(literal)),
+        data_type,
+        format: None,
+    })
 }
 
 /// `WHERE ... AND x [NOT] IN (SELECT c FROM ...)`, the subquery not reading the outer query:

@@ -10,7 +10,11 @@ pub struct Preset {
 
 /// The interview's payout query, verbatim. Joining gifts and sessions to streams at once
 /// multiplies each gift by the stream's visits: the fan-out trap.
-pub const SEED_PAYOUT: &str = "SELECT
+/// Also a macro, so guided analyses can splice it into their scripts with `concat!`.
+#[macro_export]
+macro_rules! seed_payout_sql {
+    () => {
+        "SELECT
     c.handle AS creator,
     s.stream_id,
     SUM(g.amount_usd) AS gross_gifts_usd,
@@ -21,11 +25,18 @@ LEFT JOIN gifts g ON g.stream_id = s.stream_id
 LEFT JOIN viewer_sessions vs ON vs.stream_id = s.stream_id
 WHERE s.started_at >= NOW() - INTERVAL '7 days'
 GROUP BY c.handle, s.stream_id
-ORDER BY gross_gifts_usd DESC";
+ORDER BY gross_gifts_usd DESC"
+    };
+}
+pub const SEED_PAYOUT: &str = seed_payout_sql!();
 
 /// The same question answered correctly: each fact aggregated at its own grain first, then
 /// joined one row per stream, so nothing is multiplied.
-pub const CORRECT_PAYOUT: &str = "WITH stream_gifts AS (
+/// Also a macro, so guided analyses can splice it into their scripts with `concat!`.
+#[macro_export]
+macro_rules! correct_payout_sql {
+    () => {
+        "WITH stream_gifts AS (
     SELECT stream_id, SUM(amount_usd) AS gross_gifts_usd, COUNT(*) AS gift_count
     FROM gifts GROUP BY stream_id
 ),
@@ -43,7 +54,10 @@ JOIN creators c ON c.creator_id = s.creator_id
 LEFT JOIN stream_gifts g ON g.stream_id = s.stream_id
 LEFT JOIN stream_viewers v ON v.stream_id = s.stream_id
 WHERE s.started_at >= NOW() - INTERVAL '7 days'
-ORDER BY gross_gifts_usd DESC, s.stream_id";
+ORDER BY gross_gifts_usd DESC, s.stream_id"
+    };
+}
+pub const CORRECT_PAYOUT: &str = correct_payout_sql!();
 
 /// Average concurrent viewers: the viewer-seconds of all visits over the stream's seconds.
 /// Open visits and live streams count up to the dataset clock.
@@ -61,7 +75,14 @@ pub const CHAT_OUT_OF_POLICY: &str =
     "SELECT COUNT(*) AS out_of_policy FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days'";
 
 /// The purge itself.
-pub const CHAT_PURGE: &str = "DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days'";
+/// Also a macro, so guided analyses can splice it into their scripts with `concat!`.
+#[macro_export]
+macro_rules! chat_purge_sql {
+    () => {
+        "DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days'"
+    };
+}
+pub const CHAT_PURGE: &str = chat_purge_sql!();
 
 pub const PRESETS: &[Preset] = &[
     Preset {

@@ -666,3 +666,37 @@ fn a_script_reports_each_statement_as_it_ends() {
         .is_err());
     assert_eq!(ended, 2);
 }
+
+#[test]
+fn a_scalar_subquery_is_compared_as_its_value() {
+    let mut engine = engine();
+    let by_value = engine
+        .query("SELECT COUNT(*) FROM viewer_sessions WHERE stream_id = 7")
+        .unwrap();
+    // Read once, its one value is a constant: not a table read again for each of 50,000 visits.
+    let result = engine
+        .query(
+            "SELECT COUNT(*) FROM viewer_sessions \
+             WHERE stream_id = (SELECT stream_id FROM streams WHERE stream_id = 7)",
+        )
+        .unwrap();
+    assert_eq!(result.rows, by_value.rows);
+    assert!(result.rows_read < 60_000, "{} rows read", result.rows_read);
+    let result = engine
+        .query(
+            "SELECT (SELECT 7) / 2 AS int_div, (SELECT -5) * 2 AS negative, \
+             (SELECT 'a') || 'b' AS text, (SELECT TRUE) AND TRUE AS bool, \
+             (SELECT stream_id FROM streams WHERE stream_id < 0) IS NULL AS no_row",
+        )
+        .unwrap();
+    assert_eq!(
+        result.rows[0],
+        [
+            Cell::Int(3),
+            Cell::Int(-10),
+            Cell::Text("ab".into()),
+            Cell::Bool(true),
+            Cell::Bool(true)
+        ]
+    );
+}

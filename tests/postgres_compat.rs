@@ -12,7 +12,7 @@ mod support;
 use livestream_sandbox::engine::{Config, Engine};
 use livestream_sandbox::generate::{self, Scale, ANCHOR};
 use livestream_sandbox::queries;
-use support::compare::{same_rows, sorted, Rows};
+use support::compare::{is_query, same_rows, sorted, split_statements, Rows};
 use support::postgres::Postgres;
 
 const SEEDS: [u64; 3] = [1, 2, 3];
@@ -90,11 +90,7 @@ fn parse_case(file: &str, block: &str) -> Case {
             }
         }
     }
-    let mut statements: Vec<String> = body
-        .split(";\n")
-        .map(|s| s.trim().trim_end_matches(';').trim().to_owned())
-        .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
-        .collect();
+    let mut statements = split_statements(&body);
     // The last SELECT is compared; what comes before it is setup, what follows it (a preset's
     // clean-up) is left out, since every case is undone anyway.
     let last_select = statements
@@ -110,14 +106,6 @@ fn parse_case(file: &str, block: &str) -> Case {
         setup: statements,
         query,
     }
-}
-
-/// A statement that returns rows: the part of a case that is compared.
-fn is_query(statement: &str) -> bool {
-    let upper = statement.trim_start().to_ascii_uppercase();
-    ["SELECT", "WITH", "(", "VALUES"]
-        .iter()
-        .any(|start| upper.starts_with(start))
 }
 
 fn compare(case: &Case, ours: &Rows, theirs: &Rows) -> Result<(), String> {

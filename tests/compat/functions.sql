@@ -223,3 +223,11 @@ SELECT 'abc' LIKE 'a%c' AS a, 'abc' LIKE 'a_c' AS b, 'abc' LIKE 'b%' AS c, '100%
 SELECT COUNT(*) FILTER (WHERE body LIKE '%<%') AS markup, COUNT(*) FILTER (WHERE body ILIKE '%gg%') AS gg,
     COUNT(*) FILTER (WHERE body NOT LIKE '% %') AS one_word
 FROM chat_messages;
+
+-- case: scalar_subqueries_read_as_their_value
+SELECT COUNT(*) FILTER (WHERE stream_id = (SELECT MAX(stream_id) FROM streams)) AS last_stream,
+    COUNT(*) FILTER (WHERE device = (SELECT MIN(device) FROM viewer_sessions)) AS first_device,
+    SUM(stream_id % (SELECT 7)) / (SELECT 2) AS int_arith,
+    COUNT(*) FILTER (WHERE (SELECT stream_id FROM streams WHERE stream_id < 0) IS NULL) AS no_row,
+    COUNT(*) FILTER (WHERE join_time < NOW() - (SELECT keep_days FROM retention_policies WHERE table_name = 'chat_messages') * INTERVAL '1 day') AS old_visits
+FROM viewer_sessions;

@@ -1,4 +1,5 @@
-//! Comparing rows from the sandbox with rows from PostgreSQL, both as text (`None` for NULL).
+//! Rows from the sandbox and from PostgreSQL compared by value: booleans as t/f, numbers to
+//! 1e-9 relative (money is exact either way), NULL apart from every text.
 
 pub type Rows = Vec<Vec<Option<String>>>;
 
@@ -40,4 +41,27 @@ pub fn sorted(rows: &Rows) -> Rows {
     let mut rows = rows.clone();
     rows.sort_by_cached_key(|row| row.iter().map(canonical).collect::<Vec<_>>());
     rows
+}
+
+/// A script's statements, each ending with `;` at the end of a line; comment-only pieces dropped.
+pub fn split_statements(script: &str) -> Vec<String> {
+    script
+        .split(";\n")
+        .map(|s| s.trim().trim_end_matches(';').trim().to_owned())
+        .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
+        .collect()
+}
+
+/// A statement that returns rows: the part of a case that is compared.
+pub fn is_query(statement: &str) -> bool {
+    // Leading comment lines say what the statement is for; the keyword follows them.
+    let code: String = statement
+        .lines()
+        .skip_while(|line| line.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let upper = code.trim_start().to_ascii_uppercase();
+    ["SELECT", "WITH", "(", "VALUES"]
+        .iter()
+        .any(|start| upper.starts_with(start))
 }
