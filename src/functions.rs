@@ -16,6 +16,7 @@ pub const NAMES: &[&str] = &[
     "PG_GREATEST",
     "PG_CONCAT",
     "PG_LENGTH",
+    "PG_SIGN",
     "PG_EXTRACT",
     "PG_ROUND",
     "PG_TRUNC",
@@ -61,6 +62,23 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             Ok(match &args[0] {
                 Value::Null => Value::Null,
                 Value::Str(text) => Value::I64(text.chars().count() as i64),
+                other => return Err(no_function(name, other)),
+            })
+        }
+        // PostgreSQL has sign(numeric) and sign(double precision): an integer is read as the
+        // latter, so its sign is a float too.
+        "PG_SIGN" => {
+            arity(1..=1)?;
+            Ok(match &args[0] {
+                Value::Null => Value::Null,
+                Value::Decimal(d) => Value::Decimal(match d.cmp(&Decimal::ZERO) {
+                    std::cmp::Ordering::Less => -Decimal::ONE,
+                    std::cmp::Ordering::Equal => Decimal::ZERO,
+                    std::cmp::Ordering::Greater => Decimal::ONE,
+                }),
+                Value::F64(f) if *f == 0.0 => Value::F64(0.0),
+                Value::F64(f) => Value::F64(f.signum()),
+                Value::I64(i) => Value::F64(i.signum() as f64),
                 other => return Err(no_function(name, other)),
             })
         }

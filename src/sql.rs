@@ -928,6 +928,7 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
                 "greatest" => "PG_GREATEST",
                 "concat" => "PG_CONCAT",
                 "length" | "char_length" | "character_length" => "PG_LENGTH",
+                "sign" => "PG_SIGN",
                 "age" => {
                     return Err(unsupported(
                         "AGE(...)",

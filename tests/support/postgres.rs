@@ -143,6 +143,58 @@ impl Postgres {
         Ok(results.swap_remove(statements.len() - 2))
     }
 
+    /// [`Postgres::query`], also returning the type of each result column as PostgreSQL names
+    /// it, or `None` when `setup` commits (a second session could not repeat it). psql describes
+    /// a query only from a script (`\gdesc`), so types come from a session of their own.
+    pub fn typed_query(
+        &self,
+        database: &str,
+        setup: &[&str],
+        query: &str,
+    ) -> Result<(super::compare::Rows, Option<Vec<String>>), String> {
+        let commits = setup.iter().any(|statement| {
+            let upper = statement.trim_start().to_ascii_uppercase();
+            upper.starts_with("COMMIT") || upper.starts_with("END")
+        });
+        let types = match commits {
+            true => None,
+            false => Some(self.describe(database, setup, query)?),
+        };
+        Ok((self.query(database, setup, query)?, types))
+    }
+
+    fn describe(&self, database: &str, setup: &[&str], query: &str) -> Result<Vec<String>, String> {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut script = String::from("BEGIN;\n");
+        for statement in setup {
+            script.push_str(&format!("{statement};\n"));
+        }
+        // `\gdesc` takes the place of the query's semicolon.
+        let query = query.trim().trim_end_matches(';');
+        script.push_str(&format!("{query}\n\\gdesc\nROLLBACK;\n"));
+        let mut child = self
+            .psql(database)
+            .arg("--csv")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(script.as_bytes()).unwrap();
+        drop(stdin);
+        let output = child.wait_with_output().unwrap();
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+        }
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        Ok(rows_of(&text)
+            .into_iter()
+            .map(|column| column.get(1).cloned().flatten().unwrap_or_default())
+            .collect())
+    }
+
     /// Runs `statements` one after another in one session and returns the rows of each (none
     /// for a statement that returns none), or PostgreSQL's error message.
     pub fn statements(
