@@ -287,6 +287,20 @@ impl Engine {
     /// The tables and views a statement may name, with their columns.
     fn catalog(&self) -> Result<names::Catalog, EngineError> {
         let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
+        let mut single_keys = Vec::new();
+        for schema in &schemas {
+            let primary = schema
+                .column_defs
+                .iter()
+                .flatten()
+                .find(|def| def.unique.as_ref().is_some_and(|unique| unique.is_primary));
+            if let Some(def) = primary {
+                single_keys.push((
+                    schema.table_name.to_ascii_lowercase(),
+                    vec![def.name.clone()],
+                ));
+            }
+        }
         let tables = schemas.into_iter().map(|schema| {
             let columns = schema
                 .column_defs
@@ -297,7 +311,17 @@ impl Engine {
             .views
             .iter()
             .map(|(name, view)| (name.to_ascii_lowercase(), Some(view.columns.clone())));
-        Ok(tables.chain(views).collect())
+        // Composite keys are kept among the rules, single-column ones by GlueSQL.
+        let composite = self.rules.iter().filter_map(|(table, rules)| {
+            let (key, _) = rules.unique.iter().find(|(_, primary)| *primary)?;
+            Some((table.to_ascii_lowercase(), key.clone()))
+        });
+        let keys: BTreeMap<String, Vec<String>> =
+            single_keys.into_iter().chain(composite).collect();
+        Ok(names::Catalog {
+            tables: tables.chain(views).collect(),
+            keys,
+        })
     }
 
     fn context(&self) -> Result<Context, EngineError> {

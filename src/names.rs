@@ -17,9 +17,15 @@ use sqlparser::tokenizer::{Token, TokenWithLocation, Tokenizer};
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
-/// Column names of every table and view, by lower-case name; `None` for a table without a
-/// fixed set of columns.
-pub type Catalog = BTreeMap<String, Option<Vec<String>>>;
+/// What a statement may name.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Column names of every table and view, by lower-case name; `None` for a table without a
+    /// fixed set of columns.
+    pub tables: BTreeMap<String, Option<Vec<String>>>,
+    /// Primary key columns by lower-case table name: grouping by them groups by every column.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
 
 /// A name that does not resolve: PostgreSQL's message, a suggestion, and the name as written
 /// (qualifier first) so its place in the text can be found.
@@ -132,6 +138,8 @@ type Columns = Option<Vec<Option<String>>>;
 struct Relation {
     name: String,
     columns: Columns,
+    /// The primary key of a table read as it is stored; empty otherwise.
+    key: Vec<String>,
 }
 
 impl Relation {
@@ -405,6 +413,7 @@ impl Resolver<'_> {
                 relations: vec![Relation {
                     name: String::new(),
                     columns: Some(names.clone()),
+                    key: Vec::new(),
                 }],
             };
             let level = Level {
@@ -477,6 +486,7 @@ impl Resolver<'_> {
         if let Some(order) = order_by {
             self.names(&order.exprs, &level, ctes, &aliases)?;
         }
+        grouping(select, &level, order_by, &aliases)?;
         Ok(output_known.then_some(output))
     }
 
@@ -504,6 +514,7 @@ impl Resolver<'_> {
         outer: &Level,
         ctes: &Ctes,
     ) -> Result<Option<Relation>, NameError> {
+        let mut key = Vec::new();
         let (name, columns, alias) = match factor {
             TableFactor::Table {
                 name, alias, args, ..
@@ -529,6 +540,15 @@ impl Resolver<'_> {
                     }
                     None => self.table_columns(name, ctes)?,
                 };
+                let stored = args.is_none() && (name.0.len() > 1 || ctes.get(&table).is_none());
+                if stored {
+                    key = self
+                        .catalog
+                        .keys
+                        .get(&table.to_ascii_lowercase())
+                        .cloned()
+                        .unwrap_or_default();
+                }
                 (table, columns, alias.as_ref())
             }
             TableFactor::Derived {
@@ -578,10 +598,11 @@ impl Resolver<'_> {
             }
         };
         let Some(alias) = alias else {
-            return Ok(Some(Relation { name, columns }));
+            return Ok(Some(Relation { name, columns, key }));
         };
         let mut columns = columns;
         if !alias.columns.is_empty() {
+            key.clear();
             let renamed = alias.columns.iter().map(|c| Some(c.value.clone()));
             columns = columns.map(|mut known| {
                 let rest = known.split_off(alias.columns.len().min(known.len()));
@@ -591,6 +612,7 @@ impl Resolver<'_> {
         Ok(Some(Relation {
             name: alias.name.value.clone(),
             columns,
+            key,
         }))
     }
 
@@ -601,13 +623,14 @@ impl Resolver<'_> {
                 return Ok(columns.clone());
             }
         }
-        if let Some(columns) = self.catalog.get(&table.to_ascii_lowercase()) {
+        if let Some(columns) = self.catalog.tables.get(&table.to_ascii_lowercase()) {
             return Ok(columns
                 .as_ref()
                 .map(|names| names.iter().cloned().map(Some).collect()));
         }
         let names = self
             .catalog
+            .tables
             .keys()
             .map(String::as_str)
             .chain(ctes.names.iter().map(|(n, _)| n.as_str()));
@@ -665,6 +688,7 @@ impl Resolver<'_> {
         let table = Relation {
             name: last(&insert.table_name).to_owned(),
             columns,
+            key: Vec::new(),
         };
         for column in &insert.columns {
             table.require_column(&column.value)?;
@@ -811,6 +835,253 @@ fn wildcard<'a>(relations: impl Iterator<Item = &'a Relation>) -> Columns {
     Some(columns)
 }
 
+/// Aggregate functions: their arguments are not grouped values.
+const AGGREGATES: &[&str] = &[
+    "count",
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "string_agg",
+    "array_agg",
+    "bool_and",
+    "bool_or",
+    "every",
+    "stddev",
+    "stddev_pop",
+    "stddev_samp",
+    "variance",
+    "var_pop",
+    "var_samp",
+];
+
+fn is_aggregate(expr: &Expr) -> bool {
+    matches!(expr, Expr::Function(function)
+        if function.over.is_none()
+            && AGGREGATES.contains(&last(&function.name).to_ascii_lowercase().as_str()))
+}
+
+/// What a grouped query groups by: columns (by relation and name) and other expressions (by
+/// their text).
+#[derive(Default)]
+struct Groups {
+    columns: Vec<(String, String)>,
+    exprs: Vec<String>,
+}
+
+/// A column reference of the query level itself, as (relation, column); `Err(())` when it is
+/// not one (an outer reference, or a relation whose columns are unknown).
+fn own_column(level: &Level, expr: &Expr) -> Result<(String, String), ()> {
+    let (qualifier, column) = match expr {
+        Expr::Identifier(ident) => (None, &ident.value),
+        Expr::CompoundIdentifier(parts) => match parts.as_slice() {
+            [qualifier, column] => (Some(&qualifier.value), &column.value),
+            _ => return Err(()),
+        },
+        _ => return Err(()),
+    };
+    let mut owners = level
+        .scope
+        .relations
+        .iter()
+        .filter(|relation| match qualifier {
+            Some(qualifier) => same(&relation.name, qualifier),
+            None => relation.has(column) == Some(true),
+        });
+    match (owners.next(), owners.next()) {
+        (Some(relation), None) if relation.has(column) == Some(true) => Ok((
+            relation.name.to_ascii_lowercase(),
+            column.to_ascii_lowercase(),
+        )),
+        _ => Err(()),
+    }
+}
+
+/// PostgreSQL refuses a grouped query that shows a column it neither groups by nor
+/// aggregates; the engine would show one arbitrary row's value instead.
+fn grouping(
+    select: &Select,
+    level: &Level,
+    order_by: Option<&OrderBy>,
+    aliases: &[&str],
+) -> Result<(), NameError> {
+    let group_by: &[Expr] = match &select.group_by {
+        GroupByExpr::Expressions(exprs, _) => exprs,
+        GroupByExpr::All(_) => return Ok(()),
+    };
+    let projection: Vec<&Expr> = select
+        .projection
+        .iter()
+        .filter_map(|item| match item {
+            SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } => Some(expr),
+            _ => None,
+        })
+        .collect();
+    let aggregated = projection.iter().any(|expr| contains_aggregate(expr))
+        || select.having.as_ref().is_some_and(contains_aggregate);
+    if group_by.is_empty() && !aggregated {
+        return Ok(());
+    }
+    let mut groups = Groups::default();
+    for expr in group_by {
+        // `GROUP BY 2` and `GROUP BY alias` group by an output column's expression.
+        let output = match expr {
+            Expr::Value(sqlparser::ast::Value::Number(n, _)) => n
+                .to_string()
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| select.projection.get(n.wrapping_sub(1))),
+            Expr::Identifier(ident) => select.projection.iter().find(|item| {
+                matches!(item, SelectItem::ExprWithAlias { alias, .. } if same(&alias.value, &ident.value))
+            }),
+            _ => None,
+        };
+        let mut grouped = vec![expr];
+        if let Some(
+            SelectItem::UnnamedExpr(output) | SelectItem::ExprWithAlias { expr: output, .. },
+        ) = output
+        {
+            grouped.push(output);
+        }
+        for expr in grouped {
+            match own_column(level, expr) {
+                Ok(column) => groups.columns.push(column),
+                Err(()) => groups.exprs.push(expr.to_string().to_ascii_lowercase()),
+            }
+        }
+    }
+    let mut check = Grouped {
+        level,
+        groups: &groups,
+        covered: None,
+        depth: 0,
+    };
+    let order: Vec<&Expr> = order_by
+        .iter()
+        .flat_map(|order| &order.exprs)
+        .map(|item| &item.expr)
+        // Output columns and positions in ORDER BY are checked where they are defined.
+        .filter(|expr| match expr {
+            Expr::Identifier(ident) => !aliases.iter().any(|a| same(a, &ident.value)),
+            Expr::Value(_) => false,
+            _ => true,
+        })
+        .collect();
+    let flow = projection
+        .into_iter()
+        .chain(&select.having)
+        .chain(order)
+        .try_for_each(|expr| expr.visit(&mut check));
+    match flow {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(error) => Err(error),
+    }
+}
+
+/// Whether `expr` aggregates rows of its own query (not of a subquery inside it).
+fn contains_aggregate(expr: &Expr) -> bool {
+    struct Finder {
+        depth: usize,
+    }
+    impl Visitor for Finder {
+        type Break = ();
+        fn pre_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
+            self.depth += 1;
+            ControlFlow::Continue(())
+        }
+        fn post_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
+            self.depth -= 1;
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+            match self.depth == 0 && is_aggregate(expr) {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
+            }
+        }
+    }
+    expr.visit(&mut Finder { depth: 0 }).is_break()
+}
+
+/// Walks a grouped query's output: aggregates and grouped expressions cover what is inside
+/// them; any other column of the level must be grouped, or belong to a table whose primary
+/// key is grouped.
+struct Grouped<'a, 'b> {
+    level: &'a Level<'b>,
+    groups: &'a Groups,
+    /// The expression whose insides need no check, while the walk is inside it.
+    covered: Option<*const Expr>,
+    depth: usize,
+}
+
+impl Visitor for Grouped<'_, '_> {
+    type Break = NameError;
+
+    fn pre_visit_query(&mut self, _: &Query) -> ControlFlow<NameError> {
+        self.depth += 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_query(&mut self, _: &Query) -> ControlFlow<NameError> {
+        self.depth -= 1;
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<NameError> {
+        if self.covered.is_some() || self.depth > 0 {
+            return ControlFlow::Continue(());
+        }
+        let text = expr.to_string().to_ascii_lowercase();
+        if is_aggregate(expr) || self.groups.exprs.contains(&text) {
+            self.covered = Some(expr);
+            return ControlFlow::Continue(());
+        }
+        let Ok((relation, column)) = own_column(self.level, expr) else {
+            return ControlFlow::Continue(());
+        };
+        let grouped = |relation: &str, column: &str| {
+            self.groups
+                .columns
+                .iter()
+                .any(|(r, c)| r == relation && c == column)
+        };
+        let key = self
+            .level
+            .scope
+            .relations
+            .iter()
+            .find(|r| r.name.eq_ignore_ascii_case(&relation))
+            .map(|r| r.key.as_slice())
+            .unwrap_or_default();
+        let by_key = !key.is_empty()
+            && key
+                .iter()
+                .all(|k| grouped(&relation, &k.to_ascii_lowercase()));
+        if grouped(&relation, &column) || by_key {
+            self.covered = Some(expr);
+            return ControlFlow::Continue(());
+        }
+        let path = match expr {
+            Expr::CompoundIdentifier(parts) => parts.iter().map(|p| p.value.clone()).collect(),
+            _ => vec![column.clone()],
+        };
+        ControlFlow::Break(NameError {
+            message: format!(
+                "column \"{relation}.{column}\" must appear in the GROUP BY clause or be used in an aggregate function"
+            ),
+            hint: Some("Add it to GROUP BY, or wrap it in an aggregate such as MAX(...).".to_owned()),
+            path,
+        })
+    }
+
+    fn post_visit_expr(&mut self, expr: &Expr) -> ControlFlow<NameError> {
+        if self.covered == Some(expr as *const Expr) {
+            self.covered = None;
+        }
+        ControlFlow::Continue(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -820,7 +1091,7 @@ mod tests {
             let columns = columns.iter().map(|c| c.to_string()).collect();
             (name.to_owned(), Some(columns))
         };
-        [
+        let tables = [
             table(
                 "streams",
                 &["stream_id", "creator_id", "started_at", "ended_at"],
@@ -828,9 +1099,15 @@ mod tests {
             table("creators", &["creator_id", "handle"]),
             table("gifts", &["gift_id", "stream_id", "amount_usd", "sent_at"]),
             ("loose".to_owned(), None),
-        ]
-        .into_iter()
-        .collect()
+        ];
+        let keys = [("streams", "stream_id"), ("creators", "creator_id")];
+        Catalog {
+            tables: tables.into_iter().collect(),
+            keys: keys
+                .into_iter()
+                .map(|(table, key)| (table.to_owned(), vec![key.to_owned()]))
+                .collect(),
+        }
     }
 
     fn checked(sql: &str) -> Result<(), NameError> {
@@ -938,6 +1215,34 @@ mod tests {
             "CREATE VIEW v AS SELECT nope FROM gifts",
         ] {
             assert!(checked(sql).is_err(), "{sql}");
+        }
+    }
+
+    #[test]
+    fn a_grouped_query_shows_only_grouped_or_aggregated_columns() {
+        for sql in [
+            "SELECT creator_id, COUNT(*) FROM streams GROUP BY creator_id",
+            "SELECT creator_id AS c, COUNT(*) FROM streams GROUP BY c ORDER BY c",
+            "SELECT DATE_TRUNC('day', started_at), COUNT(*) FROM streams GROUP BY 1",
+            "SELECT DATE_TRUNC('day', started_at), COUNT(*) FROM streams GROUP BY DATE_TRUNC('day', started_at)",
+            // Grouping by a primary key groups by every column of its table.
+            "SELECT s.stream_id, s.started_at, SUM(g.amount_usd) FROM streams s JOIN gifts g ON g.stream_id = s.stream_id GROUP BY s.stream_id",
+            "SELECT COUNT(*), MAX(started_at) - MIN(started_at) FROM streams",
+            "SELECT creator_id, SUM(COUNT(*)) OVER () FROM streams GROUP BY creator_id",
+            "SELECT creator_id FROM streams s GROUP BY creator_id HAVING COUNT(*) > (SELECT COUNT(*) FROM gifts g WHERE g.stream_id > 0)",
+        ] {
+            assert_eq!(checked(sql), Ok(()), "{sql}");
+        }
+        for (sql, at) in [
+            ("SELECT stream_id FROM streams GROUP BY creator_id", (1, 8)),
+            ("SELECT stream_id, COUNT(*) FROM streams", (1, 8)),
+            ("SELECT g.stream_id, g.sent_at FROM gifts g GROUP BY g.stream_id", (1, 21)),
+            ("SELECT creator_id FROM streams GROUP BY creator_id ORDER BY started_at", (1, 61)),
+            ("SELECT creator_id, COUNT(*) FROM streams GROUP BY creator_id HAVING MAX(stream_id) > ended_at", (1, 86)),
+        ] {
+            let (message, _, position) = error(sql);
+            assert!(message.contains("must appear in the GROUP BY clause"), "{sql}: {message}");
+            assert_eq!(position, Some(at), "{sql}");
         }
     }
 
