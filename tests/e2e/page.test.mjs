@@ -953,19 +953,19 @@ test('an analysis link naming no analysis of this page, or markup, says so as te
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
 
-test('screenshots: an analysis with its chart, wide and light, narrow and dark (looked at by hand)', async (t) => {
-  for (const [name, options] of [
-    ['analysis-wide-light.png', { colorScheme: 'light' }],
-    ['analysis-narrow-dark.png', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
+test('screenshots: every analysis, wide and light, narrow and dark (looked at by hand)', async (t) => {
+  for (const [suffix, options] of [
+    ['wide-light', { colorScheme: 'light' }],
+    ['narrow-dark', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
   ]) {
     const page = await openPage(t, options);
-    await openAnalysis(page, 'concurrency');
-    await page.waitForSelector(`${$('chart')} canvas`);
-    await page.screenshot({ path: join(dirname(SCREENSHOT), name), fullPage: true });
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     const viewport = options.viewport?.width ?? 1280;
-    assert.ok(wide <= viewport, `the page is ${wide} px wide at ${viewport}`);
-    await openAnalysis(page, 'retention');
-    await page.screenshot({ path: join(dirname(SCREENSHOT), name.replace('analysis-', 'retention-')), fullPage: true });
+    for (const analysis of ANALYSES) {
+      await openAnalysis(page, analysis.id);
+      if (analysis.chart) await page.waitForSelector(`${$('chart')} canvas`);
+      await page.screenshot({ path: join(dirname(SCREENSHOT), `analysis-${analysis.id}-${suffix}.png`), fullPage: true });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= viewport, `${analysis.id}: the page is ${wide} px wide at ${viewport}`);
+    }
   }
 });
