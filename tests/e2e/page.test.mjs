@@ -3,7 +3,7 @@
 // SANDBOX_SCREENSHOT (where to save the page's picture) and the wasm package's paths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -233,6 +233,28 @@ test('errors name the position (with a marker) and the unknown table', async (t)
   // A wrong name is marked where it is, like a syntax error.
   await page.waitForFunction(
     (selector) => document.querySelector(selector)?.textContent === 'no_such_table',
+    `${$('editor')} .cm-lintRange-error`,
+  );
+
+  // A misspelt column typed by hand: the nearest real one is suggested on its own line, and the
+  // whole qualified name is marked.
+  const typed = 'SELECT s.stream_id, s.start_at FROM streams s';
+  await page.click(`${$('editor')} .cm-content`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Escape');
+  assert.equal(await editorText(page), typed);
+  await runSql(page);
+  // The CLI's message for the same text, which ends with its suggestion.
+  const cli = spawnSync(BIN, ['query', '--', typed], { encoding: 'utf8' });
+  const [, wrong, hint] = cli.stderr.trim().match(/^error: (.*)\. (Did you mean s\.started_at\?)$/) ?? [];
+  assert.ok(hint, `the CLI suggests the real column: ${cli.stderr}`);
+  assert.match(wrong, /s\.start_at .*line 1, column 21/);
+  assert.equal(await page.textContent($('error')), `${wrong}\n${hint}`);
+  assert.equal(await page.textContent($('error-hint')), hint);
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent === 's.start_at',
     `${$('editor')} .cm-lintRange-error`,
   );
 });
