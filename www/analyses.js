@@ -5,8 +5,11 @@ import { drawChart } from './chart.js';
 import { el, button } from './dom.js';
 import { advanceClock, daysBetween, UNITS } from './clock.js';
 
-/** Analyses whose answer depends on how far the clock has moved: they get the clock control. */
-const CLOCK_ANALYSES = new Set(['retention']);
+/**
+ * Analyses whose answer depends on how far the clock has moved: they get the clock control (the
+ * moderation replay loses its chat once the window is past chat's retention).
+ */
+const CLOCK_ANALYSES = new Set(['retention', 'moderation-replay']);
 const MAX_STEPS = 1000;
 
 /** Fills the menu `select` with `analyses`, after its placeholder option. */
@@ -21,7 +24,7 @@ export function fillMenu(select, analyses) {
 function clockControl({ onClock }) {
   const box = el('fieldset', 'clock-advance');
   box.dataset.testid = 'clock-advance';
-  box.append(el('legend', '', 'Move the dataset clock and see what the policies would purge'));
+  box.append(el('legend', '', 'Move the dataset clock and run again: see what the retention policies would have removed by then'));
   const amount = el('input');
   Object.assign(amount, { type: 'number', min: '1', max: String(MAX_STEPS), step: '1', value: '30', required: true });
   amount.dataset.testid = 'clock-amount';
