@@ -813,6 +813,18 @@ test('the Analyses menu lists every analysis; each opens, runs, explains itself 
       assert.equal(await page.isVisible($('chart')), true, `${analysis.id}: chart shown`);
       const figure = await page.$eval($('chart'), (node) => ({ points: Number(node.dataset.points), unavailable: node.classList.contains('unavailable'), caption: node.querySelector('figcaption').textContent }));
       assert.ok(figure.points > 0 && !figure.unavailable, `${analysis.id}: ${figure.caption}`);
+      if (analysis.chart.kind === 'bar') {
+        // Bars follow the rows in the result's order, numbers (stream ids) too; heights a hundred
+        // times apart, none zero, go on a log scale.
+        const [names, ...rows] = (await shownTables(page))[await page.$$eval(`${$('results')} section.result`,
+          (blocks, at) => blocks.slice(0, at).filter((block) => block.querySelector('table')).length, analysis.chart.statement)];
+        const x = names.indexOf(analysis.chart.x);
+        assert.equal(figure.points, rows.length, `${analysis.id}: a bar per row`);
+        assert.ok(figure.caption.includes(`of ${analysis.chart.x}, from ${rows[0][x]} to ${rows.at(-1)[x]}.`), figure.caption);
+        const heights = rows.flatMap((row) => analysis.chart.y.map((y) => row[names.indexOf(y)])).filter((v) => v !== null).map(Number);
+        const log = heights.every((v) => v > 0) && Math.max(...heights) > 100 * Math.min(...heights);
+        assert.equal(figure.caption.includes('log scale'), log, `${analysis.id}: ${figure.caption}`);
+      }
     } else {
       assert.equal(await page.isVisible($('chart')), false, `${analysis.id}: no chart`);
     }
