@@ -5,11 +5,8 @@ import { drawChart } from './chart.js';
 import { el, button } from './dom.js';
 import { advanceClock, daysBetween, UNITS } from './clock.js';
 
-/**
- * Analyses whose answer depends on how far the clock has moved: they get the clock control (the
- * moderation replay loses its chat once the window is past chat's retention).
- */
-const CLOCK_ANALYSES = new Set(['retention', 'moderation-replay']);
+/** Analyses whose answer depends on how far the clock has moved: they get the clock control. */
+const CLOCK_ANALYSES = new Set(['retention']);
 const MAX_STEPS = 1000;
 
 /** Fills the menu `select` with `analyses`, after its placeholder option. */
