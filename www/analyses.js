@@ -21,7 +21,7 @@ export function fillMenu(select, analyses) {
 function clockControl({ onClock }) {
   const box = el('fieldset', 'clock-advance');
   box.dataset.testid = 'clock-advance';
-  box.append(el('legend', '', 'Move the dataset clock and see what the policies would purge'));
+  box.append(el('legend', '', 'Move the dataset clock, NOW(), and run again'));
   const amount = el('input');
   Object.assign(amount, { type: 'number', min: '1', max: String(MAX_STEPS), step: '1', value: '30', required: true });
   amount.dataset.testid = 'clock-amount';

@@ -33,7 +33,9 @@ export function chartData(spec, result) {
   if (result.rows.length === 0) throw new ChartProblem('This result has no rows to draw.');
   const xAt = index(spec.x);
   const xType = result.columns[xAt].type;
-  const axis = TIME_TYPES.has(xType) ? 'time' : NUMERIC_TYPES.has(xType) ? 'number' : 'label';
+  // Bars of numbers are categories (ids, buckets) in the result's order: on a number line, keys
+  // far apart leave gaps and hair-thin bars.
+  const axis = TIME_TYPES.has(xType) ? 'time' : NUMERIC_TYPES.has(xType) && spec.kind !== 'bar' ? 'number' : 'label';
   let rows = result.rows.filter((row) => row[xAt] !== null);
   if (axis !== 'label') {
     const read = axis === 'time' ? seconds : Number;
@@ -52,8 +54,13 @@ export function chartData(spec, result) {
   if (rows.some(([x]) => !Number.isFinite(x))) {
     throw new ChartProblem(`The chart cannot place every value of “${spec.x}” along its axis.`);
   }
+  // Bars a hundred times apart (a fan-out beside the true figure) go on a log scale, where the
+  // small ones still show; zero or less has no place on one.
+  const values = series.flatMap((s) => s.values).filter((value) => value !== null);
+  const log = spec.kind === 'bar' && values.every((value) => value > 0) && Math.max(...values) > 100 * Math.min(...values);
   return {
     axis,
+    log,
     x: rows.map(([x]) => x),
     labels: axis === 'label' ? rows.map(([, row]) => String(row[xAt])) : null,
     xTexts: rows.map(([, row]) => String(row[xAt])),
@@ -82,7 +89,8 @@ export function describe(spec, data) {
     return `${name} is highest at ${data.xTexts[high]} (${shortNumber(values[high])}) and lowest at ${data.xTexts[low]} (${shortNumber(values[low])}).`;
   });
   const cut = data.cut ? ` Only the first ${count(data.cut.shown)} of ${count(data.cut.total)} rows are drawn.` : '';
-  return `${along}. ${perSeries.join(' ')}${cut}`;
+  const log = data.log ? ' Heights are on a log scale, so the small bars show beside the tall ones.' : '';
+  return `${along}. ${perSeries.join(' ')}${cut}${log}`;
 }
 
 /** The page's colours now (they follow light and dark). */
@@ -126,8 +134,9 @@ function options(spec, data, width) {
         // last whole.
         ...(spec.kind === 'bar' ? { range: (_chart, min, max) => [min - 0.5, max + 0.5] } : {}),
       },
+      ...(data.log ? { y: { distr: 3 } } : {}),
     },
-    axes: [xAxis, { ...axis, label: spec.y.length === 1 ? spec.y[0] : '', labelFont: '12px system-ui, sans-serif' }],
+    axes: [xAxis, { ...axis, label: `${spec.y.length === 1 ? spec.y[0] : ''}${data.log ? ' (log scale)' : ''}`, labelFont: '12px system-ui, sans-serif' }],
     // A key to the colours when there are several series; values are in the table below.
     legend: { show: spec.y.length > 1, live: false },
     cursor: { points: { size: 6 } },

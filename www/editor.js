@@ -97,9 +97,13 @@ export function createEditor(parent, { doc, onRun, onChange = () => {} }) {
       const at = doc.line(Math.min(Math.max(first.number + line - 1, 1), doc.lines));
       const start = line === 1 ? base : at.from;
       const from = Math.min(start + Math.max(column - 1, 0), at.to);
-      // Underline the word at the position, or at least one character.
+      // Underline the word at the position, a qualified name whole (s.start_at), or at least
+      // one character.
       const word = view.state.wordAt(from);
-      const to = word && word.from === from ? word.to : Math.min(from + 1, at.to);
+      let to = word && word.from === from ? word.to : Math.min(from + 1, at.to);
+      for (let next; to < at.to && doc.sliceString(to, to + 1) === '.' && (next = view.state.wordAt(to + 1))?.from === to + 1;) {
+        to = next.to;
+      }
       view.dispatch(setDiagnostics(view.state, [{ from, to: Math.max(to, from), severity: 'error', message }]));
     },
 

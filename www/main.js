@@ -10,6 +10,7 @@ import { isShareHash, linkFor, readLink, LinkError } from './share.js';
 import { keepOffline } from './offline.js';
 import { fillMenu, analysisPanel } from './analyses.js';
 import { wireExport } from './export.js';
+import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -95,7 +96,15 @@ async function busyWith(status, work) {
 }
 
 function showError(error, base) {
-  ui.error.textContent = error.message;
+  // A suggestion ("Did you mean s.started_at?") reads best on its own line under what is wrong.
+  const { message, hint } = error;
+  if (hint && message.endsWith(hint)) {
+    const line = el('span', 'error-hint', hint);
+    line.dataset.testid = 'error-hint';
+    ui.error.replaceChildren(message.slice(0, -hint.length).replace(/[.\s]+$/, ''), '\n', line);
+  } else {
+    ui.error.textContent = message;
+  }
   ui.error.hidden = false;
   if (error.line) editor.markError(error.line, error.column, error.message, base);
 }

@@ -103,8 +103,11 @@ function summary(result) {
   return parts.join(' · ');
 }
 
-/** Copy and download buttons for a result's rows; `say` reports what happened. */
-function csvActions(result, index, say) {
+/**
+ * Copy and download buttons for a result's rows; `say` reports what happened. `explain` adds how
+ * CSV writes NULL (once per run: a script's every result saying it again is noise).
+ */
+function csvActions(result, index, say, explain) {
   const bar = el('div', 'csv');
   const name = `query-result-${index + 1}.csv`;
   const copy = button('Copy CSV', 'Copy these rows as CSV', async () => {
@@ -120,8 +123,8 @@ function csvActions(result, index, say) {
     saveText(name, toCsv(result), 'text/csv;charset=utf-8'),
   );
   download.dataset.testid = 'download-csv';
-  const note = el('span', 'hint', 'In CSV, NULL is an empty field and empty text is "".');
-  bar.append(copy, download, note);
+  bar.append(copy, download);
+  if (explain) bar.append(el('span', 'hint', 'In CSV, NULL is an empty field and empty text is "".'));
   if (result.truncated) bar.append(el('span', 'hint', `Only the ${count(result.rows.length)} rows shown are saved.`));
   return bar;
 }
@@ -131,6 +134,7 @@ function csvActions(result, index, say) {
  * `say(text)` reports copy and download outcomes.
  */
 export function showResults(container, results, ms, say = () => {}) {
+  const first = results.findIndex((result) => result.columns.length > 0);
   const blocks = results.map((result, index) => {
     const block = el('section', 'result');
     block.dataset.statement = String(index);
@@ -138,7 +142,7 @@ export function showResults(container, results, ms, say = () => {}) {
     if (result.truncated) line.classList.add('truncated');
     block.append(line);
     if (result.columns.length > 0) {
-      block.append(csvActions(result, index, say), ...pagedTable(result));
+      block.append(csvActions(result, index, say, index === first), ...pagedTable(result));
     }
     return block;
   });

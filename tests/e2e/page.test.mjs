@@ -3,7 +3,7 @@
 // SANDBOX_SCREENSHOT (where to save the page's picture) and the wasm package's paths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -233,6 +233,28 @@ test('errors name the position (with a marker) and the unknown table', async (t)
   // A wrong name is marked where it is, like a syntax error.
   await page.waitForFunction(
     (selector) => document.querySelector(selector)?.textContent === 'no_such_table',
+    `${$('editor')} .cm-lintRange-error`,
+  );
+
+  // A misspelt column typed by hand: the nearest real one is suggested on its own line, and the
+  // whole qualified name is marked.
+  const typed = 'SELECT s.stream_id, s.start_at FROM streams s';
+  await page.click(`${$('editor')} .cm-content`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Escape');
+  assert.equal(await editorText(page), typed);
+  await runSql(page);
+  // The CLI's message for the same text, which ends with its suggestion.
+  const cli = spawnSync(BIN, ['query', '--', typed], { encoding: 'utf8' });
+  const [, wrong, hint] = cli.stderr.trim().match(/^error: (.*)\. (Did you mean s\.started_at\?)$/) ?? [];
+  assert.ok(hint, `the CLI suggests the real column: ${cli.stderr}`);
+  assert.match(wrong, /s\.start_at .*line 1, column 21/);
+  assert.equal(await page.textContent($('error')), `${wrong}\n${hint}`);
+  assert.equal(await page.textContent($('error-hint')), hint);
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent === 's.start_at',
     `${$('editor')} .cm-lintRange-error`,
   );
 });
@@ -782,6 +804,8 @@ test('the Analyses menu lists every analysis; each opens, runs, explains itself 
     assert.deepEqual(paragraphs, analysis.explanation.map((text) => ['P', text, 0]), `${analysis.id}: explanation as text`);
     const note = await page.$eval($('postgres-note'), (node) => (node.hidden ? null : node.textContent));
     assert.equal(note, analysis.postgres_note && `On PostgreSQL: ${analysis.postgres_note}`, `${analysis.id}: PostgreSQL note`);
+    // The clock control where moving NOW() is the point of the analysis.
+    assert.equal(await page.isVisible($('clock-advance')), analysis.id === 'retention', `${analysis.id}: clock control`);
     // Every statement's result, each saying its command, rows read and time.
     const summaries = await page.$$eval(`${$('results')} .summary`, (lines) => lines.map((line) => line.textContent));
     assert.ok(summaries.length >= 1 + (analysis.chart?.statement ?? 0), `${analysis.id}: ${summaries.length} results`);
@@ -791,6 +815,18 @@ test('the Analyses menu lists every analysis; each opens, runs, explains itself 
       assert.equal(await page.isVisible($('chart')), true, `${analysis.id}: chart shown`);
       const figure = await page.$eval($('chart'), (node) => ({ points: Number(node.dataset.points), unavailable: node.classList.contains('unavailable'), caption: node.querySelector('figcaption').textContent }));
       assert.ok(figure.points > 0 && !figure.unavailable, `${analysis.id}: ${figure.caption}`);
+      if (analysis.chart.kind === 'bar') {
+        // Bars follow the rows in the result's order, numbers (stream ids) too; heights a hundred
+        // times apart, none zero, go on a log scale.
+        const [names, ...rows] = (await shownTables(page))[await page.$$eval(`${$('results')} section.result`,
+          (blocks, at) => blocks.slice(0, at).filter((block) => block.querySelector('table')).length, analysis.chart.statement)];
+        const x = names.indexOf(analysis.chart.x);
+        assert.equal(figure.points, rows.length, `${analysis.id}: a bar per row`);
+        assert.ok(figure.caption.includes(`of ${analysis.chart.x}, from ${rows[0][x]} to ${rows.at(-1)[x]}.`), figure.caption);
+        const heights = rows.flatMap((row) => analysis.chart.y.map((y) => row[names.indexOf(y)])).filter((v) => v !== null).map(Number);
+        const log = heights.every((v) => v > 0) && Math.max(...heights) > 100 * Math.min(...heights);
+        assert.equal(figure.caption.includes('log scale'), log, `${analysis.id}: ${figure.caption}`);
+      }
     } else {
       assert.equal(await page.isVisible($('chart')), false, `${analysis.id}: no chart`);
     }
@@ -953,19 +989,19 @@ test('an analysis link naming no analysis of this page, or markup, says so as te
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
 
-test('screenshots: an analysis with its chart, wide and light, narrow and dark (looked at by hand)', async (t) => {
-  for (const [name, options] of [
-    ['analysis-wide-light.png', { colorScheme: 'light' }],
-    ['analysis-narrow-dark.png', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
+test('screenshots: every analysis, wide and light, narrow and dark (looked at by hand)', async (t) => {
+  for (const [suffix, options] of [
+    ['wide-light', { colorScheme: 'light' }],
+    ['narrow-dark', { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }],
   ]) {
     const page = await openPage(t, options);
-    await openAnalysis(page, 'concurrency');
-    await page.waitForSelector(`${$('chart')} canvas`);
-    await page.screenshot({ path: join(dirname(SCREENSHOT), name), fullPage: true });
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     const viewport = options.viewport?.width ?? 1280;
-    assert.ok(wide <= viewport, `the page is ${wide} px wide at ${viewport}`);
-    await openAnalysis(page, 'retention');
-    await page.screenshot({ path: join(dirname(SCREENSHOT), name.replace('analysis-', 'retention-')), fullPage: true });
+    for (const analysis of ANALYSES) {
+      await openAnalysis(page, analysis.id);
+      if (analysis.chart) await page.waitForSelector(`${$('chart')} canvas`);
+      await page.screenshot({ path: join(dirname(SCREENSHOT), `analysis-${analysis.id}-${suffix}.png`), fullPage: true });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= viewport, `${analysis.id}: the page is ${wide} px wide at ${viewport}`);
+    }
   }
 });
