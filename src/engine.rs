@@ -332,6 +332,17 @@ impl Engine {
             let kind = match column.data_type {
                 DataType::Timestamp => ValueKind::Timestamp,
                 DataType::Interval => ValueKind::Interval,
+                DataType::Int8
+                | DataType::Int16
+                | DataType::Int32
+                | DataType::Int
+                | DataType::Int128
+                | DataType::Uint8
+                | DataType::Uint16
+                | DataType::Uint32
+                | DataType::Uint64
+                | DataType::Uint128 => ValueKind::Integer,
+                DataType::Float32 | DataType::Float | DataType::Decimal => ValueKind::Number,
                 _ => ValueKind::Other,
             };
             let name = column.name.to_ascii_lowercase();

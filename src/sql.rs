@@ -36,6 +36,9 @@ pub struct Context {
 pub enum ValueKind {
     Timestamp,
     Interval,
+    Integer,
+    /// Exact or floating point.
+    Number,
     Other,
 }
 
@@ -94,7 +97,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
             .and_then(|()| rewrite_cast(expr))
             .and_then(|()| rewrite_functions(expr))
             .and_then(|()| rewrite_interval_text(expr))
-            .and_then(|()| check_timestamp_literals(expr, context));
+            .and_then(|()| check_typed_literals(expr, context));
         match outcome {
             Ok(()) => ControlFlow::Continue(()),
             Err(error) => ControlFlow::Break(error),
@@ -1201,25 +1204,25 @@ pub fn column_type(data_type: &DataType) -> Result<ColumnType, EngineError> {
 
 /// A timestamp compared with a string literal: PostgreSQL reads the string as a timestamp (and
 /// refuses garbage); GlueSQL would compare quietly false. The literal becomes a typed timestamp.
-fn check_timestamp_literals(expr: &mut Expr, context: &Context) -> Result<(), EngineError> {
+/// A quoted literal compared with a timestamp or number column is read as that type, as in
+/// PostgreSQL; GlueSQL would compare it as text and match nothing.
+fn check_typed_literals(expr: &mut Expr, context: &Context) -> Result<(), EngineError> {
     match expr {
         Expr::BinaryOp { left, op, right } if is_comparison(op) => {
-            if kind_of(left, context) == ValueKind::Timestamp {
-                type_literal(right)?;
-            }
-            if kind_of(right, context) == ValueKind::Timestamp {
-                type_literal(left)?;
-            }
+            type_literal(right, kind_of(left, context))?;
+            type_literal(left, kind_of(right, context))?;
         }
         Expr::Between {
             expr, low, high, ..
-        } if kind_of(expr, context) == ValueKind::Timestamp => {
-            type_literal(low)?;
-            type_literal(high)?;
+        } => {
+            let kind = kind_of(expr, context);
+            type_literal(low, kind)?;
+            type_literal(high, kind)?;
         }
-        Expr::InList { expr, list, .. } if kind_of(expr, context) == ValueKind::Timestamp => {
+        Expr::InList { expr, list, .. } => {
+            let kind = kind_of(expr, context);
             for item in list {
-                type_literal(item)?;
+                type_literal(item, kind)?;
             }
         }
         _ => {}
@@ -1239,16 +1242,32 @@ fn is_comparison(op: &BinaryOperator) -> bool {
     )
 }
 
-fn type_literal(expr: &mut Expr) -> Result<(), EngineError> {
+/// Reads a quoted literal as `kind`, or fails as PostgreSQL does.
+fn type_literal(expr: &mut Expr, kind: ValueKind) -> Result<(), EngineError> {
     let Expr::Value(Value::SingleQuotedString(text)) = expr else {
         return Ok(());
     };
-    let Some(ts) = time::parse(text) else {
-        return Err(EngineError::InvalidValue {
-            message: format!("invalid input syntax for type timestamp: \"{text}\""),
-        });
+    let invalid = |type_name: &str| EngineError::InvalidValue {
+        message: format!("invalid input syntax for type {type_name}: \"{text}\""),
     };
-    *expr = timestamp_literal(ts);
+    let number = text.trim();
+    *expr = match kind {
+        ValueKind::Timestamp => {
+            timestamp_literal(time::parse(text).ok_or_else(|| invalid("timestamp"))?)
+        }
+        ValueKind::Integer => {
+            let integer = number.parse::<i64>().map_err(|_| invalid("integer"))?;
+            Expr::Value(Value::Number(integer.into(), false))
+        }
+        ValueKind::Number => {
+            number
+                .parse::<rust_decimal::Decimal>()
+                .map_err(|_| invalid("numeric"))?;
+            let exact = number.parse().map_err(|_| invalid("numeric"))?;
+            Expr::Value(Value::Number(exact, false))
+        }
+        ValueKind::Interval | ValueKind::Other => return Ok(()),
+    };
     Ok(())
 }
 

@@ -132,6 +132,19 @@ fn timestamps_compared_with_text_read_the_text_as_postgres_does() {
     ] {
         assert_eq!(single(&mut engine, sql), Cell::Int(expected), "{sql}");
     }
+    // Numbers in quotes are numbers to a number column, or an error; never text matching nothing.
+    for (sql, message) in [
+        (
+            "SELECT COUNT(*) FROM gifts WHERE amount_usd > 'x'",
+            "invalid input syntax for type numeric: \"x\"",
+        ),
+        (
+            "SELECT COUNT(*) FROM gifts WHERE stream_id = '7.5'",
+            "invalid input syntax for type integer: \"7.5\"",
+        ),
+    ] {
+        assert_eq!(error(&mut engine, sql).to_string(), message, "{sql}");
+    }
 }
 
 #[test]

@@ -231,3 +231,9 @@ SELECT COUNT(*) FILTER (WHERE stream_id = (SELECT MAX(stream_id) FROM streams)) 
     COUNT(*) FILTER (WHERE (SELECT stream_id FROM streams WHERE stream_id < 0) IS NULL) AS no_row,
     COUNT(*) FILTER (WHERE join_time < NOW() - (SELECT keep_days FROM retention_policies WHERE table_name = 'chat_messages') * INTERVAL '1 day') AS old_visits
 FROM viewer_sessions;
+
+-- case: quoted_numbers_compared_with_number_columns
+SELECT COUNT(*) FILTER (WHERE amount_usd > '5') AS over_five,
+    COUNT(*) FILTER (WHERE amount_usd BETWEEN '1' AND ' 2.5 ') AS small,
+    COUNT(*) FILTER (WHERE stream_id IN ('1', '2', '3')) AS first_streams
+FROM gifts;
