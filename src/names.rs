@@ -980,10 +980,16 @@ fn grouping(
 
 /// Whether `expr` aggregates rows of its own query (not of a subquery inside it).
 fn contains_aggregate(expr: &Expr) -> bool {
-    struct Finder {
+    any_in_own_query(expr, is_aggregate)
+}
+
+/// Whether some part of `expr` outside the subqueries inside it satisfies `test`.
+pub fn any_in_own_query(expr: &Expr, test: impl Fn(&Expr) -> bool) -> bool {
+    struct Finder<F> {
         depth: usize,
+        test: F,
     }
-    impl Visitor for Finder {
+    impl<F: Fn(&Expr) -> bool> Visitor for Finder<F> {
         type Break = ();
         fn pre_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
             self.depth += 1;
@@ -994,13 +1000,13 @@ fn contains_aggregate(expr: &Expr) -> bool {
             ControlFlow::Continue(())
         }
         fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
-            match self.depth == 0 && is_aggregate(expr) {
+            match self.depth == 0 && (self.test)(expr) {
                 true => ControlFlow::Break(()),
                 false => ControlFlow::Continue(()),
             }
         }
     }
-    expr.visit(&mut Finder { depth: 0 }).is_break()
+    expr.visit(&mut Finder { depth: 0, test }).is_break()
 }
 
 /// Walks a grouped query's output: aggregates and grouped expressions cover what is inside

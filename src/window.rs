@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 use sqlparser::ast::{
     Distinct, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
     FunctionArguments, Ident, NamedWindowExpr, OrderByExpr, Query, Select, SelectItem, SetExpr,
-    TableFactor, TableWithJoins, Value as SqlValue, Visit, VisitMut, Visitor, VisitorMut,
-    WindowFrameBound, WindowFrameUnits, WindowSpec, WindowType,
+    TableFactor, TableWithJoins, Value as SqlValue, VisitMut, VisitorMut, WindowFrameBound,
+    WindowFrameUnits, WindowSpec, WindowType,
 };
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -49,29 +49,10 @@ pub fn has_windows(select: &Select, query: &Query) -> bool {
 
 /// Whether an expression calls a window function outside any subquery of its own.
 fn calls_window(expr: &Expr) -> bool {
-    struct Finder {
-        depth: usize,
-    }
-    impl Visitor for Finder {
-        type Break = ();
-        fn pre_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
-            self.depth += 1;
-            ControlFlow::Continue(())
-        }
-        fn post_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
-            self.depth -= 1;
-            ControlFlow::Continue(())
-        }
-        fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
-            match expr {
-                Expr::Function(function) if self.depth == 0 && function.over.is_some() => {
-                    ControlFlow::Break(())
-                }
-                _ => ControlFlow::Continue(()),
-            }
-        }
-    }
-    expr.visit(&mut Finder { depth: 0 }).is_break()
+    crate::names::any_in_own_query(
+        expr,
+        |e| matches!(e, Expr::Function(function) if function.over.is_some()),
+    )
 }
 
 /// Runs a query whose select list or `ORDER BY` holds window functions.
