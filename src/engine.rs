@@ -18,7 +18,6 @@ use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
 use gluesql::core::store::{Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
-use gluesql::gluesql_memory_storage::MemoryStorage;
 use serde::Serialize;
 use sqlparser::ast::{Ident, Query, SetExpr, Statement};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -133,8 +132,9 @@ pub struct Engine {
     storage: SandboxStorage,
     /// Tables holding the steps of the statement being run; dropped when it ends.
     steps: Vec<String>,
-    /// The tables as they were at `BEGIN`, restored by `ROLLBACK`.
-    snapshot: Option<MemoryStorage>,
+    /// The views and column rules as they were at `BEGIN`, restored by `ROLLBACK` (the storage
+    /// keeps its own undo log for the tables).
+    transaction: Option<(BTreeMap<String, View>, HashMap<String, TableRules>)>,
     views: BTreeMap<String, View>,
     /// Column rules GlueSQL does not keep, by table (see `constraints`).
     rules: HashMap<String, TableRules>,
@@ -142,6 +142,7 @@ pub struct Engine {
 
 /// A view: the query as written, prepared afresh at each use so `NOW()` reads the clock of
 /// the moment.
+#[derive(Clone)]
 struct View {
     query: Query,
     /// The column names given in `CREATE VIEW v (a, b)`, if any.
@@ -166,7 +167,7 @@ impl Engine {
             config,
             storage: SandboxStorage::default(),
             steps: Vec::new(),
-            snapshot: None,
+            transaction: None,
             views: BTreeMap::new(),
             rules: HashMap::new(),
         };
@@ -191,11 +192,17 @@ impl Engine {
     /// is dropped before the new one is built so memory does not hold both.
     pub fn reset(&mut self) -> Result<(), EngineError> {
         self.storage = SandboxStorage::default();
-        self.snapshot = None;
+        self.transaction = None;
         self.views.clear();
         self.rules.clear();
         let data = generate::generate(self.config.seed, self.config.scale);
         self.load(&data)
+    }
+
+    /// Inside a transaction, the tables a `ROLLBACK` would restore and how many rows it keeps
+    /// for each: only what was written is kept.
+    pub fn kept_for_rollback(&self) -> Vec<(String, usize)> {
+        self.storage.kept_for_rollback()
     }
 
     pub fn table_counts(&self) -> Vec<TableCount> {
@@ -345,22 +352,27 @@ impl Engine {
                 }
                 self.execute(Statement::CreateTable(create))
             }
-            // A transaction is a copy of the tables to go back to.
+            // The storage keeps what each write replaces; views and rules are small enough to
+            // copy whole.
             Statement::StartTransaction { .. } => {
-                if self.snapshot.is_none() {
-                    self.snapshot = Some(self.storage.inner.clone());
+                if self.transaction.is_none() {
+                    self.transaction = Some((self.views.clone(), self.rules.clone()));
+                    self.storage.begin();
                 }
                 Ok(self.tag("BEGIN"))
             }
             Statement::Commit { .. } => {
-                self.snapshot = None;
+                self.transaction = None;
+                self.storage.commit();
                 Ok(self.tag("COMMIT"))
             }
             Statement::Rollback {
                 savepoint: None, ..
             } => {
-                if let Some(snapshot) = self.snapshot.take() {
-                    self.storage.inner = snapshot;
+                if let Some((views, rules)) = self.transaction.take() {
+                    self.views = views;
+                    self.rules = rules;
+                    self.storage.rollback();
                 }
                 Ok(self.tag("ROLLBACK"))
             }
