@@ -16,7 +16,7 @@ use gluesql::core::chrono::{DateTime, NaiveDateTime};
 use gluesql::core::data::{Interval, Key, Schema, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
-use gluesql::core::store::{Planner, Store, StoreMut};
+use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
 use serde::Serialize;
 use sqlparser::ast::{Ident, Query, SetExpr, Statement};
@@ -347,8 +347,22 @@ impl Engine {
                 self.execute(Statement::Insert(insert))
             }
             Statement::CreateTable(mut create) => {
-                if let Some(source) = create.query.as_mut() {
-                    self.computed_source(source)?;
+                let step = match create.query.as_mut() {
+                    Some(source) => self.computed_source(source)?,
+                    None => None,
+                };
+                let target = table_name(&create.name);
+                // The computed rows already sit in a table of the right columns: it becomes the
+                // new table rather than being copied into it.
+                if let Some(step) = step.filter(|_| {
+                    create.columns.is_empty()
+                        && matches!(self.storage.fetch_schema(&target), Ok(None))
+                }) {
+                    self.storage
+                        .rename_schema(&step, &target)
+                        .map_err(glue_error)?;
+                    self.steps.retain(|name| *name != step);
+                    return Ok(self.tag("CREATE TABLE"));
                 }
                 self.execute(Statement::CreateTable(create))
             }
@@ -591,10 +605,7 @@ impl Engine {
                 "use CREATE TABLE ... AS SELECT",
             ));
         }
-        let name = match name.0.as_slice() {
-            [only] => pipeline::identifier_name(only),
-            _ => name.to_string(),
-        };
+        let name = table_name(&name);
         if self
             .storage
             .fetch_schema(&name)
@@ -642,10 +653,7 @@ impl Engine {
         if_exists: bool,
     ) -> Result<QueryResult, EngineError> {
         for name in names {
-            let key = match name.0.as_slice() {
-                [only] => pipeline::identifier_name(only),
-                _ => name.to_string(),
-            };
+            let key = table_name(name);
             if self.views.remove(&key).is_none() && !if_exists {
                 return Err(EngineError::Execution {
                     message: format!("view \"{key}\" does not exist"),
@@ -666,7 +674,7 @@ impl Engine {
         }
     }
 
-    fn computed_source(&mut self, source: &mut Box<Query>) -> Result<(), EngineError> {
+    fn computed_source(&mut self, source: &mut Box<Query>) -> Result<Option<String>, EngineError> {
         let joins = match source.body.as_ref() {
             SetExpr::Select(select) => {
                 select.from.len() > 1 || select.from.iter().any(|from| !from.joins.is_empty())
@@ -680,8 +688,9 @@ impl Engine {
             let relation = pipeline::query(self, (**source).clone())?;
             let table = self.materialize(relation)?;
             **source = pipeline::select_all_from(&table);
+            return Ok(Some(table));
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Hands one statement to GlueSQL.
@@ -970,10 +979,15 @@ fn written_table(statement: &Statement) -> Option<String> {
         } => names.first()?,
         _ => return None,
     };
-    Some(match name.0.as_slice() {
+    Some(table_name(name))
+}
+
+/// A table's or view's name as the engine keys it.
+fn table_name(name: &sqlparser::ast::ObjectName) -> String {
+    match name.0.as_slice() {
         [only] => pipeline::identifier_name(only),
         _ => name.to_string(),
-    })
+    }
 }
 
 /// The type of a value as our results name it.
