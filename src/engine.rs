@@ -16,9 +16,8 @@ use gluesql::core::chrono::{DateTime, NaiveDateTime};
 use gluesql::core::data::{Interval, Key, Schema, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
-use gluesql::core::store::{Planner, Store, StoreMut};
+use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
-use gluesql::gluesql_memory_storage::MemoryStorage;
 use serde::Serialize;
 use sqlparser::ast::{Ident, Query, SetExpr, Statement};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -133,8 +132,9 @@ pub struct Engine {
     storage: SandboxStorage,
     /// Tables holding the steps of the statement being run; dropped when it ends.
     steps: Vec<String>,
-    /// The tables as they were at `BEGIN`, restored by `ROLLBACK`.
-    snapshot: Option<MemoryStorage>,
+    /// The views and column rules as they were at `BEGIN`, restored by `ROLLBACK` (the storage
+    /// keeps its own undo log for the tables).
+    transaction: Option<(BTreeMap<String, View>, HashMap<String, TableRules>)>,
     views: BTreeMap<String, View>,
     /// Column rules GlueSQL does not keep, by table (see `constraints`).
     rules: HashMap<String, TableRules>,
@@ -142,6 +142,7 @@ pub struct Engine {
 
 /// A view: the query as written, prepared afresh at each use so `NOW()` reads the clock of
 /// the moment.
+#[derive(Clone)]
 struct View {
     query: Query,
     /// The column names given in `CREATE VIEW v (a, b)`, if any.
@@ -166,7 +167,7 @@ impl Engine {
             config,
             storage: SandboxStorage::default(),
             steps: Vec::new(),
-            snapshot: None,
+            transaction: None,
             views: BTreeMap::new(),
             rules: HashMap::new(),
         };
@@ -191,11 +192,17 @@ impl Engine {
     /// is dropped before the new one is built so memory does not hold both.
     pub fn reset(&mut self) -> Result<(), EngineError> {
         self.storage = SandboxStorage::default();
-        self.snapshot = None;
+        self.transaction = None;
         self.views.clear();
         self.rules.clear();
         let data = generate::generate(self.config.seed, self.config.scale);
         self.load(&data)
+    }
+
+    /// Inside a transaction, the tables a `ROLLBACK` would restore and how many rows it keeps
+    /// for each: only what was written is kept.
+    pub fn kept_for_rollback(&self) -> Vec<(String, usize)> {
+        self.storage.kept_for_rollback()
     }
 
     pub fn table_counts(&self) -> Vec<TableCount> {
@@ -375,27 +382,46 @@ impl Engine {
                 self.execute(Statement::Insert(insert))
             }
             Statement::CreateTable(mut create) => {
-                if let Some(source) = create.query.as_mut() {
-                    self.computed_source(source)?;
+                let step = match create.query.as_mut() {
+                    Some(source) => self.computed_source(source)?,
+                    None => None,
+                };
+                let target = table_name(&create.name);
+                // The computed rows already sit in a table of the right columns: it becomes the
+                // new table rather than being copied into it.
+                if let Some(step) = step.filter(|_| {
+                    create.columns.is_empty()
+                        && matches!(self.storage.fetch_schema(&target), Ok(None))
+                }) {
+                    self.storage
+                        .rename_schema(&step, &target)
+                        .map_err(glue_error)?;
+                    self.steps.retain(|name| *name != step);
+                    return Ok(self.tag("CREATE TABLE"));
                 }
                 self.execute(Statement::CreateTable(create))
             }
-            // A transaction is a copy of the tables to go back to.
+            // The storage keeps what each write replaces; views and rules are small enough to
+            // copy whole.
             Statement::StartTransaction { .. } => {
-                if self.snapshot.is_none() {
-                    self.snapshot = Some(self.storage.inner.clone());
+                if self.transaction.is_none() {
+                    self.transaction = Some((self.views.clone(), self.rules.clone()));
+                    self.storage.begin();
                 }
                 Ok(self.tag("BEGIN"))
             }
             Statement::Commit { .. } => {
-                self.snapshot = None;
+                self.transaction = None;
+                self.storage.commit();
                 Ok(self.tag("COMMIT"))
             }
             Statement::Rollback {
                 savepoint: None, ..
             } => {
-                if let Some(snapshot) = self.snapshot.take() {
-                    self.storage.inner = snapshot;
+                if let Some((views, rules)) = self.transaction.take() {
+                    self.views = views;
+                    self.rules = rules;
+                    self.storage.rollback();
                 }
                 Ok(self.tag("ROLLBACK"))
             }
@@ -614,10 +640,7 @@ impl Engine {
                 "use CREATE TABLE ... AS SELECT",
             ));
         }
-        let name = match name.0.as_slice() {
-            [only] => pipeline::identifier_name(only),
-            _ => name.to_string(),
-        };
+        let name = table_name(&name);
         if self
             .storage
             .fetch_schema(&name)
@@ -665,10 +688,7 @@ impl Engine {
         if_exists: bool,
     ) -> Result<QueryResult, EngineError> {
         for name in names {
-            let key = match name.0.as_slice() {
-                [only] => pipeline::identifier_name(only),
-                _ => name.to_string(),
-            };
+            let key = table_name(name);
             if self.views.remove(&key).is_none() && !if_exists {
                 return Err(EngineError::Execution {
                     message: format!("view \"{key}\" does not exist"),
@@ -689,7 +709,7 @@ impl Engine {
         }
     }
 
-    fn computed_source(&mut self, source: &mut Box<Query>) -> Result<(), EngineError> {
+    fn computed_source(&mut self, source: &mut Box<Query>) -> Result<Option<String>, EngineError> {
         let joins = match source.body.as_ref() {
             SetExpr::Select(select) => {
                 select.from.len() > 1 || select.from.iter().any(|from| !from.joins.is_empty())
@@ -703,8 +723,9 @@ impl Engine {
             let relation = pipeline::query(self, (**source).clone())?;
             let table = self.materialize(relation)?;
             **source = pipeline::select_all_from(&table);
+            return Ok(Some(table));
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Hands one statement to GlueSQL.
@@ -993,10 +1014,15 @@ fn written_table(statement: &Statement) -> Option<String> {
         } => names.first()?,
         _ => return None,
     };
-    Some(match name.0.as_slice() {
+    Some(table_name(name))
+}
+
+/// A table's or view's name as the engine keys it.
+fn table_name(name: &sqlparser::ast::ObjectName) -> String {
+    match name.0.as_slice() {
         [only] => pipeline::identifier_name(only),
         _ => name.to_string(),
-    })
+    }
 }
 
 /// The type of a value as our results name it.

@@ -188,12 +188,29 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        if let SetExpr::Select(select) = query.body.as_mut() {
-            if let Err(error) = plain_joins(select) {
-                return ControlFlow::Break(error);
-            }
+        each_select(
+            query.body.as_mut(),
+            &mut |select| match plain_joins(select) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(error) => ControlFlow::Break(error),
+            },
+        )
+    }
+}
+
+/// Calls `visit` on every SELECT of a query body: the body itself, or each branch of a set
+/// operation (a subquery in parentheses is a query of its own, visited on its own).
+fn each_select<B>(
+    body: &mut SetExpr,
+    visit: &mut impl FnMut(&mut Select) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    match body {
+        SetExpr::SetOperation { left, right, .. } => {
+            each_select(left, visit)?;
+            each_select(right, visit)
         }
-        ControlFlow::Continue(())
+        SetExpr::Select(select) => visit(select),
+        _ => ControlFlow::Continue(()),
     }
 }
 
@@ -1279,43 +1296,44 @@ impl VisitorMut for GroupByPositions {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        let SetExpr::Select(select) = query.body.as_mut() else {
-            return ControlFlow::Continue(());
+        each_select(query.body.as_mut(), &mut group_by_positions)
+    }
+}
+
+fn group_by_positions(select: &mut Select) -> ControlFlow<EngineError> {
+    let GroupByExpr::Expressions(exprs, _) = &mut select.group_by else {
+        return ControlFlow::Continue(());
+    };
+    for expr in exprs {
+        let Expr::Value(Value::Number(number, false)) = expr else {
+            continue;
         };
-        let GroupByExpr::Expressions(exprs, _) = &mut select.group_by else {
-            return ControlFlow::Continue(());
-        };
-        for expr in exprs {
-            let Expr::Value(Value::Number(number, false)) = expr else {
-                continue;
-            };
-            let position: usize = number.to_string().parse().unwrap_or(0);
-            let item = select.projection.get(position.wrapping_sub(1));
-            let has_wildcard = select.projection.iter().any(|item| {
-                matches!(
-                    item,
-                    SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-                )
-            });
-            match item {
-                _ if has_wildcard => {
-                    return ControlFlow::Break(unsupported(
-                        "GROUP BY a position in a select list with *",
-                        "name the column in GROUP BY",
-                    ))
-                }
-                Some(
-                    SelectItem::UnnamedExpr(item) | SelectItem::ExprWithAlias { expr: item, .. },
-                ) => *expr = item.clone(),
-                _ => {
-                    return ControlFlow::Break(EngineError::Execution {
-                        message: format!("GROUP BY position {number} is not in select list"),
-                    })
-                }
+        let position: usize = number.to_string().parse().unwrap_or(0);
+        let item = select.projection.get(position.wrapping_sub(1));
+        let has_wildcard = select.projection.iter().any(|item| {
+            matches!(
+                item,
+                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+            )
+        });
+        match item {
+            _ if has_wildcard => {
+                return ControlFlow::Break(unsupported(
+                    "GROUP BY a position in a select list with *",
+                    "name the column in GROUP BY",
+                ))
+            }
+            Some(SelectItem::UnnamedExpr(item) | SelectItem::ExprWithAlias { expr: item, .. }) => {
+                *expr = item.clone()
+            }
+            _ => {
+                return ControlFlow::Break(EngineError::Execution {
+                    message: format!("GROUP BY position {number} is not in select list"),
+                })
             }
         }
-        ControlFlow::Continue(())
     }
+    ControlFlow::Continue(())
 }
 
 /// In `ORDER BY`, PostgreSQL reads a bare name as an output column first; GlueSQL reads it as an
@@ -1378,10 +1396,10 @@ impl VisitorMut for PushRootFilters {
     type Break = ();
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
-        if let SetExpr::Select(select) = query.body.as_mut() {
+        each_select(query.body.as_mut(), &mut |select| {
             push_root_filters(select);
-        }
-        ControlFlow::Continue(())
+            ControlFlow::Continue(())
+        })
     }
 }
 

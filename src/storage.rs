@@ -5,6 +5,9 @@
 //! - Every row handed to the executor is counted against a budget, so a runaway query (a join
 //!   that rescans a table per row of another) stops with an error instead of running for hours.
 //!   Counting rows rather than time keeps the cut-off the same on every machine and in wasm.
+//! - Inside a transaction every write keeps what it replaces, so `ROLLBACK` puts back exactly
+//!   what changed: a purge keeps the rows it deleted (moved, not copied), a table created in the
+//!   transaction is simply dropped again, and tables nobody wrote are never copied.
 
 use gluesql::core::ast::ColumnDef;
 use gluesql::core::data::{Key, Schema, Value};
@@ -13,9 +16,9 @@ use gluesql::core::store::{
     AlterTable, CustomFunction, CustomFunctionMut, Index, IndexMut, Metadata, Planner, RowIter,
     Store, StoreMut, Transaction,
 };
-use gluesql::gluesql_memory_storage::MemoryStorage;
+use gluesql::gluesql_memory_storage::{Item, MemoryStorage};
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Message prefix that marks a stopped query; the engine turns it into its own error.
 pub const BUDGET_EXCEEDED: &str = "row budget exceeded";
@@ -27,6 +30,25 @@ pub struct SandboxStorage {
     pub inner: MemoryStorage,
     rows_read: Cell<u64>,
     row_budget: Cell<u64>,
+    /// What `ROLLBACK` puts back, while a transaction is open.
+    journal: Option<Journal>,
+}
+
+/// The undo log of a transaction: entries in the order written, each restoring the state before
+/// one write, so applying them newest first brings back the state at `BEGIN`.
+#[derive(Debug, Default)]
+struct Journal {
+    entries: Vec<Undo>,
+    /// Tables whose whole earlier state is already kept: later writes to them need no entry.
+    whole: HashSet<String>,
+}
+
+#[derive(Debug)]
+enum Undo {
+    /// A table as it was; `None` when it did not exist.
+    Table(String, Option<Item>),
+    /// One row as it was; `None` when there was no row under that key.
+    Row(String, Key, Option<Vec<Value>>),
 }
 
 impl SandboxStorage {
@@ -53,6 +75,87 @@ impl SandboxStorage {
     pub fn replace_rows(&mut self, table_name: &str, rows: BTreeMap<Key, Vec<Value>>) {
         if let Some(item) = self.inner.items.get_mut(table_name) {
             item.rows = rows;
+        }
+    }
+
+    /// Starts keeping what writes replace; inside a transaction already, keeps going.
+    pub fn begin(&mut self) {
+        self.journal.get_or_insert_with(Journal::default);
+    }
+
+    /// Keeps every change and forgets the undo log.
+    pub fn commit(&mut self) {
+        self.journal = None;
+    }
+
+    /// Undoes every write since `begin`, newest first.
+    pub fn rollback(&mut self) {
+        let Some(journal) = self.journal.take() else {
+            return;
+        };
+        for entry in journal.entries.into_iter().rev() {
+            match entry {
+                Undo::Table(name, Some(item)) => {
+                    self.inner.items.insert(name, item);
+                }
+                Undo::Table(name, None) => {
+                    self.inner.items.remove(&name);
+                    self.inner.metadata.remove(&name);
+                }
+                Undo::Row(name, key, row) => {
+                    if let Some(item) = self.inner.items.get_mut(&name) {
+                        match row {
+                            Some(row) => item.rows.insert(key, row),
+                            None => item.rows.remove(&key),
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// The tables a `ROLLBACK` would restore and the rows it keeps for each, sorted by name;
+    /// empty outside a transaction.
+    pub fn kept_for_rollback(&self) -> Vec<(String, usize)> {
+        let mut kept: BTreeMap<String, usize> = BTreeMap::new();
+        for entry in self.journal.iter().flat_map(|journal| &journal.entries) {
+            let (name, rows) = match entry {
+                Undo::Table(name, item) => (name, item.as_ref().map_or(0, |item| item.rows.len())),
+                Undo::Row(name, _, row) => (name, usize::from(row.is_some())),
+            };
+            *kept.entry(name.clone()).or_default() += rows;
+        }
+        kept.into_iter().collect()
+    }
+
+    /// Before a write that changes a table's shape or existence: keeps the whole table once.
+    fn keep_table(&mut self, table_name: &str) {
+        if let Some(journal) = self.journal.as_mut() {
+            if journal.whole.insert(table_name.to_owned()) {
+                let item = self.inner.items.get(table_name).cloned();
+                journal
+                    .entries
+                    .push(Undo::Table(table_name.to_owned(), item));
+            }
+        }
+    }
+
+    /// Writes rows under their keys, keeping the rows they replace.
+    fn put_rows(&mut self, table_name: &str, rows: impl IntoIterator<Item = (Key, Vec<Value>)>) {
+        let Some(item) = self.inner.items.get_mut(table_name) else {
+            return;
+        };
+        let mut journal = self
+            .journal
+            .as_mut()
+            .filter(|j| !j.whole.contains(table_name));
+        for (key, row) in rows {
+            let old = item.rows.insert(key.clone(), row);
+            if let Some(journal) = journal.as_mut() {
+                journal
+                    .entries
+                    .push(Undo::Row(table_name.to_owned(), key, old));
+            }
         }
     }
 
@@ -97,40 +200,81 @@ impl Store for SandboxStorage {
 
 impl StoreMut for SandboxStorage {
     fn insert_schema(&mut self, schema: &Schema) -> Result<()> {
+        self.keep_table(&schema.table_name);
         self.inner.insert_schema(schema)
     }
 
+    /// The dropped table moves into the undo log rather than being copied there.
     fn delete_schema(&mut self, table_name: &str) -> Result<()> {
-        self.inner.delete_schema(table_name)
+        let item = self.inner.items.remove(table_name);
+        self.inner.metadata.remove(table_name);
+        if let Some(journal) = self.journal.as_mut() {
+            if journal.whole.insert(table_name.to_owned()) {
+                journal
+                    .entries
+                    .push(Undo::Table(table_name.to_owned(), item));
+            }
+        }
+        Ok(())
     }
 
+    /// Keys as `MemoryStorage` numbers them: one counter across all tables.
     fn append_data(&mut self, table_name: &str, rows: Vec<Vec<Value>>) -> Result<()> {
-        self.inner.append_data(table_name, rows)
+        if !self.inner.items.contains_key(table_name) {
+            return Ok(());
+        }
+        let first = self.inner.id_counter + 1;
+        self.inner.id_counter += rows.len() as i64;
+        let keyed = (first..).map(Key::I64).zip(rows);
+        self.put_rows(table_name, keyed);
+        Ok(())
     }
 
     fn insert_data(&mut self, table_name: &str, rows: Vec<(Key, Vec<Value>)>) -> Result<()> {
-        self.inner.insert_data(table_name, rows)
+        self.put_rows(table_name, rows);
+        Ok(())
     }
 
+    /// Deleted rows move into the undo log, when one is kept.
     fn delete_data(&mut self, table_name: &str, keys: Vec<Key>) -> Result<()> {
-        self.inner.delete_data(table_name, keys)
+        let Some(item) = self.inner.items.get_mut(table_name) else {
+            return Ok(());
+        };
+        let mut journal = self
+            .journal
+            .as_mut()
+            .filter(|j| !j.whole.contains(table_name));
+        for key in keys {
+            let old = item.rows.remove(&key);
+            if let (Some(journal), Some(old)) = (journal.as_mut(), old) {
+                journal
+                    .entries
+                    .push(Undo::Row(table_name.to_owned(), key, Some(old)));
+            }
+        }
+        Ok(())
     }
 }
 
 impl AlterTable for SandboxStorage {
     fn rename_schema(&mut self, table_name: &str, new_table_name: &str) -> Result<()> {
+        self.keep_table(table_name);
+        self.keep_table(new_table_name);
         self.inner.rename_schema(table_name, new_table_name)
     }
 
     fn rename_column(&mut self, table_name: &str, old_name: &str, new_name: &str) -> Result<()> {
+        self.keep_table(table_name);
         self.inner.rename_column(table_name, old_name, new_name)
     }
 
     fn add_column(&mut self, table_name: &str, column_def: &ColumnDef) -> Result<()> {
+        self.keep_table(table_name);
         self.inner.add_column(table_name, column_def)
     }
 
     fn drop_column(&mut self, table_name: &str, column_name: &str, if_exists: bool) -> Result<()> {
+        self.keep_table(table_name);
         self.inner.drop_column(table_name, column_name, if_exists)
     }
 }

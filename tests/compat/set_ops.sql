@@ -132,3 +132,11 @@ SELECT kind, COUNT(*) AS n FROM (
     SELECT 'gaming category' FROM stream_categories WHERE is_gaming
 ) k
 GROUP BY kind ORDER BY kind;
+
+-- case: joins_and_group_by_positions_inside_union_branches
+-- ordered
+SELECT a.x, b.y FROM (SELECT 1 AS x) a CROSS JOIN (SELECT 2 AS y) b
+UNION ALL
+SELECT c.creator_id, COUNT(*) FROM creators c, streams s
+WHERE s.creator_id = c.creator_id AND c.creator_id <= 3 GROUP BY 1
+ORDER BY 1, 2;
