@@ -8,7 +8,7 @@
 use crate::error::EngineError;
 use crate::time::{self, Timestamp};
 use gluesql::core::chrono;
-use gluesql::core::data::Interval as GlueInterval;
+use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
     visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
@@ -368,14 +368,18 @@ pub fn hoist_constants(statement: &mut Statement) -> Vec<ParamLiteral> {
     // parameter would not fit a FLOAT column.
     let exact_decimals = matches!(statement, Statement::Query(_));
     let mut params = Vec::new();
-    let mut hoist = |expr: &mut Expr, param: ParamLiteral| {
+    fn hoist(params: &mut Vec<ParamLiteral>, expr: &mut Expr, param: ParamLiteral) {
         params.push(param);
         *expr = Expr::Value(Value::Placeholder(format!("${}", params.len())));
-    };
+    }
+    // Children are visited first, so an operator sees its operands already hoisted.
     let _ = visit_expressions_mut(statement, |expr| {
         let is_decimal = matches!(expr, Expr::Value(Value::Number(..)));
         if let Some(param) = constant(expr).filter(|_| exact_decimals || !is_decimal) {
-            hoist(expr, param);
+            hoist(&mut params, expr, param);
+        }
+        if let Some(param) = fold_time_arithmetic(expr, &params) {
+            hoist(&mut params, expr, param);
         }
         // GlueSQL computes between two number literals exactly, so `7 / 2` gave 3.5; as 64-bit
         // integers they divide as PostgreSQL's integers do. Only when both sides are integer
@@ -386,13 +390,53 @@ pub fn hoist_constants(statement: &mut Statement) -> Vec<ParamLiteral> {
                 integer_literal(left),
                 integer_literal(right),
             ) {
-                hoist(left, l.into_param_literal());
-                hoist(right, r.into_param_literal());
+                hoist(&mut params, left, l.into_param_literal());
+                hoist(&mut params, right, r.into_param_literal());
             }
         }
         ControlFlow::<()>::Continue(())
     });
     params
+}
+
+/// `NOW() - INTERVAL '30 days'` is one timestamp for the whole statement: computed here once,
+/// by GlueSQL's own arithmetic, rather than again for every row. Anything that fails is left to
+/// fail where it would have.
+fn fold_time_arithmetic(expr: &Expr, params: &[ParamLiteral]) -> Option<ParamLiteral> {
+    let Expr::BinaryOp { left, op, right } = expr else {
+        return None;
+    };
+    let (left, right) = (param_value(left, params)?, param_value(right, params)?);
+    let value = match (&left, op, &right) {
+        (GlueValue::Timestamp(_), BinaryOperator::Plus, GlueValue::Interval(_))
+        | (GlueValue::Interval(_), BinaryOperator::Plus, GlueValue::Timestamp(_)) => {
+            left.add(&right)
+        }
+        (GlueValue::Timestamp(_), BinaryOperator::Minus, GlueValue::Interval(_)) => {
+            left.subtract(&right)
+        }
+        _ => return None,
+    };
+    match value.ok()? {
+        GlueValue::Timestamp(timestamp) => Some(timestamp.into_param_literal()),
+        _ => None,
+    }
+}
+
+/// The value of a hoisted parameter, seen through parentheses.
+fn param_value(expr: &Expr, params: &[ParamLiteral]) -> Option<GlueValue> {
+    let expr = match expr {
+        Expr::Nested(inner) => inner.as_ref(),
+        other => other,
+    };
+    let Expr::Value(Value::Placeholder(name)) = expr else {
+        return None;
+    };
+    let index: usize = name.strip_prefix('$')?.parse().ok()?;
+    match params.get(index.checked_sub(1)?)?.clone().into_expr() {
+        gluesql::core::ast::Expr::Value(value) => Some(value),
+        _ => None,
+    }
 }
 
 fn is_arithmetic(op: &BinaryOperator) -> bool {
