@@ -6,7 +6,9 @@ use crate::error::EngineError;
 use crate::generate::{self, Dataset, Scale};
 use crate::names;
 use crate::pipeline::{self, Backend, Relation};
+use crate::reads;
 use crate::rows::{self, Datum};
+use crate::scan;
 use crate::schema::{self, SqlType, Table};
 use crate::sql::{self, Context, ValueKind};
 use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
@@ -737,8 +739,17 @@ impl Engine {
     fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
         let params = sql::finalize(statement)?;
         let translated = translate_with_params(statement, &params).map_err(glue_error)?;
-        let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
-        gluesql::core::executor::execute(&mut self.storage, &plan).map_err(|error| match error {
+        let result = match scan::run(&self.storage, &translated) {
+            Some(result) => result,
+            None => {
+                let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
+                self.storage.read_only(reads::named_columns(statement));
+                let result = gluesql::core::executor::execute(&mut self.storage, &plan);
+                self.storage.read_only(None);
+                result
+            }
+        };
+        result.map_err(|error| match error {
             GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
                 rows_read: self.storage.rows_read(),
                 budget: self.config.row_budget,

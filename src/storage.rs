@@ -32,6 +32,9 @@ pub struct SandboxStorage {
     row_budget: Cell<u64>,
     /// What `ROLLBACK` puts back, while a transaction is open.
     journal: Option<Journal>,
+    /// Column names the running query can read (see `reads.rs`); scans hand out NULL for the
+    /// others instead of copying them. `None`: every column.
+    reading: Option<HashSet<String>>,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -62,7 +65,8 @@ impl SandboxStorage {
         self.rows_read.get()
     }
 
-    fn count_row(&self) -> Result<()> {
+    /// Counts one row read against the budget; an error once the budget is spent.
+    pub fn count_row(&self) -> Result<()> {
         let read = self.rows_read.get() + 1;
         self.rows_read.set(read);
         if read > self.row_budget.get() {
@@ -159,6 +163,29 @@ impl SandboxStorage {
         }
     }
 
+    /// Narrows what scans copy to the named columns until called again with `None`.
+    pub fn read_only(&mut self, columns: Option<HashSet<String>>) {
+        self.reading = columns;
+    }
+
+    /// Which of a table's columns scans copy, or `None` for all of them.
+    fn read_mask(&self, item: &Item) -> Option<Vec<bool>> {
+        let names = self.reading.as_ref()?;
+        let mask: Vec<bool> = item
+            .schema
+            .column_defs
+            .as_ref()?
+            .iter()
+            .map(|column| names.contains(&column.name.to_lowercase()))
+            .collect();
+        mask.contains(&false).then_some(mask)
+    }
+
+    /// A table's schema and rows, for readers that walk them in place (see `scan.rs`).
+    pub fn item(&self, table_name: &str) -> Option<&Item> {
+        self.inner.items.get(table_name)
+    }
+
     /// Number of rows in a table, without scanning it.
     pub fn row_count(&self, table_name: &str) -> Option<usize> {
         self.inner.items.get(table_name).map(|item| item.rows.len())
@@ -183,6 +210,7 @@ impl Store for SandboxStorage {
         let Some(item) = self.inner.items.get(table_name) else {
             return Ok(Box::new(std::iter::empty()));
         };
+        let mask = self.read_mask(item);
         let mut stopped = false;
         let rows = item.rows.iter().map_while(move |(key, row)| {
             if stopped {
@@ -192,7 +220,15 @@ impl Store for SandboxStorage {
                 stopped = true;
                 return Some(Err(error));
             }
-            Some(Ok((key.clone(), row.clone())))
+            let row = match &mask {
+                None => row.clone(),
+                Some(mask) => row
+                    .iter()
+                    .zip(mask)
+                    .map(|(value, &read)| if read { value.clone() } else { Value::Null })
+                    .collect(),
+            };
+            Some(Ok((key.clone(), row)))
         });
         Ok(Box::new(rows))
     }

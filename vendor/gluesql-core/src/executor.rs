@@ -15,7 +15,9 @@ pub use {
     alter::{AlterError, Referencing},
     context::RowContext,
     delete::DeleteError,
-    evaluate::{EvaluateError, evaluate_stateless},
+    evaluate::{
+        EvaluateError, Evaluated, between, binary_op, evaluate_stateless, literal, unary_op,
+    },
     execute::{ExecuteError, Payload, PayloadVariable, execute},
     fetch::FetchError,
     insert::InsertError,

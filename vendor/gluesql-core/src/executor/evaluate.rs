@@ -20,7 +20,11 @@ use {
     std::{borrow::Cow, ops::ControlFlow, rc::Rc},
 };
 
-pub use {error::EvaluateError, evaluated::Evaluated};
+pub use {
+    error::EvaluateError,
+    evaluated::Evaluated,
+    expr::{between, binary_op, literal, unary_op},
+};
 
 pub fn evaluate<'a, 'b, T>(
     storage: &'a T,
