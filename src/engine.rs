@@ -739,7 +739,7 @@ impl Engine {
     fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
         let params = sql::finalize(statement)?;
         let translated = translate_with_params(statement, &params).map_err(glue_error)?;
-        let result = match scan::run(&self.storage, &translated) {
+        let result = match scan::run(&mut self.storage, &translated) {
             Some(result) => result,
             None => {
                 let plan = self.storage.plan(translated.into()).map_err(glue_error)?;

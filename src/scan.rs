@@ -8,8 +8,9 @@
 //!
 //! Every operation on values is GlueSQL's own (`binary_op`, `between`, `Evaluated::cast`, its
 //! literal handling and `Value::add`/`evaluate_cmp` in the aggregates), so the answer is the
-//! one GlueSQL gives, only without the copies. Anything outside the shapes below is left to
-//! GlueSQL: joins, subqueries, function calls, `DISTINCT`, `ORDER BY`, `LIMIT`.
+//! one GlueSQL gives, only without the copies. `DELETE ... WHERE` finds its rows the same way.
+//! Anything outside these shapes is left to GlueSQL: joins, subqueries, function calls,
+//! `DISTINCT`, `ORDER BY`, `LIMIT`, key lookups.
 
 use crate::storage::SandboxStorage;
 use gluesql::core::ast::{
@@ -19,17 +20,67 @@ use gluesql::core::ast::{
 use gluesql::core::data::Value;
 use gluesql::core::error::Result;
 use gluesql::core::executor::{between, binary_op, literal, unary_op, Evaluated, Payload};
+use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
-pub fn run(storage: &SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
-    let Statement::Query(query) = statement else {
+pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
+    match statement {
+        Statement::Query(query) => {
+            let plan = Plan::new(storage, query)?;
+            Some(plan.execute(storage))
+        }
+        Statement::Delete {
+            table_name,
+            selection,
+        } => delete(storage, table_name, selection.as_ref()),
+        _ => None,
+    }
+}
+
+/// `DELETE FROM t WHERE ...` on a table no foreign key points at: the keys to delete are found
+/// in place, then deleted as GlueSQL would.
+fn delete(
+    storage: &mut SandboxStorage,
+    table: &str,
+    selection: Option<&Expr>,
+) -> Option<Result<Payload>> {
+    if !storage.fetch_referencings(table).ok()?.is_empty() {
         return None;
+    }
+    let keys = {
+        let (_, filter) = Scope::of_table(storage, table, None, selection)?;
+        let item = storage.item(table)?;
+        let mut keys = Vec::new();
+        for (key, row) in &item.rows {
+            if let Err(error) = storage.count_row() {
+                return Some(Err(error));
+            }
+            match keeps(filter.as_ref(), row) {
+                Ok(true) => keys.push(key.clone()),
+                Ok(false) => {}
+                Err(error) => return Some(Err(error)),
+            }
+        }
+        keys
     };
-    let plan = Plan::new(storage, query)?;
-    Some(plan.execute(storage))
+    let deleted = keys.len();
+    Some(
+        storage
+            .delete_data(table, keys)
+            .map(|()| Payload::Delete(deleted)),
+    )
+}
+
+/// Whether a row passes a filter: NULL does not.
+fn keeps(filter: Option<&Node>, row: &[Value]) -> Result<bool> {
+    let Some(filter) = filter else {
+        return Ok(true);
+    };
+    let keep = filter.eval(row, &[])?;
+    Ok(!keep.is_null() && bool::try_from(keep)?)
 }
 
 /// An expression with its column names resolved to positions in the row.
@@ -37,6 +88,8 @@ enum Node<'q> {
     Column(usize),
     Literal(&'q Literal),
     Value(&'q Value),
+    /// An operation on constants, computed once when compiled.
+    Constant(Value),
     Binary(Box<Node<'q>>, &'q BinaryOperator, Box<Node<'q>>),
     Unary(&'q UnaryOperator, Box<Node<'q>>),
     IsNull(Box<Node<'q>>, bool),
@@ -105,28 +158,8 @@ impl<'q> Plan<'q> {
         if !from.joins.is_empty() {
             return None;
         }
-        let item = storage.item(name)?;
-        // Schemaless tables stay with GlueSQL, and so do lookups it answers from a key or an
-        // index without a scan.
-        let columns = item.schema.column_defs.as_ref()?;
-        if !item.schema.indexes.is_empty() {
-            return None;
-        }
-        let key = columns
-            .iter()
-            .find(|column| column.unique.as_ref().is_some_and(|u| u.is_primary));
-        if let (Some(key), Some(filter)) = (key, selection) {
-            if compares_with(filter, &key.name) {
-                return None;
-            }
-        }
-        let mut scope = Scope {
-            table: name,
-            alias: alias.as_ref().map_or(name.as_str(), |alias| &alias.name),
-            columns: columns.iter().map(|column| column.name.as_str()).collect(),
-            aggregates: None,
-        };
-        let filter = scope.optional(selection.as_ref())?;
+        let alias = alias.as_ref().map(|alias| alias.name.as_str());
+        let (mut scope, filter) = Scope::of_table(storage, name, alias, selection.as_ref())?;
         let keys = group_by
             .iter()
             .map(|e| scope.compile(e))
@@ -182,11 +215,8 @@ impl<'q> Plan<'q> {
         }
         for row in rows.values() {
             storage.count_row()?;
-            if let Some(filter) = &self.filter {
-                let keep = filter.eval(row, &[])?;
-                if keep.is_null() || !bool::try_from(keep)? {
-                    continue;
-                }
+            if !keeps(self.filter.as_ref(), row)? {
+                continue;
             }
             match &self.grouping {
                 None => kept.push(
@@ -255,6 +285,37 @@ fn compares_with(expr: &Expr, column: &str) -> bool {
 }
 
 impl<'q> Scope<'q> {
+    /// The scope of one stored table and its compiled filter. Schemaless tables stay with
+    /// GlueSQL, and so do lookups it answers from a key or an index without a scan.
+    fn of_table(
+        storage: &'q SandboxStorage,
+        table: &'q str,
+        alias: Option<&'q str>,
+        filter: Option<&'q Expr>,
+    ) -> Option<(Scope<'q>, Option<Node<'q>>)> {
+        let item = storage.item(table)?;
+        let columns = item.schema.column_defs.as_ref()?;
+        if !item.schema.indexes.is_empty() {
+            return None;
+        }
+        let key = columns
+            .iter()
+            .find(|column| column.unique.as_ref().is_some_and(|u| u.is_primary));
+        if let (Some(key), Some(filter)) = (key, filter) {
+            if compares_with(filter, &key.name) {
+                return None;
+            }
+        }
+        let mut scope = Scope {
+            table,
+            alias: alias.unwrap_or(table),
+            columns: columns.iter().map(|column| column.name.as_str()).collect(),
+            aggregates: None,
+        };
+        let filter = scope.optional(filter)?;
+        Some((scope, filter))
+    }
+
     fn column(&self, name: &str) -> Option<Node<'q>> {
         self.columns
             .iter()
@@ -284,9 +345,9 @@ impl<'q> Scope<'q> {
             Expr::Value(value) => Node::Value(value),
             Expr::Nested(inner) => self.compile(inner)?,
             Expr::BinaryOp { left, op, right } => {
-                Node::Binary(boxed(self, left)?, op, boxed(self, right)?)
+                fold(Node::Binary(boxed(self, left)?, op, boxed(self, right)?))
             }
-            Expr::UnaryOp { op, expr } => Node::Unary(op, boxed(self, expr)?),
+            Expr::UnaryOp { op, expr } => fold(Node::Unary(op, boxed(self, expr)?)),
             Expr::IsNull(expr) => Node::IsNull(boxed(self, expr)?, false),
             Expr::IsNotNull(expr) => Node::IsNull(boxed(self, expr)?, true),
             Expr::Between {
@@ -312,7 +373,9 @@ impl<'q> Scope<'q> {
                 *negated,
             ),
             Expr::Function(function) => match function.as_ref() {
-                Function::Cast { expr, data_type } => Node::Cast(boxed(self, expr)?, data_type),
+                Function::Cast { expr, data_type } => {
+                    fold(Node::Cast(boxed(self, expr)?, data_type))
+                }
                 _ => return None,
             },
             Expr::Case {
@@ -352,6 +415,26 @@ impl<'q> Scope<'q> {
     }
 }
 
+/// `NOW() - 30 * INTERVAL '1 day'` is the same for every row: an operation whose operands are
+/// constants is computed once, by the same code that would compute it per row. If that fails,
+/// it is left to fail (or not, on an empty table) where it would have.
+fn fold(node: Node) -> Node {
+    let constant =
+        |node: &Node| matches!(node, Node::Literal(_) | Node::Value(_) | Node::Constant(_));
+    let operands_constant = match &node {
+        Node::Binary(left, _, right) => constant(left) && constant(right),
+        Node::Unary(_, operand) | Node::Cast(operand, _) => constant(operand),
+        _ => false,
+    };
+    if !operands_constant {
+        return node;
+    }
+    match node.eval(&[], &[]).and_then(Value::try_from) {
+        Ok(value) => Node::Constant(value),
+        Err(_) => node,
+    }
+}
+
 impl<'q> Node<'q> {
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
@@ -367,6 +450,7 @@ impl<'q> Node<'q> {
             ))),
             Node::Literal(literal_value) => Ok(literal(literal_value)),
             Node::Value(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
+            Node::Constant(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
             Node::Aggregate(slot) => Ok(Evaluated::Value(Cow::Borrowed(&aggregated[*slot]))),
             Node::Binary(left, op, right) => binary_op(op, eval(left)?, eval(right)?),
             Node::Unary(op, expr) => unary_op(op, eval(expr)?),
