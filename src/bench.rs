@@ -9,12 +9,16 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Measurement {
-    pub name: &'static str,
+    pub name: String,
     /// The first run, which pays for warm-up (caches, memory growth, wasm tier-up).
     pub first_ms: f64,
     pub median_ms: f64,
+    /// Runs timed: fewer than asked when the first run took over [`SLOW_MS`].
     pub runs: usize,
 }
+
+/// A step whose first run takes longer is not repeated.
+pub const SLOW_MS: f64 = 5000.0;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -24,9 +28,10 @@ pub struct Report {
     pub peak_memory_bytes: Option<u64>,
 }
 
-/// Times `work` `runs` times; `prepare` runs untimed before each run.
-fn measure(
-    name: &'static str,
+/// Times `work` `runs` times (once if the first run is over [`SLOW_MS`]); `prepare` runs untimed
+/// before each run.
+pub fn measure(
+    name: impl Into<String>,
     runs: usize,
     now: &dyn Fn() -> f64,
     mut prepare: impl FnMut() -> Result<(), EngineError>,
@@ -38,14 +43,17 @@ fn measure(
         let start = now();
         work()?;
         times.push(now() - start);
+        if times[0] > SLOW_MS {
+            break;
+        }
     }
     let first_ms = times[0];
     times.sort_by(f64::total_cmp);
     Ok(Measurement {
-        name,
+        name: name.into(),
         first_ms,
         median_ms: times[times.len() / 2],
-        runs,
+        runs: times.len(),
     })
 }
 

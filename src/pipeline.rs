@@ -47,7 +47,7 @@ const MAX_RECURSIVE_ROUNDS: usize = 10_000;
 
 /// Answers a query, in steps when it needs them.
 pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, EngineError> {
-    if needs_steps(&query) || !views_read(&*backend, &query).is_empty() {
+    if needs_steps(&query) || joins_exists(&query) || !views_read(&*backend, &query).is_empty() {
         evaluate(backend, query)
     } else {
         backend.select(query)
@@ -95,6 +95,20 @@ impl Visitor for NeedsSteps {
             _ => ControlFlow::Continue(()),
         }
     }
+}
+
+/// A `WHERE` with a correlated subquery that [`semi_joins`] runs as a join instead of once per
+/// row.
+fn joins_exists(query: &Query) -> bool {
+    let SetExpr::Select(select) = query.body.as_ref() else {
+        return false;
+    };
+    select.selection.as_ref().is_some_and(|selection| {
+        crate::sql::conjuncts(selection.clone()).iter().any(|conjunct| {
+            matches!(conjunct, Expr::Exists { subquery, .. } if exists_as_values(subquery).is_some())
+                || aggregate_by_key(conjunct).is_some()
+        })
+    })
 }
 
 /// GlueSQL re-runs a derived table for every row it is joined to.
@@ -760,12 +774,207 @@ fn scalar_literal(relation: &Relation) -> Option<Expr> {
     })
 }
 
+/// A subquery correlated with the outer query by one equality `t.c = o.x`, its other conditions
+/// reading its one table `t` only: `(o.x, t.c, the subquery with WHERE <those conditions> AND
+/// t.c IS NOT NULL)`, ready to be computed once for every key. None for any other shape
+/// (anything that could see the outer query elsewhere, a GROUP BY, a limit, a join). The
+/// caller sets what it selects.
+fn correlated_by_key(subquery: &Query) -> Option<(Expr, Expr, Query)> {
+    use sqlparser::ast::{BinaryOperator, GroupByExpr};
+    let SetExpr::Select(select) = subquery.body.as_ref() else {
+        return None;
+    };
+    let plain = subquery.with.is_none()
+        && subquery.limit.is_none()
+        && subquery.offset.is_none()
+        && subquery.fetch.is_none()
+        && select.from.len() == 1
+        && select.from[0].joins.is_empty()
+        && matches!(&select.group_by, GroupByExpr::Expressions(e, m) if e.is_empty() && m.is_empty())
+        && select.having.is_none()
+        && select.qualify.is_none();
+    let TableFactor::Table {
+        name,
+        alias,
+        args: None,
+        ..
+    } = &select.from[0].relation
+    else {
+        return None;
+    };
+    if !plain {
+        return None;
+    }
+    let inner = identifier_name(alias.as_ref().map_or(name.0.last()?, |alias| &alias.name));
+    let inner_column =
+        |e: &Expr| matches!(e, Expr::CompoundIdentifier(_)) && crate::sql::reads_only(e, &inner);
+    let outer_column = |e: &Expr| {
+        matches!(e, Expr::CompoundIdentifier(parts)
+            if parts.len() == 2 && !parts[0].value.eq_ignore_ascii_case(&inner))
+    };
+    let mut link = None;
+    let mut rest = Vec::new();
+    for conjunct in crate::sql::conjuncts(select.selection.clone()?) {
+        match &conjunct {
+            Expr::BinaryOp {
+                left,
+                op: BinaryOperator::Eq,
+                right,
+            } if link.is_none() => match (left.as_ref(), right.as_ref()) {
+                (i, o) | (o, i) if inner_column(i) && outer_column(o) => {
+                    link = Some((o.clone(), i.clone()));
+                }
+                _ => rest.push(conjunct),
+            },
+            _ => rest.push(conjunct),
+        }
+    }
+    let (outer, inner_column) = link?;
+    if !rest.iter().all(|e| crate::sql::reads_only(e, &inner)) {
+        return None;
+    }
+    rest.push(Expr::IsNotNull(Box::new(inner_column.clone())));
+    let mut keyed = subquery.clone();
+    keyed.order_by = None;
+    if let SetExpr::Select(select) = keyed.body.as_mut() {
+        select.selection = crate::sql::and_all(rest);
+    }
+    Some((outer, inner_column, keyed))
+}
+
+/// `[NOT] EXISTS (...)` correlated by one key ([`correlated_by_key`]) as the outer `o.x` and
+/// the values of `t.c` it looks for. Not when the subquery aggregates: that is always one row.
+fn exists_as_values(subquery: &Query) -> Option<(Expr, Query)> {
+    use sqlparser::ast::SelectItem;
+    let SetExpr::Select(select) = subquery.body.as_ref() else {
+        return None;
+    };
+    let no_aggregate = select.projection.iter().all(|item| match item {
+        SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } => matches!(
+            expr,
+            Expr::Value(_) | Expr::Identifier(_) | Expr::CompoundIdentifier(_)
+        ),
+        _ => true,
+    });
+    let (outer, inner, mut values) = correlated_by_key(subquery).filter(|_| no_aggregate)?;
+    if let SetExpr::Select(select) = values.body.as_mut() {
+        select.projection = vec![SelectItem::UnnamedExpr(inner)];
+    }
+    Some((outer, values))
+}
+
+/// A comparison with a scalar subquery that takes `MAX`, `MIN`, `SUM` or `AVG` of its rows
+/// correlated by one key ([`correlated_by_key`]): `(o.x, SELECT t.c, <aggregate> ... GROUP BY
+/// t.c, the other side, whether the subquery is on the left)`. A key without rows makes the
+/// subquery NULL and the comparison not true, exactly as a missing row of an inner join does.
+/// (`COUNT` is 0 there, not NULL: left as it is.)
+fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
+    use sqlparser::ast::{FunctionArguments, GroupByExpr, SelectItem};
+    let Expr::BinaryOp { left, op, right } = conjunct else {
+        return None;
+    };
+    if !crate::sql::is_comparison(op) {
+        return None;
+    }
+    let (subquery, other, on_left) = match (left.as_ref(), right.as_ref()) {
+        (Expr::Subquery(q), other) => (q, other, true),
+        (other, Expr::Subquery(q)) => (q, other, false),
+        _ => return None,
+    };
+    if refers_to_subquery(other) {
+        return None;
+    }
+    let SetExpr::Select(select) = subquery.body.as_ref() else {
+        return None;
+    };
+    let [SelectItem::UnnamedExpr(aggregate)
+    | SelectItem::ExprWithAlias {
+        expr: aggregate, ..
+    }] = select.projection.as_slice()
+    else {
+        return None;
+    };
+    let Expr::Function(function) = aggregate else {
+        return None;
+    };
+    let name = function.name.to_string().to_ascii_lowercase();
+    let simple = ["max", "min", "sum", "avg"].contains(&name.as_str())
+        && function.filter.is_none()
+        && function.over.is_none()
+        && function.within_group.is_empty()
+        && matches!(function.args, FunctionArguments::List(_));
+    if !simple || refers_to_subquery(aggregate) {
+        return None;
+    }
+    let (outer, inner, mut grouped) = correlated_by_key(subquery)?;
+    if let SetExpr::Select(select) = grouped.body.as_mut() {
+        select.projection = vec![
+            SelectItem::UnnamedExpr(inner.clone()),
+            SelectItem::UnnamedExpr(aggregate.clone()),
+        ];
+        select.group_by = GroupByExpr::Expressions(vec![inner], Vec::new());
+    }
+    Some((outer, grouped, other.clone(), on_left))
+}
+
+fn refers_to_subquery(expr: &Expr) -> bool {
+    sqlparser::ast::visit_expressions(expr, |e| match e {
+        Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    })
+    .is_break()
+}
+
+/// Joins the temporary `table` to the query's first table, on `<alias>.<column> = key`; returns
+/// the alias.
+fn join_step(
+    select: &mut sqlparser::ast::Select,
+    table: String,
+    column: &str,
+    key: Expr,
+    left_outer: bool,
+) -> Ident {
+    use sqlparser::ast::{BinaryOperator, Join, JoinConstraint, JoinOperator};
+    let alias = Ident::new(format!("{table}_in"));
+    let on = JoinConstraint::On(Expr::BinaryOp {
+        left: Box::new(Expr::CompoundIdentifier(vec![
+            alias.clone(),
+            Ident::new(column),
+        ])),
+        op: BinaryOperator::Eq,
+        right: Box::new(Expr::Nested(Box::new(key))),
+    });
+    select.from[0].joins.push(Join {
+        relation: TableFactor::Table {
+            name: ObjectName(vec![Ident::new(table)]),
+            alias: Some(TableAlias {
+                name: alias.clone(),
+                columns: Vec::new(),
+            }),
+            args: None,
+            with_hints: Vec::new(),
+            version: None,
+            with_ordinality: false,
+            partitions: Vec::new(),
+        },
+        global: false,
+        join_operator: match left_outer {
+            true => JoinOperator::LeftOuter(on),
+            false => JoinOperator::Inner(on),
+        },
+    });
+    alias
+}
+
 /// `WHERE ... AND x [NOT] IN (SELECT c FROM ...)`, the subquery not reading the outer query:
 /// its distinct values joined to the rows (a hash join; a left join for NOT IN) instead of a
 /// scan of them per row. Equal rows: a row whose `x` matches one value joins once, and a NULL
-/// `x` matches none.
+/// `x` matches none. `[NOT] EXISTS` correlated by one key is the same join
+/// ([`exists_as_values`]), except that `NOT EXISTS` keeps a row whose `x` is NULL; a
+/// comparison with an aggregate correlated by one key joins the aggregate of every key
+/// ([`aggregate_by_key`]). GlueSQL would run such subqueries again for every row.
 fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), EngineError> {
-    use sqlparser::ast::{BinaryOperator, Join, JoinConstraint, JoinOperator, SelectItem};
+    use sqlparser::ast::SelectItem;
     let SetExpr::Select(select) = query.body.as_mut() else {
         return Ok(());
     };
@@ -778,23 +987,53 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
     }
     let mut kept = Vec::new();
     for conjunct in crate::sql::conjuncts(select.selection.take().expect("checked above")) {
-        let Expr::InSubquery {
-            expr,
-            subquery,
-            negated,
-        } = conjunct
-        else {
-            kept.push(conjunct);
+        if let Some((outer, grouped, other, on_left)) = aggregate_by_key(&conjunct) {
+            let Ok(relation) = self::query(backend, grouped) else {
+                kept.push(conjunct);
+                continue;
+            };
+            let table = backend.materialize(Relation {
+                columns: vec!["k".to_owned(), "v".to_owned()],
+                rows: relation.rows,
+            })?;
+            let alias = join_step(select, table, "k", outer, false);
+            let value = Expr::CompoundIdentifier(vec![alias, Ident::new("v")]);
+            let Expr::BinaryOp { op, .. } = conjunct else {
+                unreachable!("aggregate_by_key takes comparisons only")
+            };
+            let (left, right) = match on_left {
+                true => (value, other),
+                false => (other, value),
+            };
+            kept.push(Expr::BinaryOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            });
             continue;
+        }
+        let (expr, subquery, negated, exists) = match &conjunct {
+            Expr::InSubquery {
+                expr,
+                subquery,
+                negated,
+            } => (expr.clone(), subquery.clone(), *negated, false),
+            Expr::Exists { subquery, negated } => match exists_as_values(subquery) {
+                Some((outer, values)) => (Box::new(outer), Box::new(values), *negated, true),
+                None => {
+                    kept.push(conjunct);
+                    continue;
+                }
+            },
+            _ => {
+                kept.push(conjunct);
+                continue;
+            }
         };
-        let relation = match self::query(backend, (*subquery).clone()) {
+        let relation = match self::query(backend, *subquery) {
             Ok(relation) if relation.columns.len() == 1 => relation,
             Ok(_) | Err(_) => {
-                kept.push(Expr::InSubquery {
-                    expr,
-                    subquery,
-                    negated,
-                });
+                kept.push(conjunct);
                 continue;
             }
         };
@@ -814,39 +1053,15 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
             columns: vec!["v".to_owned()],
             rows,
         })?;
-        let alias = Ident::new(format!("{table}_in"));
-        let found = Expr::CompoundIdentifier(vec![alias.clone(), Ident::new("v")]);
+        let expr = *expr;
+        let alias = join_step(select, table, "v", expr.clone(), negated);
         if negated {
-            kept.push(Expr::IsNull(Box::new(found.clone())));
-            kept.push(Expr::IsNotNull(Box::new(Expr::Nested(expr.clone()))));
+            let found = Expr::CompoundIdentifier(vec![alias, Ident::new("v")]);
+            kept.push(Expr::IsNull(Box::new(found)));
+            if !exists {
+                kept.push(Expr::IsNotNull(Box::new(Expr::Nested(Box::new(expr)))));
+            }
         }
-        select.from[0].joins.push(Join {
-            relation: TableFactor::Table {
-                name: ObjectName(vec![Ident::new(table)]),
-                alias: Some(TableAlias {
-                    name: alias.clone(),
-                    columns: Vec::new(),
-                }),
-                args: None,
-                with_hints: Vec::new(),
-                version: None,
-                with_ordinality: false,
-                partitions: Vec::new(),
-            },
-            global: false,
-            join_operator: {
-                let on = JoinConstraint::On(Expr::BinaryOp {
-                    left: Box::new(found),
-                    op: BinaryOperator::Eq,
-                    right: Box::new(Expr::Nested(expr)),
-                });
-                if negated {
-                    JoinOperator::LeftOuter(on)
-                } else {
-                    JoinOperator::Inner(on)
-                }
-            },
-        });
     }
     select.selection = crate::sql::and_all(kept);
     Ok(())

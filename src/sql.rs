@@ -14,9 +14,9 @@ use sqlparser::ast::{
     visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
     BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function,
     FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr, Ident,
-    Interval, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem, SetExpr,
-    Statement, TableFactor, TimezoneInfo, UnaryOperator, Value, Visit, VisitMut, Visitor,
-    VisitorMut,
+    Interval, Join, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem, SetExpr,
+    Statement, TableAlias, TableFactor, TimezoneInfo, UnaryOperator, Value, Visit, VisitMut,
+    Visitor, VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -110,6 +110,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
         return Err(error);
     }
     let _ = statement.visit(&mut PushRootFilters);
+    let _ = statement.visit(&mut FilterJoinedTables);
     Ok(())
 }
 
@@ -1291,7 +1292,7 @@ fn check_typed_literals(expr: &mut Expr, context: &Context) -> Result<(), Engine
     Ok(())
 }
 
-fn is_comparison(op: &BinaryOperator) -> bool {
+pub(crate) fn is_comparison(op: &BinaryOperator) -> bool {
     matches!(
         op,
         BinaryOperator::Eq
@@ -1491,6 +1492,88 @@ fn push_root_filters(select: &mut Select) {
     }
 }
 
+/// `... JOIN t ON <conditions on t alone> AND <conditions without an equality between the two
+/// sides>`: with no key to hash on, GlueSQL compares every row of `t` with every row before it
+/// (a per-minute series joined to 50,000 visits: 28 million comparisons). The conditions on `t`
+/// alone are applied first, in a derived table computed once, so only the rows they keep are
+/// compared. Same rows: they hold for a row of `t` whatever it is joined to.
+struct FilterJoinedTables;
+
+impl VisitorMut for FilterJoinedTables {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        each_select(query.body.as_mut(), &mut |select| {
+            for join in select
+                .from
+                .iter_mut()
+                .flat_map(|from| from.joins.iter_mut())
+            {
+                filter_joined_table(join);
+            }
+            ControlFlow::Continue(())
+        })
+    }
+}
+
+fn filter_joined_table(join: &mut Join) {
+    let (JoinOperator::Inner(JoinConstraint::On(on))
+    | JoinOperator::LeftOuter(JoinConstraint::On(on))) = &mut join.join_operator
+    else {
+        return;
+    };
+    let TableFactor::Table {
+        name,
+        alias,
+        args: None,
+        ..
+    } = &join.relation
+    else {
+        return;
+    };
+    let Some(table) = alias
+        .as_ref()
+        .map(|alias| alias.name.value.clone())
+        .or_else(|| name.0.last().map(|name| name.value.clone()))
+    else {
+        return;
+    };
+    let hashable = |conjunct: &Expr| {
+        matches!(conjunct, Expr::BinaryOp { left, op: BinaryOperator::Eq, right }
+            if matches!(**left, Expr::CompoundIdentifier(_) | Expr::Identifier(_))
+                && matches!(**right, Expr::CompoundIdentifier(_) | Expr::Identifier(_)))
+    };
+    let parts = conjuncts(on.clone());
+    if parts.iter().any(hashable) {
+        return;
+    }
+    let (own, rest): (Vec<Expr>, Vec<Expr>) = parts
+        .into_iter()
+        .partition(|conjunct| reads_only(conjunct, &table));
+    let Some(own) = and_all(own) else {
+        return;
+    };
+    let Ok(Some(Statement::Query(mut subquery))) =
+        parse("SELECT * FROM t").map(|statements| statements.into_iter().next())
+    else {
+        return;
+    };
+    let SetExpr::Select(select) = subquery.body.as_mut() else {
+        return;
+    };
+    select.from[0].relation = join.relation.clone();
+    select.selection = Some(own);
+    join.relation = TableFactor::Derived {
+        lateral: false,
+        subquery,
+        alias: Some(TableAlias {
+            name: Ident::new(table),
+            columns: Vec::new(),
+        }),
+    };
+    *on = and_all(rest).unwrap_or(Expr::Value(Value::Boolean(true)));
+}
+
 /// The parts of an `AND` chain.
 pub fn conjuncts(expr: Expr) -> Vec<Expr> {
     match expr {
@@ -1532,7 +1615,7 @@ pub fn and_all(exprs: Vec<Expr>) -> Option<Expr> {
 
 /// True when every column the expression reads is qualified with `table`, and it holds no
 /// subquery (whose meaning could depend on the other tables).
-fn reads_only(expr: &Expr, table: &str) -> bool {
+pub(crate) fn reads_only(expr: &Expr, table: &str) -> bool {
     let flow = visit_expressions(expr, |inner| match inner {
         Expr::Identifier(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => {
             ControlFlow::Break(())

@@ -2,111 +2,17 @@
 //! PostgreSQL loaded with the same generated data, and the rows must agree (money to the cent,
 //! other numbers to 1e-9 relative). Expected results come from PostgreSQL at test time.
 //!
-//! A case starts with `-- case: <name>`; `-- ordered` compares row order too, `-- ordered-by: N`
-//! (1-based column) compares the order of that column only (ties may come in any order, as in
-//! PostgreSQL); `-- preset: <id>` uses a shipped preset's SQL. Statements end with `;` at the end
-//! of a line; the last SELECT is compared, statements before it are setup, undone after the case.
+//! The file format is read by `tests/support/cases.rs`.
 
 mod support;
 
 use livestream_sandbox::engine::{Config, Engine};
 use livestream_sandbox::generate::{self, Scale, ANCHOR};
-use livestream_sandbox::queries;
-use support::compare::{is_query, same_rows, sorted, split_statements, Rows};
+use support::cases::{cases, Case, Order};
+use support::compare::{same_rows, sorted, Rows};
 use support::postgres::Postgres;
 
 const SEEDS: [u64; 3] = [1, 2, 3];
-
-#[derive(Debug)]
-enum Order {
-    Any,
-    Exact,
-    ByColumn(usize),
-}
-
-#[derive(Debug)]
-struct Case {
-    name: String,
-    /// Why the sandbox still refuses this case (it must refuse it, not answer differently).
-    pending: Option<String>,
-    order: Order,
-    setup: Vec<String>,
-    query: String,
-}
-
-fn cases() -> Vec<Case> {
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/compat");
-    let mut paths: Vec<_> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "sql"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .flat_map(|path| {
-            let text = std::fs::read_to_string(path).unwrap();
-            let file = path.file_stem().unwrap().to_string_lossy().into_owned();
-            text.split("-- case: ")
-                .skip(1)
-                .map(|block| parse_case(&file, block))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-fn parse_case(file: &str, block: &str) -> Case {
-    let mut lines = block.lines();
-    let name = format!("{file}: {}", lines.next().unwrap().trim());
-    let mut order = Order::Any;
-    let mut pending = None;
-    let mut body = String::new();
-    for line in lines {
-        match line.trim() {
-            "-- ordered" => order = Order::Exact,
-            flag if flag.starts_with("-- pending:") => {
-                pending = Some(flag["-- pending:".len()..].trim().to_owned())
-            }
-            flag if flag.starts_with("-- preset:") => {
-                let id = flag["-- preset:".len()..].trim();
-                let preset = queries::PRESETS.iter().find(|p| p.id == id);
-                body.push_str(
-                    preset
-                        .unwrap_or_else(|| panic!("{name}: no preset {id}"))
-                        .sql,
-                );
-                body.push('\n');
-            }
-            flag if flag.starts_with("-- ordered-by:") => {
-                let column = flag["-- ordered-by:".len()..]
-                    .trim()
-                    .parse::<usize>()
-                    .unwrap();
-                order = Order::ByColumn(column - 1);
-            }
-            _ => {
-                body.push_str(line);
-                body.push('\n');
-            }
-        }
-    }
-    let mut statements = split_statements(&body);
-    // The last SELECT is compared; what comes before it is setup, what follows it (a preset's
-    // clean-up) is left out, since every case is undone anyway.
-    let last_select = statements
-        .iter()
-        .rposition(|s| is_query(s))
-        .unwrap_or_else(|| panic!("{name}: no SELECT"));
-    statements.truncate(last_select + 1);
-    let query = statements.pop().expect("the SELECT");
-    Case {
-        name,
-        pending,
-        order,
-        setup: statements,
-        query,
-    }
-}
 
 fn compare(case: &Case, ours: &Rows, theirs: &Rows) -> Result<(), String> {
     let in_order = match case.order {

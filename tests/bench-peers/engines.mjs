@@ -3,7 +3,9 @@
 //   load(scale, data)   data in: ours generates in place; the peers load our exported CSV text
 //                       (data = { schema: the PostgreSQL DDL of `sandbox export`, csv: {table: text} })
 //   run(statements)     runs them in order; the last one's answer as { kinds, rows }
-//   saveChat(), restoreChat()   untimed, so each purge run starts from the full chat table
+//   save(), restore()   untimed, so each run of statements that write starts from the loaded data
+//                       (ours and sql.js: all of it; DuckDB: the chat table, as only the purge
+//                       writes in the plans it is given)
 // Only the loaders differ per platform: `node-engine.mjs` and `page.mjs` pass them in.
 
 import { cellValue } from './normalize.mjs';
@@ -129,8 +131,8 @@ export function ours(loader) {
         row.map((v, i) => (kinds[i] === 'decimal' && v !== null ? Number(v) : cellValue(v))));
       return { kinds, rows };
     },
-    async saveChat() {},
-    async restoreChat() {
+    async save() {},
+    async restore() {
       sandbox.reset();
     },
   };
@@ -143,6 +145,7 @@ export function ours(loader) {
 export function sqljs(loader) {
   let SQL = null;
   let db = null;
+  let saved = null; // the database file after load
   const exec = (sql) => db.exec(sql);
   return {
     id: 'sqljs',
@@ -180,11 +183,12 @@ export function sqljs(loader) {
       if (!result) return { kinds: [], rows: [] };
       return { kinds: result.columns.map(() => ''), rows: result.values.map((r) => r.map(cellValue)) };
     },
-    async saveChat() {
-      exec('DROP TABLE IF EXISTS chat_saved; CREATE TABLE chat_saved AS SELECT * FROM chat_messages');
+    async save() {
+      saved = db.export();
     },
-    async restoreChat() {
-      exec('DELETE FROM chat_messages; INSERT INTO chat_messages SELECT * FROM chat_saved');
+    async restore() {
+      db.close();
+      db = new SQL.Database(saved);
     },
   };
 }
@@ -223,10 +227,10 @@ export function duckdb(loader) {
       for (const sql of statements) table = await query(sql);
       return arrowAnswer(table);
     },
-    async saveChat() {
+    async save() {
       await query('CREATE OR REPLACE TABLE chat_saved AS SELECT * FROM chat_messages');
     },
-    async restoreChat() {
+    async restore() {
       await query('DELETE FROM chat_messages');
       await query('INSERT INTO chat_messages SELECT * FROM chat_saved');
     },

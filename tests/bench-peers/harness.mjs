@@ -1,7 +1,8 @@
 // One engine through the plan: the same loop under node and in the browser page.
 // Timings: `runs` runs each; the first is kept apart (it pays for warm-up) and the median is of all.
 // A query slower than SLOW_MS on its first run runs once. Each query's answer is taken from its
-// first run and must not change in later runs.
+// first run and must not change in later runs. An item that writes (`writes`) has the loaded
+// data restored, untimed, after each run.
 
 import { checksum } from './normalize.mjs';
 
@@ -41,21 +42,21 @@ export async function runEngine(engine, plan, { scale, runs, data, memory, log =
   log(`${engine.id} data in ${steps.load.median.toFixed(1)} ms`);
   const afterLoad = memory();
 
-  let chatSaved = false;
+  if (plan.items.some((item) => item.writes)) await engine.save();
   for (const item of plan.items) {
     const statements = item.texts[engine.id];
     const times = [];
     let answer = null;
     try {
-      if (item.purge && !chatSaved) {
-        await engine.saveChat();
-        chatSaved = true;
-      }
       for (let i = 0; i < runs; i++) {
-        if (item.purge) await engine.restoreChat();
         t = now();
-        const got = await engine.run(statements);
-        times.push(now() - t);
+        let got;
+        try {
+          got = await engine.run(statements);
+        } finally {
+          times.push(now() - t);
+          if (item.writes) await engine.restore();
+        }
         const sum = checksum(got.rows, got.kinds.map((k) => (k === 'decimal' ? 'money' : 'plain')));
         if (!answer) answer = { ...got, checksum: sum };
         else if (sum !== answer.checksum) {

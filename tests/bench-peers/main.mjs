@@ -5,6 +5,7 @@
 //   SANDBOX_PKG_JS, SANDBOX_PKG_WASM   our package
 //   SANDBOX_BENCH_SCALES  "S,M"    SANDBOX_BENCH_RUNS  5    SANDBOX_BENCH_ENVS  "node,chromium"
 //   SANDBOX_CHROMIUM      the browser    SANDBOX_BENCH_RESULTS  the folder for the results file
+//   SANDBOX_BENCH_CASES   the compatibility suite's cases (JSON, from `benches/compat.rs list`)
 // Prints a table per scale and environment; writes the results file only if every engine's
 // answers agree (else it names the query and exits 1). Raw results land in SANDBOX_BENCH_WWW/..
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -45,10 +46,8 @@ mkdirSync(RAW, { recursive: true });
 
 const pkg = await import(pathToFileURL(PKG_JS).href);
 pkg.initSync({ module: readFileSync(PKG_WASM) });
-const compatDir = join(root, 'tests', 'compat');
-const compat = readdirSync(compatDir).filter((f) => f.endsWith('.sql')).sort()
-  .map((f) => [basename(f, '.sql'), readFileSync(join(compatDir, f), 'utf8')]);
-const plan = buildPlan(pkg.presets(), compat);
+const cases = JSON.parse(readFileSync(need('SANDBOX_BENCH_CASES'), 'utf8'));
+const plan = buildPlan(pkg.presets(), cases);
 const planFile = join(WWW, 'plan.json');
 writeFileSync(planFile, JSON.stringify(plan));
 

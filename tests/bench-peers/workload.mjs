@@ -123,33 +123,15 @@ function sqliteEpoch(sql) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The compatibility suite, read as tests/postgres_compat.rs reads it.
-
-/** Cases of one compat file: { name, preset, statements }. */
-export function parseCompat(file, text) {
-  return text.split('-- case: ').slice(1).map((block) => {
-    const lines = block.split('\n');
-    const name = `${file}: ${lines[0].trim()}`;
-    let preset = null;
-    const body = [];
-    for (const line of lines.slice(1)) {
-      const flag = line.trim();
-      if (flag.startsWith('-- preset:')) preset = flag.slice('-- preset:'.length).trim();
-      else if (!flag.startsWith('--')) body.push(line);
-    }
-    const statements = body.join('\n').split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
-    return { name, preset, statements };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // The plan.
 
 /**
  * Every timed query: { id, title, group, texts: {engine: [statements]}, variants: {engine: label},
- * purge }. `presets` is the wasm module's presets(); `compat` is [[file, text], ...].
+ * writes }. `presets` is the wasm module's presets(); `cases` the compatibility suite as
+ * `benches/compat.rs list` writes it ({ name, preset, pending, setup, query }, read by
+ * tests/support/cases.rs).
  */
-export function buildPlan(presets, compat) {
+export function buildPlan(presets, cases) {
   const preset = (id) => {
     const found = presets.find((p) => p.id === id);
     if (!found) throw new Error(`no preset ${id}`);
@@ -157,7 +139,7 @@ export function buildPlan(presets, compat) {
   };
   const items = [];
   // A PostgreSQL text each engine runs in its dialect; `ours` overrides what our engine runs.
-  const add = (id, title, group, pgStatements, { ours, oursLabel, pgLabel, purge = false } = {}) => {
+  const add = (id, title, group, pgStatements, { ours, oursLabel, pgLabel, writes = false } = {}) => {
     const texts = {};
     const variants = {};
     texts.ours = ours ?? pgStatements;
@@ -168,7 +150,7 @@ export function buildPlan(presets, compat) {
       const rules = [...new Set(rewritten.flatMap((r) => r.rules))];
       variants[engine] = (pgLabel ?? 'verbatim') + (rules.length ? `; ${rules.join(', ')}` : '');
     }
-    items.push({ id, title, group, texts, variants, purge });
+    items.push({ id, title, group, texts, variants, writes });
   };
 
   add('seed-payout', 'seed payout, verbatim (fan-out)', 'workload', [preset('seed-payout')],
@@ -183,23 +165,34 @@ export function buildPlan(presets, compat) {
     { pgLabel: 'preset chat-out-of-policy' });
 
   const excludedCompat = [];
-  for (const [file, text] of compat) {
-    for (const c of parseCompat(file, text)) {
-      if (c.preset) continue; // the presets are in the workload above
-      if (c.statements.length !== 1) {
-        excludedCompat.push({ name: c.name, reason: 'changes data (setup statements)' });
-        continue;
-      }
-      if (COMPAT_EXCLUDED[c.name]) {
-        excludedCompat.push({ name: c.name, reason: COMPAT_EXCLUDED[c.name] });
-        continue;
-      }
-      add(`compat: ${c.name}`, c.name, 'compat', c.statements);
+  for (const c of cases) {
+    if (c.preset) continue; // the presets are in the workload above
+    if (c.setup.length) {
+      excludedCompat.push({ name: c.name, reason: 'changes data (setup statements)' });
+      continue;
     }
+    if (COMPAT_EXCLUDED[c.name]) {
+      excludedCompat.push({ name: c.name, reason: COMPAT_EXCLUDED[c.name] });
+      continue;
+    }
+    add(`compat: ${c.name}`, c.name, 'compat', [c.query]);
   }
 
   // Last, as it deletes: each run starts from the full table (restored untimed).
   add('chat-purge', 'chat purge (DELETE) + COUNT', 'workload', [preset('chat-purge'), CHAT_LEFT],
-    { pgLabel: 'preset chat-purge + COUNT(*)', purge: true });
+    { pgLabel: 'preset chat-purge + COUNT(*)', writes: true });
   return { items, excludedCompat };
+}
+
+/**
+ * Every case of the compatibility suite for ours and sql.js (`cargo xtask bench-compat`), in the
+ * suite's order. A case with setup writes: each run starts from the loaded data.
+ */
+export function suitePlan(cases) {
+  const items = cases.map((c) => {
+    const statements = [...c.setup, c.query];
+    const texts = { ours: statements, sqljs: statements.map((s) => forSqlite(s).sql) };
+    return { id: c.name, title: c.name, group: 'compat', texts, writes: statements.length > 1 };
+  });
+  return { items, excludedCompat: [] };
 }

@@ -138,3 +138,31 @@ SELECT c.creator_id, c.handle, COALESCE(x.streams, 0) AS streams
 FROM creators c LEFT JOIN (SELECT creator_id, COUNT(*) AS streams FROM streams GROUP BY creator_id) x ON x.creator_id = c.creator_id
 WHERE c.creator_id <= 10
 ORDER BY c.creator_id;
+
+-- case: not_exists_keeps_rows_whose_key_is_null
+SELECT COUNT(*) AS n, COUNT(a.leave_time) AS closed
+FROM viewer_sessions a
+WHERE NOT EXISTS (SELECT 1 FROM viewer_sessions b WHERE b.join_time = a.leave_time);
+
+-- case: exists_on_a_nullable_key_with_a_condition
+SELECT COUNT(*) AS n FROM streams s
+WHERE EXISTS (SELECT 1 FROM streams t WHERE t.started_at = s.ended_at AND t.creator_id <> 3);
+
+-- case: correlated_sum_compared_per_stream
+-- ordered
+SELECT s.stream_id, s.creator_id FROM streams s
+WHERE 50 < (SELECT SUM(g.amount_usd) FROM gifts g WHERE g.stream_id = s.stream_id AND g.quantity > 1)
+ORDER BY s.stream_id;
+
+-- case: correlated_aggregate_is_null_and_count_zero
+SELECT COUNT(*) FILTER (WHERE s.ended_at IS NULL) AS live, COUNT(*) AS n FROM streams s
+WHERE (SELECT MAX(g.sent_at) FROM gifts g WHERE g.stream_id = s.stream_id) IS NULL
+  AND (SELECT COUNT(*) FROM gifts g WHERE g.stream_id = s.stream_id) = 0;
+
+-- case: left_join_condition_on_the_joined_table_alone
+-- ordered
+SELECT sc.category_id, COUNT(s.stream_id) AS live_in_later_categories
+FROM stream_categories sc
+LEFT JOIN streams s ON s.ended_at IS NULL AND s.category_id >= sc.category_id
+GROUP BY sc.category_id
+ORDER BY sc.category_id;

@@ -26,6 +26,8 @@ const USAGE: &str = "usage: cargo xtask <task>
   bench-wasm            build, then time the wasm module under node at scales S and M
   bench-peers [...]     build, then time ours, sql.js and DuckDB-wasm side by side under node
                         and in headless Chromium (`cargo xtask bench-peers --help`)
+  bench-compat [...]    build, then time every compatibility case natively, in wasm and on
+                        sql.js (`cargo xtask bench-compat --help`)
   test-e2e              build, then test the page in headless Chromium against the native CLI
   bench-page            build, then time the page's first answer in headless Chromium at S
                         and M (median of 5 cold loads) and report the download sizes
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [task, rest @ ..] if task == "bench-peers" => bench_peers::bench_peers(rest),
+        [task, rest @ ..] if task == "bench-compat" => bench_peers::bench_compat(rest),
         [task] => run_task(task),
         [task, flag, port] if task == "serve" && flag == "--port" => serve(Some(port)),
         _ => Err(format!("expected one task, got {args:?}\n{USAGE}")),
