@@ -19,7 +19,7 @@ use gluesql::core::executor::Payload;
 use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
 use serde::Serialize;
-use sqlparser::ast::{Ident, ObjectName, Query, SetExpr, Statement, Visit, Visitor};
+use sqlparser::ast::{Ident, ObjectName, Query, SetExpr, Statement, Visitor};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 
@@ -983,7 +983,7 @@ fn reads_without(statement: &Statement, table: &str) -> bool {
             ControlFlow::Break(())
         }
     }
-    matches!(statement, Statement::Query(query) if query.visit(&mut Names(table)).is_continue())
+    matches!(statement, Statement::Query(query) if crate::walk::walk(query, &mut Names(table)).is_continue())
 }
 
 fn load_error(table: &Table, message: String) -> EngineError {
