@@ -21,8 +21,9 @@ use gluesql::core::executor::Payload;
 use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
 use serde::Serialize;
-use sqlparser::ast::{Ident, Query, SetExpr, Statement};
+use sqlparser::ast::{Ident, ObjectName, Query, SetExpr, Statement, Visitor};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::ControlFlow;
 
 /// Rows a result shows before it is truncated (the true total is still reported).
 pub const DEFAULT_ROW_CAP: usize = 10_000;
@@ -140,7 +141,19 @@ pub struct Engine {
     views: BTreeMap<String, View>,
     /// Column rules GlueSQL does not keep, by table (see `constraints`).
     rules: HashMap<String, TableRules>,
+    /// The chat, not made yet: it is most of the rows, and most statements do not read it.
+    deferred_chat: Option<DeferredChat>,
 }
+
+/// What it takes to make and load `chat_messages` later, exactly as an eager load would have.
+struct DeferredChat {
+    /// The rest of the dataset, which the chat is generated from.
+    data: Dataset,
+    /// Keys of the loaded tables, for the chat's reference checks.
+    loaded_keys: HashMap<&'static str, HashSet<i64>>,
+}
+
+const CHAT: &str = "chat_messages";
 
 /// A view: the query as written, prepared afresh at each use so `NOW()` reads the clock of
 /// the moment.
@@ -157,24 +170,56 @@ struct View {
 const STEP_PREFIX: &str = "__step_";
 
 impl Engine {
-    /// Generates the dataset for `config` and loads it.
+    /// Generates the dataset for `config` and loads it; the chat is made and loaded before the
+    /// first statement that could see it (see [`Engine::load_chat`]).
     pub fn new(config: Config) -> Result<Engine, EngineError> {
-        let data = generate::generate(config.seed, config.scale);
-        Engine::with_data(config, &data)
+        let mut engine = Engine::empty(config);
+        engine.load_deferring_chat()?;
+        Ok(engine)
     }
 
     /// Loads an already generated dataset (its seed and scale are taken from `config`).
     pub fn with_data(config: Config, data: &Dataset) -> Result<Engine, EngineError> {
-        let mut engine = Engine {
+        let mut engine = Engine::empty(config);
+        engine.load(data)?;
+        Ok(engine)
+    }
+
+    fn empty(config: Config) -> Engine {
+        Engine {
             config,
             storage: SandboxStorage::default(),
             steps: Vec::new(),
             transaction: None,
             views: BTreeMap::new(),
             rules: HashMap::new(),
+            deferred_chat: None,
+        }
+    }
+
+    fn load_deferring_chat(&mut self) -> Result<(), EngineError> {
+        let data = generate::generate_all_but_chat(self.config.seed, self.config.scale);
+        let loaded_keys = self.load(&data)?;
+        self.deferred_chat = Some(DeferredChat { data, loaded_keys });
+        Ok(())
+    }
+
+    /// Makes and loads the chat if it is still deferred. Until it is, every statement has been a
+    /// query, so the other tables are still as generated and the load is the same as at start.
+    /// A load that fails stays deferred, so every statement that needs the chat fails the same.
+    pub fn load_chat(&mut self) -> Result<(), EngineError> {
+        let Some(mut deferred) = self.deferred_chat.take() else {
+            return Ok(());
         };
-        engine.load(data)?;
-        Ok(engine)
+        deferred.data.chat_messages = generate::chat_messages_of(&deferred.data);
+        let table = schema::table(CHAT).expect("the chat is a schema table");
+        let rows = rows::table_rows(&deferred.data, CHAT).expect("every schema table has rows");
+        let loaded = self.load_rows(table, rows, &mut deferred.loaded_keys);
+        if loaded.is_err() {
+            deferred.data.chat_messages = Vec::new();
+            self.deferred_chat = Some(deferred);
+        }
+        loaded
     }
 
     pub fn config(&self) -> &Config {
@@ -197,8 +242,8 @@ impl Engine {
         self.transaction = None;
         self.views.clear();
         self.rules.clear();
-        let data = generate::generate(self.config.seed, self.config.scale);
-        self.load(&data)
+        self.deferred_chat = None;
+        self.load_deferring_chat()
     }
 
     /// Inside a transaction, the tables a `ROLLBACK` would restore and how many rows it keeps
@@ -214,7 +259,10 @@ impl Engine {
             .into_iter()
             .map(|name| TableCount {
                 table: name.clone(),
-                rows: self.storage.row_count(name).unwrap_or(0),
+                rows: match &self.deferred_chat {
+                    Some(deferred) if name == CHAT => deferred.data.scale.counts().chat_messages,
+                    _ => self.storage.row_count(name).unwrap_or(0),
+                },
             })
             .collect()
     }
@@ -258,6 +306,9 @@ impl Engine {
         index: usize,
         mut statement: Statement,
     ) -> Result<QueryResult, EngineError> {
+        if !reads_without(&statement, CHAT) {
+            self.load_chat()?;
+        }
         let context = self.context()?;
         names::check(&statement, &self.catalog()?).map_err(|error| {
             let position = names::locate(sql, index, &error);
@@ -543,7 +594,7 @@ impl Engine {
             Statement::Delete(_) => (false, true),
             _ => (true, true),
         };
-        let references: Vec<constraints::Reference> = self
+        let mut references: Vec<constraints::Reference> = self
             .rules
             .values()
             .flat_map(|rules| &rules.references)
@@ -552,6 +603,8 @@ impl Engine {
             })
             .cloned()
             .collect();
+        // In one order, so a write that breaks several references always names the same one.
+        references.sort_by(|a, b| (&a.table, &a.column).cmp(&(&b.table, &b.column)));
         let own = self
             .rules
             .get(&table)
@@ -858,10 +911,11 @@ impl Engine {
 
     /// Creates every table and writes the rows through the storage API after our own checks:
     /// types and NULLs per column, unique keys and columns, and references to loaded keys.
-    fn load(&mut self, data: &Dataset) -> Result<(), EngineError> {
+    /// Returns the keys of the loaded tables.
+    fn load(&mut self, data: &Dataset) -> Result<HashMap<&'static str, HashSet<i64>>, EngineError> {
         // Keys of loaded tables, for reference checks: hash lookups are several times faster
         // than probing the storage's B-trees.
-        let mut loaded_keys: HashMap<&str, HashSet<i64>> = HashMap::new();
+        let mut loaded_keys = HashMap::new();
         for table in schema::TABLES {
             let ddl = sql::parse(&schema::engine_ddl(table))?.remove(0);
             let plan = self
@@ -869,31 +923,8 @@ impl Engine {
                 .plan(translate(&ddl).map_err(glue_error)?.into())
                 .map_err(glue_error)?;
             gluesql::core::executor::execute(&mut self.storage, &plan).map_err(glue_error)?;
-            let table_rows =
-                rows::table_rows(data, table.name).expect("every schema table has rows");
-            let checked = check_rows(table, table_rows, &loaded_keys)?;
-            let [key] = table.primary_key else {
-                self.storage
-                    .append_data(table.name, checked)
-                    .map_err(glue_error)?;
-                continue;
-            };
-            let index = table.column_index(key).expect("key column");
-            let count = checked.len();
-            // Built in one go from key order, much faster than inserting row by row.
-            let keyed = checked
-                .into_iter()
-                .map(|row| Ok((Key::try_from(&row[index]).map_err(glue_error)?, row)))
-                .collect::<Result<BTreeMap<Key, Vec<Value>>, EngineError>>()?;
-            if keyed.len() != count {
-                return Err(load_error(table, format!("duplicate values of {key}")));
-            }
-            let ids = keyed.keys().filter_map(|key| match key {
-                Key::I64(id) => Some(*id),
-                _ => None,
-            });
-            loaded_keys.insert(table.name, ids.collect());
-            self.storage.replace_rows(table.name, keyed);
+            let rows = rows::table_rows(data, table.name).expect("every schema table has rows");
+            self.load_rows(table, rows, &mut loaded_keys)?;
         }
         // The dataset's own references hold for what users write too, as in PostgreSQL.
         for table in schema::TABLES {
@@ -909,8 +940,61 @@ impl Engine {
             let rules = self.rules.entry(table.name.to_owned()).or_default();
             rules.references.extend(references);
         }
+        Ok(loaded_keys)
+    }
+
+    /// Checks a created table's rows and writes them; a keyed table's keys join `loaded_keys`.
+    fn load_rows(
+        &mut self,
+        table: &'static Table,
+        rows: impl Iterator<Item = Vec<Datum>>,
+        loaded_keys: &mut HashMap<&'static str, HashSet<i64>>,
+    ) -> Result<(), EngineError> {
+        let checked = check_rows(table, rows, loaded_keys)?;
+        let [key] = table.primary_key else {
+            return self
+                .storage
+                .append_data(table.name, checked)
+                .map_err(glue_error);
+        };
+        let index = table.column_index(key).expect("key column");
+        let count = checked.len();
+        // Built in one go from key order, much faster than inserting row by row.
+        let keyed = checked
+            .into_iter()
+            .map(|row| Ok((Key::try_from(&row[index]).map_err(glue_error)?, row)))
+            .collect::<Result<BTreeMap<Key, Vec<Value>>, EngineError>>()?;
+        if keyed.len() != count {
+            return Err(load_error(table, format!("duplicate values of {key}")));
+        }
+        let ids = keyed.keys().filter_map(|key| match key {
+            Key::I64(id) => Some(*id),
+            _ => None,
+        });
+        loaded_keys.insert(table.name, ids.collect());
+        self.storage.replace_rows(table.name, keyed);
         Ok(())
     }
+}
+
+/// Whether `statement` is a query that names no relation called `table`: it changes nothing and
+/// cannot read that table (views are created by statements that are not queries).
+fn reads_without(statement: &Statement, table: &str) -> bool {
+    struct Names<'a>(&'a str);
+    impl Visitor for Names<'_> {
+        type Break = ();
+        fn pre_visit_relation(&mut self, name: &ObjectName) -> ControlFlow<()> {
+            match name.0.last() {
+                Some(last) if last.value.eq_ignore_ascii_case(self.0) => ControlFlow::Break(()),
+                _ => ControlFlow::Continue(()),
+            }
+        }
+        // A write nested in a query.
+        fn pre_visit_statement(&mut self, _: &Statement) -> ControlFlow<()> {
+            ControlFlow::Break(())
+        }
+    }
+    matches!(statement, Statement::Query(query) if crate::walk::walk(query, &mut Names(table)).is_continue())
 }
 
 fn load_error(table: &Table, message: String) -> EngineError {

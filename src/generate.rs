@@ -196,6 +196,14 @@ fn price_at(prices: &[GiftPrice], gift_type_id: i64, at: Timestamp) -> Option<De
 }
 
 pub fn generate(seed: u64, scale: Scale) -> Dataset {
+    let mut data = generate_all_but_chat(seed, scale);
+    data.chat_messages = chat_messages_of(&data);
+    data
+}
+
+/// Every table but `chat_messages`, which is left empty. Nothing else is generated from the chat
+/// (its stream comes last), so an engine can answer queries that do not read it before making it.
+pub fn generate_all_but_chat(seed: u64, scale: Scale) -> Dataset {
     let counts = scale.counts();
     let window_start = ANCHOR - WINDOW_DAYS * DAY;
     let categories = categories();
@@ -226,12 +234,6 @@ pub fn generate(seed: u64, scale: Scale) -> Dataset {
         &gift_catalog,
         &gift_prices,
     );
-    let chat_messages = chat_messages(
-        &mut Rng::new(seed, 8),
-        counts.chat_messages,
-        &sessions,
-        &viewers,
-    );
     let retention_policies = crate::schema::TABLES
         .iter()
         .filter_map(|table| {
@@ -254,9 +256,20 @@ pub fn generate(seed: u64, scale: Scale) -> Dataset {
         streams,
         sessions,
         gifts,
-        chat_messages,
+        chat_messages: Vec::new(),
         retention_policies,
     }
+}
+
+/// The chat of a dataset made by [`generate_all_but_chat`]: exactly its scale's
+/// `counts().chat_messages` rows, the same as [`generate`] makes.
+pub fn chat_messages_of(data: &Dataset) -> Vec<ChatMessage> {
+    chat_messages(
+        &mut Rng::new(data.seed, 8),
+        data.scale.counts().chat_messages,
+        &data.sessions,
+        &data.viewers,
+    )
 }
 
 /// A portable seeded generator; one independent stream per table so that tables do not shift

@@ -25,6 +25,7 @@ mod series;
 pub mod sql;
 pub mod storage;
 pub mod time;
+mod walk;
 mod window;
 
 #[cfg(target_arch = "wasm32")]

@@ -671,7 +671,7 @@ impl Resolver<'_> {
             aliases,
             depth: 0,
         };
-        match node.visit(&mut visitor) {
+        match crate::walk::walk(node, &mut visitor) {
             ControlFlow::Break(error) => Err(error),
             ControlFlow::Continue(()) => Ok(()),
         }
@@ -971,7 +971,7 @@ fn grouping(
         .into_iter()
         .chain(&select.having)
         .chain(order)
-        .try_for_each(|expr| expr.visit(&mut check));
+        .try_for_each(|expr| crate::walk::walk(expr, &mut check));
     match flow {
         ControlFlow::Continue(()) => Ok(()),
         ControlFlow::Break(error) => Err(error),
@@ -1006,7 +1006,7 @@ pub fn any_in_own_query(expr: &Expr, test: impl Fn(&Expr) -> bool) -> bool {
             }
         }
     }
-    expr.visit(&mut Finder { depth: 0, test }).is_break()
+    crate::walk::walk(expr, &mut Finder { depth: 0, test }).is_break()
 }
 
 /// Walks a grouped query's output: aggregates and grouped expressions cover what is inside

@@ -14,7 +14,7 @@ use gluesql::core::data::Value;
 use rust_decimal::Decimal;
 use sqlparser::ast::{
     Expr, FunctionArg, FunctionArgExpr, Ident, ObjectName, Query, SetExpr, SetOperator,
-    SetQuantifier, Statement, TableAlias, TableFactor, Visit, VisitMut, Visitor, VisitorMut, With,
+    SetQuantifier, Statement, TableAlias, TableFactor, Visit, Visitor, VisitorMut, With,
 };
 use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -56,7 +56,7 @@ pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, Engine
 
 /// True when GlueSQL cannot answer the query (or would answer it far too slowly) as written.
 pub fn needs_steps<V: Visit>(node: &V) -> bool {
-    node.visit(&mut NeedsSteps).is_break()
+    crate::walk::walk(node, &mut NeedsSteps).is_break()
 }
 
 struct NeedsSteps;
@@ -154,7 +154,7 @@ pub fn views_read<V: Visit>(backend: &dyn Backend, node: &V) -> Vec<Ident> {
         backend,
         found: Vec::new(),
     };
-    let _ = node.visit(&mut finder);
+    let _ = crate::walk::walk(node, &mut finder);
     finder.found
 }
 
@@ -175,7 +175,7 @@ fn bind_views(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
         let (view_query, columns) = view?;
         let relation = rename_columns(self::query(backend, view_query)?, &columns, &name)?;
         let table = backend.materialize(relation)?;
-        let _ = VisitMut::visit(
+        let _ = crate::walk::walk_mut(
             query,
             &mut RenameTable {
                 from: &name,
@@ -193,7 +193,7 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     }
     semi_joins(backend, &mut query)?;
     let mut nested = Nested { backend };
-    if let ControlFlow::Break(error) = VisitMut::visit(&mut query, &mut nested) {
+    if let ControlFlow::Break(error) = crate::walk::walk_mut(&mut query, &mut nested) {
         return Err(error);
     }
     match *query.body {
@@ -455,9 +455,9 @@ fn bind_ctes(backend: &mut dyn Backend, with: With, query: &mut Query) -> Result
             to: &table,
         };
         for later in &mut ctes[index + 1..] {
-            let _ = VisitMut::visit(&mut later.query, &mut rename);
+            let _ = crate::walk::walk_mut(&mut later.query, &mut rename);
         }
-        let _ = VisitMut::visit(query, &mut rename);
+        let _ = crate::walk::walk_mut(query, &mut rename);
     }
     Ok(())
 }
@@ -511,7 +511,7 @@ fn recursive_cte(
         rows: Vec::new(),
     })?;
     let mut step = *right;
-    let _ = VisitMut::visit(
+    let _ = crate::walk::walk_mut(
         &mut step,
         &mut RenameTable {
             from: name,
@@ -598,7 +598,7 @@ fn refers_to<V: Visit>(node: &V, name: &Ident) -> bool {
             }
         }
     }
-    node.visit(&mut Finder(name)).is_break()
+    crate::walk::walk(node, &mut Finder(name)).is_break()
 }
 
 /// Points references to a CTE at the table that holds its rows, keeping the name as the alias.
@@ -918,7 +918,7 @@ fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
 }
 
 fn refers_to_subquery(expr: &Expr) -> bool {
-    sqlparser::ast::visit_expressions(expr, |e| match e {
+    crate::walk::expressions(expr, |e| match e {
         Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     })

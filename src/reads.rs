@@ -8,7 +8,7 @@
 
 use sqlparser::ast::{
     Expr, FunctionArg, FunctionArgExpr, FunctionArguments, JoinConstraint, JoinOperator, Query,
-    SelectItem, SetExpr, Statement, Visit, Visitor,
+    SelectItem, SetExpr, Statement, Visitor,
 };
 use std::collections::HashSet;
 use std::ops::ControlFlow;
@@ -19,7 +19,7 @@ pub fn named_columns(statement: &Statement) -> Option<HashSet<String>> {
         return None;
     }
     let mut names = Names::default();
-    match statement.visit(&mut names) {
+    match crate::walk::walk(statement, &mut names) {
         ControlFlow::Continue(()) => Some(names.0),
         ControlFlow::Break(()) => None,
     }

@@ -11,12 +11,11 @@ use gluesql::core::chrono;
 use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
-    visit_expressions, visit_expressions_mut, visit_statements_mut, AlterTableOperation,
-    BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr, Function,
-    FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr, Ident,
-    Interval, Join, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem, SetExpr,
-    Statement, TableAlias, TableFactor, TimezoneInfo, UnaryOperator, Value, Visit, VisitMut,
-    Visitor, VisitorMut,
+    AlterTableOperation, BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr,
+    Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr,
+    Ident, Interval, Join, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem,
+    SetExpr, Statement, TableAlias, TableFactor, TimezoneInfo, UnaryOperator, Value, Visitor,
+    VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -85,13 +84,13 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     // Before the interval literals are rewritten.
     check_extract_of_literal_intervals(statement)?;
     // Before any rewrite, so a column is named for what the user wrote.
-    let _ = statement.visit(&mut OutputNames);
+    let _ = crate::walk::walk_mut(statement, &mut OutputNames);
     rewrite_column_types(statement)?;
-    if let ControlFlow::Break(error) = statement.visit(&mut GroupByPositions) {
+    if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut GroupByPositions) {
         return Err(error);
     }
-    let _ = statement.visit(&mut OrderByOutputNames);
-    let flow = visit_expressions_mut(statement, |expr| {
+    let _ = crate::walk::walk_mut(statement, &mut OrderByOutputNames);
+    let flow = crate::walk::expressions_mut(statement, |expr| {
         let outcome = refuse_ignored_clauses(expr)
             .and_then(|()| replace_clock(expr, context.clock))
             .and_then(|()| rewrite_cast(expr))
@@ -106,17 +105,17 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     if let ControlFlow::Break(error) = flow {
         return Err(error);
     }
-    if let ControlFlow::Break(error) = statement.visit(&mut PlainJoins) {
+    if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut PlainJoins) {
         return Err(error);
     }
-    let _ = statement.visit(&mut PushRootFilters);
-    let _ = statement.visit(&mut FilterJoinedTables);
+    let _ = crate::walk::walk_mut(statement, &mut PushRootFilters);
+    let _ = crate::walk::walk_mut(statement, &mut FilterJoinedTables);
     Ok(())
 }
 
 /// The last pass before a statement goes to GlueSQL, on the statements our steps build too.
 pub fn finalize(statement: &mut Statement) -> Result<Vec<ParamLiteral>, EngineError> {
-    if let ControlFlow::Break(error) = statement.visit(&mut NullsOrder) {
+    if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut NullsOrder) {
         return Err(error);
     }
     Ok(hoist_constants(statement))
@@ -346,7 +345,7 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
 /// True when every column the expression reads is qualified with one of `tables`, and it
 /// holds no subquery.
 fn reads_only_tables(expr: &Expr, tables: &[String]) -> bool {
-    let flow = visit_expressions(expr, |inner| match inner {
+    let flow = crate::walk::expressions(expr, |inner| match inner {
         Expr::Identifier(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => {
             ControlFlow::Break(())
         }
@@ -374,7 +373,7 @@ pub fn hoist_constants(statement: &mut Statement) -> Vec<ParamLiteral> {
         *expr = Expr::Value(Value::Placeholder(format!("${}", params.len())));
     }
     // Children are visited first, so an operator sees its operands already hoisted.
-    let _ = visit_expressions_mut(statement, |expr| {
+    let _ = crate::walk::expressions_mut(statement, |expr| {
         let is_decimal = matches!(expr, Expr::Value(Value::Number(..)));
         if let Some(param) = constant(expr).filter(|_| exact_decimals || !is_decimal) {
             hoist(&mut params, expr, param);
@@ -562,7 +561,7 @@ impl Visitor for DepthCheck {
 }
 
 fn check_depth(statement: &Statement) -> Result<(), EngineError> {
-    match statement.visit(&mut DepthCheck { depth: 0 }) {
+    match crate::walk::walk(statement, &mut DepthCheck { depth: 0 }) {
         ControlFlow::Continue(()) => Ok(()),
         ControlFlow::Break(()) => Err(unsupported(
             &format!("an expression nested more than {MAX_EXPRESSION_DEPTH} levels deep"),
@@ -724,7 +723,7 @@ fn rewrite_interval_text(expr: &mut Expr) -> Result<(), EngineError> {
 /// PostgreSQL keeps `INTERVAL '27 hours'` as 27 hours (`EXTRACT(HOUR ...)` is 27); here it is
 /// 1 day 3 hours: the same in comparisons and arithmetic, not in `EXTRACT`.
 fn check_extract_of_literal_intervals(statement: &Statement) -> Result<(), EngineError> {
-    let flow = visit_expressions(statement, |expr| {
+    let flow = crate::walk::expressions(statement, |expr| {
         if let Expr::Extract {
             field, expr: inner, ..
         } = expr
@@ -751,7 +750,7 @@ fn check_extract_of_literal_intervals(statement: &Statement) -> Result<(), Engin
         return Err(error);
     }
     // Shown as a result it would print as days (`1 day 03:00:00`, PostgreSQL: `27:00:00`).
-    let flow = statement.visit(&mut ShownIntervals);
+    let flow = crate::walk::walk(statement, &mut ShownIntervals);
     match flow {
         ControlFlow::Break(error) => Err(error),
         ControlFlow::Continue(()) => Ok(()),
@@ -889,7 +888,7 @@ fn rewrite_column_type(data_type: &mut DataType) -> Result<(), EngineError> {
 }
 
 fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
-    let flow = visit_statements_mut(statement, |statement| {
+    let flow = crate::walk::statements_mut(statement, |statement| {
         let columns: Vec<&mut DataType> = match statement {
             Statement::CreateTable(create) => create
                 .columns
@@ -1616,7 +1615,7 @@ pub fn and_all(exprs: Vec<Expr>) -> Option<Expr> {
 /// True when every column the expression reads is qualified with `table`, and it holds no
 /// subquery (whose meaning could depend on the other tables).
 pub(crate) fn reads_only(expr: &Expr, table: &str) -> bool {
-    let flow = visit_expressions(expr, |inner| match inner {
+    let flow = crate::walk::expressions(expr, |inner| match inner {
         Expr::Identifier(_) | Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => {
             ControlFlow::Break(())
         }

@@ -116,6 +116,12 @@ impl Sandbox {
         to_js(&timed)
     }
 
+    /// Makes and loads the chat now rather than before the first statement that reads it.
+    #[wasm_bindgen(js_name = loadChat)]
+    pub fn load_chat(&mut self) -> Result<(), JsValue> {
+        self.engine.load_chat().map_err(error_to_js)
+    }
+
     /// Back to the freshly generated data.
     pub fn reset(&mut self) -> Result<(), JsValue> {
         self.engine.reset().map_err(error_to_js)

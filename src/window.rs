@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 use sqlparser::ast::{
     Distinct, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
     FunctionArguments, Ident, NamedWindowExpr, OrderByExpr, Query, Select, SelectItem, SetExpr,
-    TableFactor, TableWithJoins, Value as SqlValue, VisitMut, VisitorMut, WindowFrameBound,
-    WindowFrameUnits, WindowSpec, WindowType,
+    TableFactor, TableWithJoins, Value as SqlValue, VisitorMut, WindowFrameBound, WindowFrameUnits,
+    WindowSpec, WindowType,
 };
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -344,10 +344,10 @@ impl Plan {
             plan: self,
             depth: 0,
         };
-        if let ControlFlow::Break(error) = VisitMut::visit(&mut expr, &mut windows) {
+        if let ControlFlow::Break(error) = crate::walk::walk_mut(&mut expr, &mut windows) {
             return Err(error);
         }
-        let _ = VisitMut::visit(&mut expr, &mut PushInputs { plan: self });
+        let _ = crate::walk::walk_mut(&mut expr, &mut PushInputs { plan: self });
         Ok(expr)
     }
 
@@ -419,7 +419,7 @@ impl VisitorMut for PushInputs<'_> {
 }
 
 fn reads_window(expr: &Expr) -> bool {
-    let flow = sqlparser::ast::visit_expressions(expr, |inner| match inner {
+    let flow = crate::walk::expressions(expr, |inner| match inner {
         Expr::Identifier(ident) if ident.value.starts_with("__w") => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
@@ -427,7 +427,7 @@ fn reads_window(expr: &Expr) -> bool {
 }
 
 fn reads_input(expr: &Expr) -> bool {
-    let flow = sqlparser::ast::visit_expressions(expr, |inner| match inner {
+    let flow = crate::walk::expressions(expr, |inner| match inner {
         Expr::Identifier(_)
         | Expr::CompoundIdentifier(_)
         | Expr::Function(_)

@@ -282,6 +282,54 @@ fn result_types_and_nulls_are_reported() {
     assert_eq!(result.rows[0][2], Cell::Null);
 }
 
+/// `Engine::new` makes the chat only before the first statement that could see it; whatever is
+/// run, in whatever order, it must answer exactly as an engine loaded with every table at once.
+#[test]
+fn an_engine_that_makes_the_chat_late_answers_as_one_loaded_at_once() {
+    let data = generate::generate(1, Scale::S);
+    let generated: Vec<(String, usize)> = livestream_sandbox::schema::TABLES
+        .iter()
+        .map(|table| {
+            let rows = livestream_sandbox::rows::table_rows(&data, table.name).unwrap();
+            (table.name.to_owned(), rows.count())
+        })
+        .collect();
+    let counts = |engine: &Engine| {
+        let mut counts: Vec<(String, usize)> = engine
+            .table_counts()
+            .into_iter()
+            .map(|count| (count.table, count.rows))
+            .collect();
+        counts.sort();
+        counts
+    };
+    let mut expected_counts = generated.clone();
+    expected_counts.sort();
+    let scripts = [
+        // Queries that do not read the chat, then one that does.
+        "SELECT COUNT(*) FROM gifts; SELECT COUNT(*), MIN(body), MAX(sent_at), SUM(viewer_id) FROM chat_messages",
+        "SELECT COUNT(*) FROM streams s WHERE EXISTS (SELECT 1 FROM CHAT_MESSAGES c WHERE c.stream_id = s.stream_id)",
+        "WITH c AS (SELECT stream_id FROM \"chat_messages\") SELECT COUNT(DISTINCT stream_id) FROM c",
+        // Writes first: the chat is there for their rules and their effects.
+        "DELETE FROM chat_messages WHERE body LIKE '%gg%'; SELECT COUNT(*) FROM chat_messages",
+        "DELETE FROM streams WHERE stream_id = 1",
+        "CREATE VIEW v AS SELECT * FROM chat_messages WHERE viewer_id < 100; SELECT COUNT(*) FROM v",
+        "BEGIN; DELETE FROM gifts; SELECT COUNT(*) FROM chat_messages; ROLLBACK; SELECT COUNT(*) FROM chat_messages",
+        "DROP TABLE chat_messages; CREATE TABLE chat_messages (x INT); SELECT COUNT(*) FROM chat_messages",
+    ];
+    for script in scripts {
+        let mut late = Engine::new(Config::new(1, Scale::S)).unwrap();
+        assert_eq!(counts(&late), expected_counts, "{script}");
+        let mut eager = Engine::with_data(Config::new(1, Scale::S), &data).unwrap();
+        assert_eq!(late.run(script), eager.run(script), "{script}");
+        assert_eq!(counts(&late), counts(&eager), "{script}");
+        late.reset().unwrap();
+        assert_eq!(counts(&late), expected_counts, "after reset: {script}");
+        eager.reset().unwrap();
+        assert_eq!(late.run(script), eager.run(script), "after reset: {script}");
+    }
+}
+
 #[test]
 fn reset_brings_back_the_generated_database() {
     let mut engine = engine();

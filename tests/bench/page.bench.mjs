@@ -17,6 +17,8 @@ const URL = need('SANDBOX_URL');
 const DIST = need('SANDBOX_DIST');
 const RUNS = Number(process.env.SANDBOX_BENCH_RUNS ?? 5);
 const SCALES = (process.env.SANDBOX_BENCH_SCALES ?? 'S,M').split(',');
+// SANDBOX_BENCH_ANALYSES=0 times only the first answer and the sizes.
+const ANALYSES = process.env.SANDBOX_BENCH_ANALYSES !== '0';
 const TARGET_MS = { S: 300 };
 const TARGET_GZIP = 1.5e6;
 
@@ -154,13 +156,15 @@ async function benchAnalyses(scale) {
   }
 }
 
-console.log(`\nGuided analyses: seed 1, ms from asking to results on screen (first: through the menu; median of ${RUNS} runs after it);`);
-console.log('  engine: median time of the script in the worker, without messaging and drawing');
-console.log(`  ${'scale'.padEnd(6)}${'analysis'.padEnd(20)}${'first'.padStart(8)}${'median'.padStart(8)}${'engine'.padStart(8)}`);
-for (const scale of SCALES) {
-  for (const row of await benchAnalyses(scale)) {
-    const target = ANALYSIS_TARGET_MS[scale] ? ` (target < ${ANALYSIS_TARGET_MS[scale]}: ${row.median < ANALYSIS_TARGET_MS[scale] ? 'met' : 'not met'})` : '';
-    console.log(`  ${scale.padEnd(6)}${row.id.padEnd(20)}${ms(row.first).padStart(8)}${ms(row.median).padStart(8)}${ms(row.engine).padStart(8)}${target}`);
+if (ANALYSES) {
+  console.log(`\nGuided analyses: seed 1, ms from asking to results on screen (first: through the menu; median of ${RUNS} runs after it);`);
+  console.log('  engine: median time of the script in the worker, without messaging and drawing');
+  console.log(`  ${'scale'.padEnd(6)}${'analysis'.padEnd(20)}${'first'.padStart(8)}${'median'.padStart(8)}${'engine'.padStart(8)}`);
+  for (const scale of SCALES) {
+    for (const row of await benchAnalyses(scale)) {
+      const target = ANALYSIS_TARGET_MS[scale] ? ` (target < ${ANALYSIS_TARGET_MS[scale]}: ${row.median < ANALYSIS_TARGET_MS[scale] ? 'met' : 'not met'})` : '';
+      console.log(`  ${scale.padEnd(6)}${row.id.padEnd(20)}${ms(row.first).padStart(8)}${ms(row.median).padStart(8)}${ms(row.engine).padStart(8)}${target}`);
+    }
   }
 }
 await browser.close();

@@ -224,6 +224,17 @@ SELECT COUNT(*) FILTER (WHERE body LIKE '%<%') AS markup, COUNT(*) FILTER (WHERE
     COUNT(*) FILTER (WHERE body NOT LIKE '% %') AS one_word
 FROM chat_messages;
 
+-- case: regex_operators
+SELECT 'abc' ~ 'b' AS a, 'abc' ~ 'B' AS b, 'abc' ~* 'B' AS c, 'abc' !~ '^b' AS d, 'ABC' !~* '^a' AS e,
+    'x1y' ~ '[0-9]' AS f, 'hi chat' ~ '^h\w+\s' AS g, 'a.b' ~ 'a\.b' AS h, 'aab' ~ '^a{2}b$' AS i,
+    'gg wp' ~ '(gg|wp)$' AS j;
+
+-- case: regex_operators_over_chat_bodies
+SELECT COUNT(*) FILTER (WHERE body ~ '^[a-z ]+$') AS lower_words, COUNT(*) FILTER (WHERE body ~* '^gg') AS gg,
+    COUNT(*) FILTER (WHERE body ~ '[0-9]') AS digits, COUNT(*) FILTER (WHERE body !~ '\w') AS no_word_char,
+    COUNT(*) FILTER (WHERE body ~ '\s\s') AS double_space, COUNT(*) FILTER (WHERE body ~* '¿QUÉ') AS que
+FROM chat_messages;
+
 -- case: scalar_subqueries_read_as_their_value
 SELECT COUNT(*) FILTER (WHERE stream_id = (SELECT MAX(stream_id) FROM streams)) AS last_stream,
     COUNT(*) FILTER (WHERE device = (SELECT MIN(device) FROM viewer_sessions)) AS first_device,

@@ -313,7 +313,7 @@ mod tests {
             SelectItem, SetExpr, TableFactor, TableWithJoins, ToSql, ToSqlUnquoted, UnaryOperator,
         },
         bigdecimal::BigDecimal,
-        regex::Regex,
+        regex_lite::Regex,
         std::str::FromStr,
     };
 

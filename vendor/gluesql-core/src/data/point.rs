@@ -1,7 +1,7 @@
 use {
     super::ValueError,
     crate::result::Result,
-    regex::Regex,
+    regex_lite::Regex,
     serde::{Deserialize, Serialize},
     std::{
         fmt,

@@ -1,6 +1,6 @@
 use {
     crate::result::Result,
-    regex::RegexBuilder,
+    regex_lite::RegexBuilder,
     serde::Serialize,
     thiserror::Error,
 };
