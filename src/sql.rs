@@ -82,8 +82,6 @@ fn syntax_error(error: ParserError) -> EngineError {
 pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), EngineError> {
     // First, before anything else recurses over the tree.
     check_depth(statement)?;
-    // Before the interval literals are rewritten.
-    check_extract_of_literal_intervals(statement)?;
     // Before any rewrite, so a column is named for what the user wrote.
     let _ = statement.visit(&mut OutputNames);
     rewrite_column_types(statement)?;
@@ -96,7 +94,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
             .and_then(|()| replace_clock(expr, context.clock))
             .and_then(|()| rewrite_cast(expr))
             .and_then(|()| rewrite_functions(expr))
-            .and_then(|()| rewrite_interval_text(expr))
+            .and_then(|()| check_interval_text(expr))
             .and_then(|()| check_typed_literals(expr, context));
         match outcome {
             Ok(()) => ControlFlow::Continue(()),
@@ -457,6 +455,16 @@ fn constant(expr: &Expr) -> Option<ParamLiteral> {
         }
         Expr::Interval(Interval {
             value,
+            leading_field: None,
+            ..
+        }) => match value.as_ref() {
+            Expr::Value(Value::SingleQuotedString(text)) => {
+                Some(interval_text(text)?.into_param_literal())
+            }
+            _ => None,
+        },
+        Expr::Interval(Interval {
+            value,
             leading_field: Some(field),
             leading_precision: None,
             last_field: None,
@@ -466,22 +474,14 @@ fn constant(expr: &Expr) -> Option<ParamLiteral> {
                 return None;
             };
             let amount: i64 = text.trim().parse().ok()?;
-            let second = 1_000_000i64;
+            let amount = i32::try_from(amount).ok()?;
             let interval = match field {
-                DateTimeField::Year => {
-                    GlueInterval::Month(i32::try_from(amount.checked_mul(12)?).ok()?)
-                }
-                DateTimeField::Month => GlueInterval::Month(i32::try_from(amount).ok()?),
-                DateTimeField::Day => {
-                    GlueInterval::Microsecond(amount.checked_mul(86_400 * second)?)
-                }
-                DateTimeField::Hour => {
-                    GlueInterval::Microsecond(amount.checked_mul(3_600 * second)?)
-                }
-                DateTimeField::Minute => {
-                    GlueInterval::Microsecond(amount.checked_mul(60 * second)?)
-                }
-                DateTimeField::Second => GlueInterval::Microsecond(amount.checked_mul(second)?),
+                DateTimeField::Year => GlueInterval::months(amount.checked_mul(12)?),
+                DateTimeField::Month => GlueInterval::months(amount),
+                DateTimeField::Day => GlueInterval::days(amount),
+                DateTimeField::Hour => GlueInterval::hours(amount),
+                DateTimeField::Minute => GlueInterval::minutes(amount),
+                DateTimeField::Second => GlueInterval::seconds(i64::from(amount)),
                 _ => return None,
             };
             Some(interval.into_param_literal())
@@ -623,6 +623,19 @@ fn replace_clock(expr: &mut Expr, clock: Timestamp) -> Result<(), EngineError> {
     let Expr::Function(function) = expr else {
         return Ok(());
     };
+    // `AGE(ts)` is the age at midnight of the current date.
+    if function_name(function) == "age" {
+        if let FunctionArguments::List(list) = &mut function.args {
+            if list.args.len() == 1 {
+                let midnight = clock - clock.rem_euclid(86_400);
+                list.args.insert(
+                    0,
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(timestamp_literal(midnight))),
+                );
+            }
+        }
+        return Ok(());
+    }
     let no_arguments = match &function.args {
         FunctionArguments::None => true,
         FunctionArguments::List(list) => list.args.is_empty(),
@@ -649,131 +662,42 @@ fn replace_clock(expr: &mut Expr, clock: Timestamp) -> Result<(), EngineError> {
     Ok(())
 }
 
-/// PostgreSQL's `INTERVAL '7 days'` becomes `INTERVAL '7' DAY`, which GlueSQL reads.
-fn rewrite_interval_text(expr: &mut Expr) -> Result<(), EngineError> {
-    let Expr::Interval(interval) = expr else {
+/// PostgreSQL's `INTERVAL '1 day 2 hours'` is checked here and becomes a parameter holding its
+/// months, days and time in [`hoist_constants`]; GlueSQL reads only the standard `'7' DAY`.
+fn check_interval_text(expr: &Expr) -> Result<(), EngineError> {
+    let Expr::Interval(Interval {
+        value,
+        leading_field: None,
+        ..
+    }) = expr
+    else {
         return Ok(());
     };
-    if interval.leading_field.is_some() {
-        return Ok(());
-    }
-    let Expr::Value(Value::SingleQuotedString(text)) = interval.value.as_ref() else {
+    let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() else {
         return Ok(());
     };
-    let (amount, field) = interval_amount(text).ok_or_else(|| {
-        unsupported(
+    match interval_text(text) {
+        Some(_) => Ok(()),
+        None => Err(unsupported(
             &format!("INTERVAL '{text}'"),
-            "write amounts and units, e.g. INTERVAL '7 days' or INTERVAL '1 hour 30 minutes'; months and days cannot be mixed in one interval here: add two intervals",
-        )
-    })?;
-    *interval = Interval {
-        value: Box::new(Expr::Value(Value::SingleQuotedString(amount.to_string()))),
-        leading_field: Some(field),
-        leading_precision: None,
-        last_field: None,
-        fractional_seconds_precision: None,
-    };
-    Ok(())
-}
-
-/// PostgreSQL keeps `INTERVAL '27 hours'` as 27 hours (`EXTRACT(HOUR ...)` is 27); here it is
-/// 1 day 3 hours: the same in comparisons and arithmetic, not in `EXTRACT`.
-fn check_extract_of_literal_intervals(statement: &Statement) -> Result<(), EngineError> {
-    let flow = visit_expressions(statement, |expr| {
-        if let Expr::Extract {
-            field, expr: inner, ..
-        } = expr
-        {
-            if let Expr::Interval(Interval {
-                value,
-                leading_field: None,
-                ..
-            }) = inner.as_ref()
-            {
-                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
-                    if clock_part_over_a_day(text) && *field != DateTimeField::Epoch {
-                        return ControlFlow::Break(unsupported(
-                            &format!("EXTRACT({field} FROM INTERVAL '{text}')"),
-                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'",
-                        ));
-                    }
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    });
-    if let ControlFlow::Break(error) = flow {
-        return Err(error);
-    }
-    // Shown as a result it would print as days (`1 day 03:00:00`, PostgreSQL: `27:00:00`).
-    let flow = statement.visit(&mut ShownIntervals);
-    match flow {
-        ControlFlow::Break(error) => Err(error),
-        ControlFlow::Continue(()) => Ok(()),
+            "write whole amounts and units, e.g. INTERVAL '7 days', INTERVAL '1 year 2 months' or INTERVAL '1 day 01:30:00'",
+        )),
     }
 }
 
-struct ShownIntervals;
-
-impl Visitor for ShownIntervals {
-    type Break = EngineError;
-
-    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<EngineError> {
-        let SetExpr::Select(select) = query.body.as_ref() else {
-            return ControlFlow::Continue(());
-        };
-        for item in &select.projection {
-            let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item
-            else {
-                continue;
-            };
-            if let Expr::Interval(Interval {
-                value,
-                leading_field: None,
-                ..
-            }) = expr
-            {
-                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
-                    if clock_part_over_a_day(text) {
-                        return ControlFlow::Break(unsupported(
-                            &format!("showing INTERVAL '{text}' as a result"),
-                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'; in comparisons and arithmetic it works as written",
-                        ));
-                    }
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    }
-}
-
-/// Whether the hours, minutes and seconds of an interval text add up to 24 hours or more.
-fn clock_part_over_a_day(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let seconds: i64 = words
-        .chunks(2)
-        .filter_map(|pair| {
-            let amount: i64 = pair.first()?.parse().ok()?;
-            let factor = match pair.get(1)?.to_ascii_lowercase().trim_end_matches('s') {
-                "second" | "sec" => 1,
-                "minute" | "min" => 60,
-                "hour" | "hr" => 3_600,
-                _ => 0,
-            };
-            amount.checked_mul(factor)
-        })
-        .fold(0i64, |total, part| total.saturating_add(part.abs()));
-    seconds >= 86_400
-}
-
-/// Reads `'<n> <unit> [<n> <unit> ...]'` (weeks become days, `1 day 2 hours` is 26 hours) into
-/// one amount of one unit; a mix of months and days has no single unit here.
-fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
+/// Reads `'<n> <unit> [<n> <unit> ...] [[-]hh:mm[:ss]]'` as PostgreSQL does: years and months
+/// into months, weeks and days into days, the rest into time, each kept apart (`'36 hours'` is
+/// 36 hours, `'1 day 12 hours'` one day and 12 hours).
+fn interval_text(text: &str) -> Option<GlueInterval> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    let mut months: Option<i64> = None;
-    let mut seconds: Option<i64> = None;
+    let (mut months, mut days, mut micros) = (0i32, 0i32, 0i64);
+    let second = 1_000_000i64;
     // A trailing `hh:mm[:ss]`, as in '1 day 01:30:00'.
     if let Some(clock) = words.last().filter(|word| word.contains(':')) {
+        let (sign, clock) = match clock.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, *clock),
+        };
         let parts: Vec<i64> = clock
             .split(':')
             .map(|part| part.parse().ok())
@@ -783,50 +707,35 @@ fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
             [h, m, s] => h * 3_600 + m * 60 + s,
             _ => return None,
         };
-        seconds = Some(total);
+        micros = sign * total.checked_mul(second)?;
         words.pop();
     }
-    if !words.len().is_multiple_of(2) || (words.is_empty() && seconds.is_none()) {
+    if !words.len().is_multiple_of(2) || (words.is_empty() && micros == 0 && text.trim().is_empty())
+    {
         return None;
     }
     for pair in words.chunks(2) {
-        let amount: i64 = pair[0].parse().ok()?;
+        let amount: i32 = pair[0].parse().ok()?;
         let unit = pair[1].to_ascii_lowercase();
-        let (factor, in_months) = match unit.trim_end_matches('s') {
-            "second" | "sec" => (1, false),
-            "minute" | "min" => (60, false),
-            "hour" | "hr" => (3_600, false),
-            "day" => (86_400, false),
-            "week" => (604_800, false),
-            "month" | "mon" => (1, true),
-            "year" | "yr" => (12, true),
-            _ => return None,
+        let (field, factor): (&mut i32, i32) = match unit.trim_end_matches('s') {
+            "day" => (&mut days, 1),
+            "week" => (&mut days, 7),
+            "month" | "mon" => (&mut months, 1),
+            "year" | "yr" => (&mut months, 12),
+            time_unit => {
+                let size = match time_unit {
+                    "second" | "sec" => second,
+                    "minute" | "min" => 60 * second,
+                    "hour" | "hr" => 3_600 * second,
+                    _ => return None,
+                };
+                micros = micros.checked_add(i64::from(amount).checked_mul(size)?)?;
+                continue;
+            }
         };
-        let total = if in_months { &mut months } else { &mut seconds };
-        *total = Some(
-            total
-                .unwrap_or(0)
-                .checked_add(amount.checked_mul(factor)?)?,
-        );
+        *field = field.checked_add(amount.checked_mul(factor)?)?;
     }
-    match (months, seconds) {
-        (Some(months), None) if months % 12 == 0 => Some((months / 12, DateTimeField::Year)),
-        (Some(months), None) => Some((months, DateTimeField::Month)),
-        (None, Some(seconds)) => {
-            let (amount, field) = [
-                (86_400, DateTimeField::Day),
-                (3_600, DateTimeField::Hour),
-                (60, DateTimeField::Minute),
-            ]
-            .into_iter()
-            .find(|(size, _)| seconds % size == 0)
-            .map_or((seconds, DateTimeField::Second), |(size, field)| {
-                (seconds / size, field)
-            });
-            Some((amount, field))
-        }
-        _ => None,
-    }
+    Some(GlueInterval::new(months, days, micros))
 }
 
 /// A column type as PostgreSQL DDL writes it, in GlueSQL's terms. `INT8` is the trap: 8 bits in
@@ -949,12 +858,7 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
                 "concat" => "PG_CONCAT",
                 "length" | "char_length" | "character_length" => "PG_LENGTH",
                 "sign" => "PG_SIGN",
-                "age" => {
-                    return Err(unsupported(
-                        "AGE(...)",
-                        "subtract the timestamps (a - b gives an interval) or use EXTRACT(EPOCH FROM a - b)",
-                    ))
-                }
+                "age" => "PG_AGE",
                 _ => return Ok(()),
             };
             function.name = ObjectName(vec![Ident::new(renamed)]);
