@@ -186,6 +186,16 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            match rewrite_using(select) {
+                Ok(merged) => {
+                    for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
+                        let _ = VisitMut::visit(&mut item.expr, &mut MergedColumns::new(&merged));
+                    }
+                }
+                Err(error) => return ControlFlow::Break(error),
+            }
+        }
         each_select(
             query.body.as_mut(),
             &mut |select| match plain_joins(select) {
@@ -209,6 +219,121 @@ fn each_select<B>(
         }
         SetExpr::Select(select) => visit(select),
         _ => ControlFlow::Continue(()),
+    }
+}
+
+/// `a JOIN b USING (c)` becomes `a JOIN b ON a.c = b.c`, and a bare `c` in the SELECT reads the
+/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`. Returns
+/// the merged columns with what they read, for the query's ORDER BY.
+fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError> {
+    let column =
+        |table: &str, name: &Ident| Expr::CompoundIdentifier(vec![Ident::new(table), name.clone()]);
+    let mut merged = Vec::new();
+    for from in &mut select.from {
+        let first = qualifier(&from.relation);
+        for (index, join) in from.joins.iter_mut().enumerate() {
+            let Some(columns) = crate::names::using_columns(&join.join_operator) else {
+                continue;
+            };
+            let columns = columns.to_vec();
+            let (Some(left), Some(right), 0) = (first.clone(), qualifier(&join.relation), index)
+            else {
+                return Err(unsupported(
+                    "JOIN ... USING after another join or on a subquery without an alias",
+                    "write the condition out: JOIN b ON b.col = a.col",
+                ));
+            };
+            let on = columns
+                .iter()
+                .map(|name| Expr::BinaryOp {
+                    left: Box::new(column(&left, name)),
+                    op: BinaryOperator::Eq,
+                    right: Box::new(column(&right, name)),
+                })
+                .reduce(|a, b| Expr::BinaryOp {
+                    left: Box::new(a),
+                    op: BinaryOperator::And,
+                    right: Box::new(b),
+                })
+                .expect("USING names a column");
+            let (operator, reads) = match &join.join_operator {
+                JoinOperator::Inner(_) => (JoinOperator::Inner(JoinConstraint::On(on)), &left),
+                JoinOperator::LeftOuter(_) => {
+                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), &left)
+                }
+                JoinOperator::RightOuter(_) => {
+                    (JoinOperator::RightOuter(JoinConstraint::On(on)), &right)
+                }
+                _ => {
+                    return Err(unsupported(
+                        "FULL OUTER JOIN",
+                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
+                    ))
+                }
+            };
+            join.join_operator = operator;
+            merged.extend(
+                columns
+                    .iter()
+                    .map(|name| (name.value.to_lowercase(), column(reads, name))),
+            );
+        }
+    }
+    if merged.is_empty() {
+        return Ok(merged);
+    }
+    if select
+        .projection
+        .iter()
+        .any(|item| matches!(item, SelectItem::Wildcard(_)))
+    {
+        return Err(unsupported(
+            "SELECT * with JOIN ... USING",
+            "list the columns, the joined one once (or use t.* for one table)",
+        ));
+    }
+    let mut visitor = MergedColumns::new(&merged);
+    let _ = VisitMut::visit(&mut select.projection, &mut visitor);
+    let _ = VisitMut::visit(&mut select.selection, &mut visitor);
+    let _ = VisitMut::visit(&mut select.group_by, &mut visitor);
+    let _ = VisitMut::visit(&mut select.having, &mut visitor);
+    Ok(merged)
+}
+
+/// Qualifies bare names of merged `USING` columns, in this query only (a subquery's bare name
+/// may be its own column).
+struct MergedColumns<'a> {
+    merged: &'a [(String, Expr)],
+    depth: usize,
+}
+
+impl<'a> MergedColumns<'a> {
+    fn new(merged: &'a [(String, Expr)]) -> Self {
+        MergedColumns { merged, depth: 0 }
+    }
+}
+
+impl VisitorMut for MergedColumns<'_> {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth += 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth -= 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        if let (0, Expr::Identifier(ident)) = (self.depth, &*expr) {
+            let name = ident.value.to_lowercase();
+            if let Some((_, column)) = self.merged.iter().find(|(merged, _)| *merged == name) {
+                *expr = column.clone();
+            }
+        }
+        ControlFlow::Continue(())
     }
 }
 

@@ -101,6 +101,14 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
             "SELECT a.stream_id FROM streams a FULL OUTER JOIN gifts g ON g.stream_id = a.stream_id",
             "FULL OUTER JOIN",
         ),
+        (
+            "SELECT * FROM gifts JOIN streams USING (stream_id)",
+            "SELECT * with JOIN ... USING",
+        ),
+        (
+            "SELECT stream_id FROM gifts JOIN streams USING (stream_id) JOIN creators USING (creator_id)",
+            "JOIN ... USING after another join",
+        ),
     ] {
         let refused = error(&mut engine, sql);
         assert!(
