@@ -981,12 +981,47 @@ fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
     Some(value)
 }
 
+/// GlueSQL's error as the user should read it: PostgreSQL's words where they exist, never the
+/// name of the GlueSQL stage that failed ("evaluate: ", "translate: ").
 fn glue_error(error: GlueError) -> EngineError {
+    use gluesql::core::error::{EvaluateError, TranslateError, ValueError};
     let message = match error {
         GlueError::StorageMsg(message) if message.starts_with(FUNCTION_ERROR) => {
             message[FUNCTION_ERROR.len()..].to_owned()
         }
-        other => other.to_string(),
+        GlueError::Evaluate(EvaluateError::DivisorShouldNotBeZero) => "division by zero".to_owned(),
+        GlueError::Value(value) if matches!(*value, ValueError::DivisorShouldNotBeZero) => {
+            "division by zero".to_owned()
+        }
+        GlueError::Evaluate(
+            EvaluateError::FunctionRequiresStringValue(name)
+            | EvaluateError::FunctionRequiresIntegerValue(name)
+            | EvaluateError::FunctionRequiresFloatValue(name)
+            | EvaluateError::FunctionRequiresFloatOrIntegerValue(name)
+            | EvaluateError::FunctionRequiresIntegerOrStringValue(name)
+            | EvaluateError::FunctionRequiresDateOrDateTimeValue(name),
+        ) => format!(
+            "function {}() does not accept an argument of this type. Cast the argument to the type it takes, e.g. {}(x::text) or {}(x::numeric)",
+            name.to_lowercase(),
+            name.to_lowercase(),
+            name.to_lowercase()
+        ),
+        GlueError::Translate(TranslateError::UnsupportedExpr(expr)) => {
+            return EngineError::Unsupported {
+                construct: expr,
+                hint: "write it with the operators and functions PostgreSQL and the sandbox share (CASE, COALESCE, IN, EXISTS, ...)".to_owned(),
+            }
+        }
+        other => {
+            let text = other.to_string();
+            // "stage: message": the stage means nothing to the user.
+            match text.split_once(": ") {
+                Some((stage, rest)) if stage.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
+                    rest.to_owned()
+                }
+                _ => text,
+            }
+        }
     };
     EngineError::Execution { message }
 }

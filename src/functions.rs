@@ -8,25 +8,6 @@ use gluesql::core::chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timeli
 use gluesql::core::data::{Interval, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Names (upper case, as GlueSQL passes them) of the functions computed here.
-pub const NAMES: &[&str] = &[
-    "DATE_TRUNC",
-    "DATE_PART",
-    "LEAST",
-    "PG_GREATEST",
-    "PG_CONCAT",
-    "PG_LENGTH",
-    "PG_SIGN",
-    "PG_EXTRACT",
-    "PG_ROUND",
-    "PG_TRUNC",
-    "PG_FLOOR",
-    "PG_CEIL",
-    "PG_TO_INT",
-    "PG_TO_NUMERIC",
-    "PG_AGE",
-];
-
 /// The user-facing name of a function computed here.
 pub fn display_name(name: &str) -> String {
     name.trim_start_matches("PG_").to_lowercase()
@@ -133,7 +114,27 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(2..=2)?;
             age(&args[0], &args[1])
         }
-        _ => Err(format!("function {} does not exist", display_name(name))),
+        _ => Err(format!(
+            "function {}({}) does not exist. No function of that name is known here: check the spelling, or write the computation with other functions or CASE",
+            display_name(name),
+            args.iter().map(postgres_type).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// A value's type as PostgreSQL names it in messages.
+fn postgres_type(value: &Value) -> &'static str {
+    match value {
+        Value::Bool(_) => "boolean",
+        Value::I8(_) | Value::I16(_) | Value::I32(_) | Value::I64(_) | Value::I128(_) => "integer",
+        Value::Decimal(_) => "numeric",
+        Value::F32(_) | Value::F64(_) => "double precision",
+        Value::Str(_) => "text",
+        Value::Date(_) => "date",
+        Value::Timestamp(_) => "timestamp without time zone",
+        Value::Interval(_) => "interval",
+        Value::Null => "unknown",
+        _ => "unknown",
     }
 }
 

@@ -95,6 +95,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
             .and_then(|()| rewrite_cast(expr))
             .and_then(|()| rewrite_functions(expr))
             .and_then(|()| check_interval_text(expr))
+            .and_then(|()| rewrite_any_all(expr))
             .and_then(|()| check_typed_literals(expr, context));
         match outcome {
             Ok(()) => ControlFlow::Continue(()),
@@ -784,6 +785,60 @@ fn replace_clock(expr: &mut Expr, clock: Timestamp) -> Result<(), EngineError> {
         }
         _ => {}
     }
+    Ok(())
+}
+
+/// `x = ANY(ARRAY[...])` is `x IN (...)` and `x <> ALL(ARRAY[...])` is `x NOT IN (...)`, NULLs
+/// included (GlueSQL's `IN` is three-valued); the same with a subquery. GlueSQL has neither form.
+fn rewrite_any_all(expr: &mut Expr) -> Result<(), EngineError> {
+    let (left, op, right, any) = match expr {
+        Expr::AnyOp {
+            left,
+            compare_op,
+            right,
+            ..
+        } => (left, compare_op, right, true),
+        Expr::AllOp {
+            left,
+            compare_op,
+            right,
+        } => (left, compare_op, right, false),
+        _ => return Ok(()),
+    };
+    let keyword = if any { "ANY" } else { "ALL" };
+    let negated = match (any, &*op) {
+        (true, BinaryOperator::Eq) => false,
+        (false, BinaryOperator::NotEq) => true,
+        _ => {
+            return Err(unsupported(
+                &format!("{op} {keyword}(...)"),
+                "use = ANY(...) or <> ALL(...), which read as IN and NOT IN; for other comparisons compare with MIN or MAX of a subquery",
+            ))
+        }
+    };
+    let mut inner = right.as_mut();
+    while let Expr::Nested(nested) = inner {
+        inner = nested.as_mut();
+    }
+    let left = Box::new(std::mem::replace(left.as_mut(), Expr::Value(Value::Null)));
+    *expr = match inner {
+        Expr::Array(array) => Expr::InList {
+            expr: left,
+            list: std::mem::take(&mut array.elem),
+            negated,
+        },
+        Expr::Subquery(query) => Expr::InSubquery {
+            expr: left,
+            subquery: query.clone(),
+            negated,
+        },
+        _ => {
+            return Err(unsupported(
+                &format!("{keyword}(...) over an array value"),
+                "write the elements out: x = ANY(ARRAY[1, 2, 3]), or x IN (1, 2, 3)",
+            ))
+        }
+    };
     Ok(())
 }
 

@@ -788,3 +788,27 @@ fn a_scalar_subquery_is_compared_as_its_value() {
         ]
     );
 }
+
+#[test]
+fn errors_read_as_postgres_writes_them() {
+    let mut engine = engine();
+    for (sql, expected) in [
+        (
+            "SELECT foo(stream_id, title) FROM streams",
+            "function foo(integer, text) does not exist",
+        ),
+        ("SELECT 1 / 0", "division by zero"),
+        ("SELECT upper(1)", "function upper()"),
+    ] {
+        let message = error(&mut engine, sql).to_string();
+        assert!(message.starts_with(expected), "{sql}: {message}");
+    }
+    let refused = error(
+        &mut engine,
+        "SELECT COUNT(*) FROM streams WHERE stream_id > ANY(ARRAY[1, 2])",
+    );
+    assert!(
+        matches!(refused, EngineError::Unsupported { .. }) && refused.to_string().contains("ANY"),
+        "{refused}"
+    );
+}
