@@ -1076,12 +1076,47 @@ fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
     Some(value)
 }
 
+/// GlueSQL's error as the user should read it: PostgreSQL's words where they exist, never the
+/// name of the GlueSQL stage that failed ("evaluate: ", "translate: ").
 fn glue_error(error: GlueError) -> EngineError {
+    use gluesql::core::error::{EvaluateError, TranslateError, ValueError};
     let message = match error {
         GlueError::StorageMsg(message) if message.starts_with(FUNCTION_ERROR) => {
             message[FUNCTION_ERROR.len()..].to_owned()
         }
-        other => other.to_string(),
+        GlueError::Evaluate(EvaluateError::DivisorShouldNotBeZero) => "division by zero".to_owned(),
+        GlueError::Value(value) if matches!(*value, ValueError::DivisorShouldNotBeZero) => {
+            "division by zero".to_owned()
+        }
+        GlueError::Evaluate(
+            EvaluateError::FunctionRequiresStringValue(name)
+            | EvaluateError::FunctionRequiresIntegerValue(name)
+            | EvaluateError::FunctionRequiresFloatValue(name)
+            | EvaluateError::FunctionRequiresFloatOrIntegerValue(name)
+            | EvaluateError::FunctionRequiresIntegerOrStringValue(name)
+            | EvaluateError::FunctionRequiresDateOrDateTimeValue(name),
+        ) => format!(
+            "function {}() does not accept an argument of this type. Cast the argument to the type it takes, e.g. {}(x::text) or {}(x::numeric)",
+            name.to_lowercase(),
+            name.to_lowercase(),
+            name.to_lowercase()
+        ),
+        GlueError::Translate(TranslateError::UnsupportedExpr(expr)) => {
+            return EngineError::Unsupported {
+                construct: expr,
+                hint: "write it with the operators and functions PostgreSQL and the sandbox share (CASE, COALESCE, IN, EXISTS, ...)".to_owned(),
+            }
+        }
+        other => {
+            let text = other.to_string();
+            // "stage: message": the stage means nothing to the user.
+            match text.split_once(": ") {
+                Some((stage, rest)) if stage.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
+                    rest.to_owned()
+                }
+                _ => text,
+            }
+        }
     };
     EngineError::Execution { message }
 }
@@ -1190,58 +1225,52 @@ fn format_timestamp(value: &NaiveDateTime) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// PostgreSQL's interval output: `1 year 2 mons`, `3 days 04:05:06`, `-00:00:30`.
+/// PostgreSQL's interval output (`IntervalStyle = postgres`): `1 year 2 mons 3 days 04:05:06`,
+/// `36:00:00`, `-00:00:30`, `-1 days +03:00:00`.
 fn format_interval(value: &Interval) -> String {
-    match *value {
-        Interval::Month(months) => {
-            let (years, months) = (months / 12, months % 12);
-            let mut parts = Vec::new();
-            if years != 0 {
-                parts.push(format!("{years} year{}", if years == 1 { "" } else { "s" }));
-            }
-            if months != 0 || years == 0 {
-                parts.push(format!(
-                    "{months} mon{}",
-                    if months == 1 { "" } else { "s" }
-                ));
-            }
-            parts.join(" ")
-        }
-        Interval::Microsecond(micros) => {
-            const DAY: i64 = 86_400_000_000;
-            let days = micros / DAY;
-            let rest = micros % DAY;
-            let sign = if rest < 0 { "-" } else { "" };
-            let rest = rest.unsigned_abs();
-            let seconds = rest / 1_000_000;
-            let fraction = rest % 1_000_000;
-            let mut clock = format!(
-                "{sign}{:02}:{:02}:{:02}",
-                seconds / 3600,
-                seconds / 60 % 60,
-                seconds % 60
-            );
-            if fraction != 0 {
-                let digits = format!("{fraction:06}");
-                clock.push('.');
-                clock.push_str(digits.trim_end_matches('0'));
-            }
-            match (days, rest) {
-                (0, _) => clock,
-                (days, 0) => format!("{days} day{}", if days == 1 { "" } else { "s" }),
-                (days, _) => {
-                    // PostgreSQL writes "-1 days": the singular is for exactly one.
-                    let plural = if days == 1 { "" } else { "s" };
-                    let clock = if sign.is_empty() && days < 0 {
-                        format!("+{clock}")
-                    } else {
-                        clock
-                    };
-                    format!("{days} day{plural} {clock}")
-                }
-            }
+    let mut parts = Vec::new();
+    // After a negative field, a positive one is written with its sign.
+    let mut after_negative = false;
+    for (amount, unit) in [
+        (i64::from(value.months / 12), "year"),
+        (i64::from(value.months % 12), "mon"),
+        (i64::from(value.days), "day"),
+    ] {
+        if amount != 0 {
+            let plus = if after_negative && amount > 0 {
+                "+"
+            } else {
+                ""
+            };
+            let plural = if amount == 1 { "" } else { "s" };
+            parts.push(format!("{plus}{amount} {unit}{plural}"));
+            after_negative = amount < 0;
         }
     }
+    let micros = value.microseconds;
+    if micros != 0 || parts.is_empty() {
+        let sign = match micros {
+            m if m < 0 => "-",
+            m if m > 0 && after_negative => "+",
+            _ => "",
+        };
+        let rest = micros.unsigned_abs();
+        let seconds = rest / 1_000_000;
+        let fraction = rest % 1_000_000;
+        let mut clock = format!(
+            "{sign}{:02}:{:02}:{:02}",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        );
+        if fraction != 0 {
+            let digits = format!("{fraction:06}");
+            clock.push('.');
+            clock.push_str(digits.trim_end_matches('0'));
+        }
+        parts.push(clock);
+    }
+    parts.join(" ")
 }
 
 /// PostgreSQL's `float8` output: shortest round-trip digits, exponent form outside 1e-4..1e15.
@@ -1362,26 +1391,21 @@ mod tests {
     #[test]
     fn intervals_print_like_postgres() {
         let second = 1_000_000;
-        assert_eq!(format_interval(&Interval::Microsecond(0)), "00:00:00");
+        let text = |months, days, seconds: i64| {
+            format_interval(&Interval::new(months, days, seconds * second))
+        };
+        assert_eq!(text(0, 0, 0), "00:00:00");
+        assert_eq!(text(0, 3, 4 * 3600 + 5 * 60 + 6), "3 days 04:05:06");
+        assert_eq!(text(0, 1, 0), "1 day");
+        assert_eq!(text(0, 0, 36 * 3600), "36:00:00");
+        assert_eq!(text(0, 0, -30), "-00:00:30");
         assert_eq!(
-            format_interval(&Interval::Microsecond(
-                (3 * 86_400 + 4 * 3600 + 5 * 60 + 6) * second
-            )),
-            "3 days 04:05:06"
-        );
-        assert_eq!(
-            format_interval(&Interval::Microsecond(86_400 * second)),
-            "1 day"
-        );
-        assert_eq!(
-            format_interval(&Interval::Microsecond(-30 * second)),
-            "-00:00:30"
-        );
-        assert_eq!(
-            format_interval(&Interval::Microsecond(1_500_000)),
+            format_interval(&Interval::microseconds(1_500_000)),
             "00:00:01.5"
         );
-        assert_eq!(format_interval(&Interval::Month(14)), "1 year 2 mons");
-        assert_eq!(format_interval(&Interval::Month(0)), "0 mons");
+        assert_eq!(text(14, 0, 0), "1 year 2 mons");
+        assert_eq!(text(38, 5, 4 * 3600), "3 years 2 mons 5 days 04:00:00");
+        assert_eq!(text(0, -1, 3 * 3600), "-1 days +03:00:00");
+        assert_eq!(text(-10, 0, 0), "-10 mons");
     }
 }

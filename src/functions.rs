@@ -8,24 +8,6 @@ use gluesql::core::chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timeli
 use gluesql::core::data::{Interval, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Names (upper case, as GlueSQL passes them) of the functions computed here.
-pub const NAMES: &[&str] = &[
-    "DATE_TRUNC",
-    "DATE_PART",
-    "LEAST",
-    "PG_GREATEST",
-    "PG_CONCAT",
-    "PG_LENGTH",
-    "PG_SIGN",
-    "PG_EXTRACT",
-    "PG_ROUND",
-    "PG_TRUNC",
-    "PG_FLOOR",
-    "PG_CEIL",
-    "PG_TO_INT",
-    "PG_TO_NUMERIC",
-];
-
 /// The user-facing name of a function computed here.
 pub fn display_name(name: &str) -> String {
     name.trim_start_matches("PG_").to_lowercase()
@@ -128,7 +110,31 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             let scale = args.get(2).and_then(as_i64).unwrap_or(0);
             to_numeric(&args[0], precision, scale)
         }
-        _ => Err(format!("function {} does not exist", display_name(name))),
+        "PG_AGE" => {
+            arity(2..=2)?;
+            age(&args[0], &args[1])
+        }
+        _ => Err(format!(
+            "function {}({}) does not exist. No function of that name is known here: check the spelling, or write the computation with other functions or CASE",
+            display_name(name),
+            args.iter().map(postgres_type).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// A value's type as PostgreSQL names it in messages.
+fn postgres_type(value: &Value) -> &'static str {
+    match value {
+        Value::Bool(_) => "boolean",
+        Value::I8(_) | Value::I16(_) | Value::I32(_) | Value::I64(_) | Value::I128(_) => "integer",
+        Value::Decimal(_) => "numeric",
+        Value::F32(_) | Value::F64(_) => "double precision",
+        Value::Str(_) => "text",
+        Value::Date(_) => "date",
+        Value::Timestamp(_) => "timestamp without time zone",
+        Value::Interval(_) => "interval",
+        Value::Null => "unknown",
+        _ => "unknown",
     }
 }
 
@@ -303,6 +309,52 @@ fn to_numeric(value: &Value, precision: Option<i64>, scale: i64) -> Outcome {
     Ok(Value::Decimal(rounded))
 }
 
+/// `AGE(a, b)`: the years, months and days from `b` to `a`, then the time, as PostgreSQL's
+/// `timestamp_age` counts them: field by field, a negative field borrowing from the next one
+/// (a day borrows the length of the earlier timestamp's month).
+fn age(later: &Value, earlier: &Value) -> Outcome {
+    let timestamp = |value: &Value| match value {
+        Value::Timestamp(ts) => Ok(Some(*ts)),
+        Value::Date(date) => Ok(date.and_hms_opt(0, 0, 0)),
+        Value::Null => Ok(None),
+        other => Err(no_function("age", other)),
+    };
+    let (Some(a), Some(b)) = (timestamp(later)?, timestamp(earlier)?) else {
+        return Ok(Value::Null);
+    };
+    // Counted from the earlier to the later one, the sign put back at the end.
+    let (sign, from, to) = if a < b { (-1, a, b) } else { (1, b, a) };
+    let micros_of_day = |ts: NaiveDateTime| {
+        i64::from(ts.num_seconds_from_midnight()) * 1_000_000 + i64::from(ts.nanosecond() / 1_000)
+    };
+    let mut time = micros_of_day(to) - micros_of_day(from);
+    let mut days = i64::from(to.day()) - i64::from(from.day());
+    let mut months = i64::from(to.month()) - i64::from(from.month())
+        + 12 * (i64::from(to.year()) - i64::from(from.year()));
+    if time < 0 {
+        time += 86_400_000_000;
+        days -= 1;
+    }
+    if days < 0 {
+        days += i64::from(days_in_month(from.date()));
+        months -= 1;
+    }
+    let field = |n: i64| i32::try_from(sign * n).map_err(|_| "interval out of range".to_owned());
+    Ok(Value::Interval(Interval::new(
+        field(months)?,
+        field(days)?,
+        sign * time,
+    )))
+}
+
+fn days_in_month(date: NaiveDate) -> u32 {
+    let first = date.with_day(1).expect("day 1");
+    let next = first
+        .checked_add_months(gluesql::core::chrono::Months::new(1))
+        .unwrap_or(first);
+    u32::try_from((next - first).num_days()).unwrap_or(31)
+}
+
 fn field_name(field: &Value) -> Result<String, String> {
     match field {
         Value::Str(text) => Ok(text.to_lowercase()),
@@ -442,14 +494,14 @@ fn extract_timestamp(unit: &str, ts: NaiveDateTime, type_name: &str) -> Outcome 
     }
 }
 
-/// PostgreSQL splits an interval into months, days and time; ours hold months, or time that a
-/// timestamp difference produced, which PostgreSQL would show as whole days and the rest.
+/// PostgreSQL's fields of an interval: years and months from its months, days from its days,
+/// the rest from its time.
 fn extract_interval(unit: &str, interval: Interval) -> Outcome {
-    const DAY: i64 = 86_400_000_000;
-    let (months, days, micros) = match interval {
-        Interval::Month(months) => (i64::from(months), 0, 0),
-        Interval::Microsecond(micros) => (0, micros / DAY, micros % DAY),
-    };
+    let (months, days, micros) = (
+        i64::from(interval.months),
+        i64::from(interval.days),
+        interval.microseconds,
+    );
     let int = |n: i64| Ok(Value::Decimal(Decimal::from(n)));
     match unit {
         "epoch" => {
@@ -537,7 +589,7 @@ mod tests {
             field("epoch"),
             Value::Decimal(Decimal::new(1_793_509_567_000_000, 6))
         );
-        let day_and_a_bit = Value::Interval(Interval::Microsecond((86_400 + 3_661) * 1_000_000));
+        let day_and_a_bit = Value::Interval(Interval::new(0, 1, 3_661 * 1_000_000));
         let part =
             |unit: &str| call("PG_EXTRACT", vec![text(unit), day_and_a_bit.clone()]).unwrap();
         assert_eq!(part("day"), Value::Decimal(Decimal::from(1)));
@@ -546,7 +598,7 @@ mod tests {
             part("epoch"),
             Value::Decimal(Decimal::new(90_061_000_000, 6))
         );
-        let year = Value::Interval(Interval::Month(12));
+        let year = Value::Interval(Interval::months(12));
         assert_eq!(
             call("PG_EXTRACT", vec![text("epoch"), year]).unwrap(),
             Value::Decimal(Decimal::from(31_557_600))

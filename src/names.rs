@@ -178,6 +178,8 @@ impl Relation {
 #[derive(Debug, Default)]
 struct Scope {
     relations: Vec<Relation>,
+    /// Columns merged by `JOIN ... USING`: a bare name reads the merged column, not ambiguous.
+    merged: Vec<String>,
 }
 
 /// A query level and the levels around it, innermost first: a subquery may read the columns
@@ -223,14 +225,14 @@ impl<'a> Level<'a> {
                 // A bare relation name reads the whole row.
                 unsure |= same(&relation.name, name);
             }
-            if found > 1 {
+            if found > 1 && !level.scope.merged.iter().any(|m| same(m, name)) {
                 return Err(NameError {
                     message: format!("column reference \"{name}\" is ambiguous"),
                     hint: Some(format!("Qualify it: {}.", qualify_hint(name, level))),
                     path: vec![name.to_owned()],
                 });
             }
-            if found == 1 || unsure {
+            if found > 0 || unsure {
                 return Ok(());
             }
         }
@@ -415,6 +417,7 @@ impl Resolver<'_> {
                     columns: Some(names.clone()),
                     key: Vec::new(),
                 }],
+                ..Scope::default()
             };
             let level = Level {
                 scope: &scope,
@@ -504,6 +507,13 @@ impl Resolver<'_> {
             let relation = self.factor(factor, scope, outer, ctes)?;
             scope.relations.extend(relation);
         }
+        for join in &item.joins {
+            if let Some(columns) = using_columns(&join.join_operator) {
+                scope
+                    .merged
+                    .extend(columns.iter().map(|column| column.value.clone()));
+            }
+        }
         Ok(())
     }
 
@@ -526,6 +536,7 @@ impl Resolver<'_> {
                         // Functions in FROM may read the items before them.
                         let so_far = Scope {
                             relations: scope.relations.clone(),
+                            merged: scope.merged.clone(),
                         };
                         let level = Level {
                             scope: &so_far,
@@ -562,6 +573,7 @@ impl Resolver<'_> {
                     } else {
                         Vec::new()
                     },
+                    ..Scope::default()
                 };
                 let level = Level {
                     scope: &so_far,
@@ -698,6 +710,7 @@ impl Resolver<'_> {
         }
         let scope = Scope {
             relations: vec![table],
+            ..Scope::default()
         };
         self.returning(
             insert.returning.as_deref(),
@@ -797,6 +810,17 @@ fn join_condition(operator: &JoinOperator) -> Option<&Expr> {
         | JoinOperator::LeftOuter(JoinConstraint::On(on))
         | JoinOperator::RightOuter(JoinConstraint::On(on))
         | JoinOperator::FullOuter(JoinConstraint::On(on)) => Some(on),
+        _ => None,
+    }
+}
+
+/// The columns of `JOIN ... USING (...)`.
+pub fn using_columns(operator: &JoinOperator) -> Option<&[Ident]> {
+    match operator {
+        JoinOperator::Inner(JoinConstraint::Using(columns))
+        | JoinOperator::LeftOuter(JoinConstraint::Using(columns))
+        | JoinOperator::RightOuter(JoinConstraint::Using(columns))
+        | JoinOperator::FullOuter(JoinConstraint::Using(columns)) => Some(columns),
         _ => None,
     }
 }
@@ -1131,6 +1155,7 @@ mod tests {
     fn names_postgres_accepts_pass() {
         for sql in [
             "SELECT stream_id, s.creator_id FROM streams s",
+            "SELECT stream_id, COUNT(*) FROM gifts JOIN streams USING (stream_id) GROUP BY stream_id",
             "SELECT c.handle, COUNT(*) AS n FROM streams s JOIN creators c ON c.creator_id = s.creator_id GROUP BY c.handle ORDER BY n DESC",
             "SELECT stream_id AS id FROM streams GROUP BY id ORDER BY id",
             "SELECT DISTINCT ON (creator_id) creator_id, stream_id FROM streams ORDER BY creator_id, started_at",

@@ -1,7 +1,7 @@
 //! `generate_series`: the rows of an arithmetic series of integers, decimals or timestamps.
 
 use crate::error::EngineError;
-use gluesql::core::chrono::{Duration, Months, NaiveDateTime};
+use gluesql::core::chrono::NaiveDateTime;
 use gluesql::core::data::{Interval, Value};
 
 /// Most rows one series may produce.
@@ -108,23 +108,10 @@ fn timestamps(
     stop: NaiveDateTime,
     step: Interval,
 ) -> Result<Vec<Value>, EngineError> {
-    let advance = |ts: NaiveDateTime| -> Option<NaiveDateTime> {
-        match step {
-            Interval::Microsecond(micros) => ts.checked_add_signed(Duration::microseconds(micros)),
-            Interval::Month(months) => {
-                let magnitude = Months::new(months.unsigned_abs());
-                if months >= 0 {
-                    ts.checked_add_months(magnitude)
-                } else {
-                    ts.checked_sub_months(magnitude)
-                }
-            }
-        }
-    };
-    let forward = match step {
-        Interval::Microsecond(0) | Interval::Month(0) => return Err(zero_step()),
-        Interval::Microsecond(micros) => micros > 0,
-        Interval::Month(months) => months > 0,
+    let advance = |ts: NaiveDateTime| step.add_timestamp(&ts).ok();
+    let forward = match step.span() {
+        0 => return Err(zero_step()),
+        span => span > 0,
     };
     let mut rows = Vec::new();
     // Each value is the previous plus the step, as in PostgreSQL (Jan 31 + 1 month, + 1 month

@@ -81,8 +81,6 @@ fn syntax_error(error: ParserError) -> EngineError {
 pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), EngineError> {
     // First, before anything else recurses over the tree.
     check_depth(statement)?;
-    // Before the interval literals are rewritten.
-    check_extract_of_literal_intervals(statement)?;
     // Before any rewrite, so a column is named for what the user wrote.
     let _ = crate::walk::walk_mut(statement, &mut OutputNames);
     rewrite_column_types(statement)?;
@@ -95,7 +93,8 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
             .and_then(|()| replace_clock(expr, context.clock))
             .and_then(|()| rewrite_cast(expr))
             .and_then(|()| rewrite_functions(expr))
-            .and_then(|()| rewrite_interval_text(expr))
+            .and_then(|()| check_interval_text(expr))
+            .and_then(|()| rewrite_any_all(expr))
             .and_then(|()| check_typed_literals(expr, context));
         match outcome {
             Ok(()) => ControlFlow::Continue(()),
@@ -188,6 +187,17 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            match rewrite_using(select) {
+                Ok(merged) => {
+                    for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
+                        let _ =
+                            crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
+                    }
+                }
+                Err(error) => return ControlFlow::Break(error),
+            }
+        }
         each_select(
             query.body.as_mut(),
             &mut |select| match plain_joins(select) {
@@ -211,6 +221,121 @@ fn each_select<B>(
         }
         SetExpr::Select(select) => visit(select),
         _ => ControlFlow::Continue(()),
+    }
+}
+
+/// `a JOIN b USING (c)` becomes `a JOIN b ON a.c = b.c`, and a bare `c` in the SELECT reads the
+/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`. Returns
+/// the merged columns with what they read, for the query's ORDER BY.
+fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError> {
+    let column =
+        |table: &str, name: &Ident| Expr::CompoundIdentifier(vec![Ident::new(table), name.clone()]);
+    let mut merged = Vec::new();
+    for from in &mut select.from {
+        let first = qualifier(&from.relation);
+        for (index, join) in from.joins.iter_mut().enumerate() {
+            let Some(columns) = crate::names::using_columns(&join.join_operator) else {
+                continue;
+            };
+            let columns = columns.to_vec();
+            let (Some(left), Some(right), 0) = (first.clone(), qualifier(&join.relation), index)
+            else {
+                return Err(unsupported(
+                    "JOIN ... USING after another join or on a subquery without an alias",
+                    "write the condition out: JOIN b ON b.col = a.col",
+                ));
+            };
+            let on = columns
+                .iter()
+                .map(|name| Expr::BinaryOp {
+                    left: Box::new(column(&left, name)),
+                    op: BinaryOperator::Eq,
+                    right: Box::new(column(&right, name)),
+                })
+                .reduce(|a, b| Expr::BinaryOp {
+                    left: Box::new(a),
+                    op: BinaryOperator::And,
+                    right: Box::new(b),
+                })
+                .expect("USING names a column");
+            let (operator, reads) = match &join.join_operator {
+                JoinOperator::Inner(_) => (JoinOperator::Inner(JoinConstraint::On(on)), &left),
+                JoinOperator::LeftOuter(_) => {
+                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), &left)
+                }
+                JoinOperator::RightOuter(_) => {
+                    (JoinOperator::RightOuter(JoinConstraint::On(on)), &right)
+                }
+                _ => {
+                    return Err(unsupported(
+                        "FULL OUTER JOIN",
+                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
+                    ))
+                }
+            };
+            join.join_operator = operator;
+            merged.extend(
+                columns
+                    .iter()
+                    .map(|name| (name.value.to_lowercase(), column(reads, name))),
+            );
+        }
+    }
+    if merged.is_empty() {
+        return Ok(merged);
+    }
+    if select
+        .projection
+        .iter()
+        .any(|item| matches!(item, SelectItem::Wildcard(_)))
+    {
+        return Err(unsupported(
+            "SELECT * with JOIN ... USING",
+            "list the columns, the joined one once (or use t.* for one table)",
+        ));
+    }
+    let mut visitor = MergedColumns::new(&merged);
+    let _ = crate::walk::walk_mut(&mut select.projection, &mut visitor);
+    let _ = crate::walk::walk_mut(&mut select.selection, &mut visitor);
+    let _ = crate::walk::walk_mut(&mut select.group_by, &mut visitor);
+    let _ = crate::walk::walk_mut(&mut select.having, &mut visitor);
+    Ok(merged)
+}
+
+/// Qualifies bare names of merged `USING` columns, in this query only (a subquery's bare name
+/// may be its own column).
+struct MergedColumns<'a> {
+    merged: &'a [(String, Expr)],
+    depth: usize,
+}
+
+impl<'a> MergedColumns<'a> {
+    fn new(merged: &'a [(String, Expr)]) -> Self {
+        MergedColumns { merged, depth: 0 }
+    }
+}
+
+impl VisitorMut for MergedColumns<'_> {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth += 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth -= 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        if let (0, Expr::Identifier(ident)) = (self.depth, &*expr) {
+            let name = ident.value.to_lowercase();
+            if let Some((_, column)) = self.merged.iter().find(|(merged, _)| *merged == name) {
+                *expr = column.clone();
+            }
+        }
+        ControlFlow::Continue(())
     }
 }
 
@@ -501,6 +626,16 @@ fn constant(expr: &Expr) -> Option<ParamLiteral> {
         }
         Expr::Interval(Interval {
             value,
+            leading_field: None,
+            ..
+        }) => match value.as_ref() {
+            Expr::Value(Value::SingleQuotedString(text)) => {
+                Some(interval_text(text)?.into_param_literal())
+            }
+            _ => None,
+        },
+        Expr::Interval(Interval {
+            value,
             leading_field: Some(field),
             leading_precision: None,
             last_field: None,
@@ -510,22 +645,14 @@ fn constant(expr: &Expr) -> Option<ParamLiteral> {
                 return None;
             };
             let amount: i64 = text.trim().parse().ok()?;
-            let second = 1_000_000i64;
+            let amount = i32::try_from(amount).ok()?;
             let interval = match field {
-                DateTimeField::Year => {
-                    GlueInterval::Month(i32::try_from(amount.checked_mul(12)?).ok()?)
-                }
-                DateTimeField::Month => GlueInterval::Month(i32::try_from(amount).ok()?),
-                DateTimeField::Day => {
-                    GlueInterval::Microsecond(amount.checked_mul(86_400 * second)?)
-                }
-                DateTimeField::Hour => {
-                    GlueInterval::Microsecond(amount.checked_mul(3_600 * second)?)
-                }
-                DateTimeField::Minute => {
-                    GlueInterval::Microsecond(amount.checked_mul(60 * second)?)
-                }
-                DateTimeField::Second => GlueInterval::Microsecond(amount.checked_mul(second)?),
+                DateTimeField::Year => GlueInterval::months(amount.checked_mul(12)?),
+                DateTimeField::Month => GlueInterval::months(amount),
+                DateTimeField::Day => GlueInterval::days(amount),
+                DateTimeField::Hour => GlueInterval::hours(amount),
+                DateTimeField::Minute => GlueInterval::minutes(amount),
+                DateTimeField::Second => GlueInterval::seconds(i64::from(amount)),
                 _ => return None,
             };
             Some(interval.into_param_literal())
@@ -667,6 +794,19 @@ fn replace_clock(expr: &mut Expr, clock: Timestamp) -> Result<(), EngineError> {
     let Expr::Function(function) = expr else {
         return Ok(());
     };
+    // `AGE(ts)` is the age at midnight of the current date.
+    if function_name(function) == "age" {
+        if let FunctionArguments::List(list) = &mut function.args {
+            if list.args.len() == 1 {
+                let midnight = clock - clock.rem_euclid(86_400);
+                list.args.insert(
+                    0,
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(timestamp_literal(midnight))),
+                );
+            }
+        }
+        return Ok(());
+    }
     let no_arguments = match &function.args {
         FunctionArguments::None => true,
         FunctionArguments::List(list) => list.args.is_empty(),
@@ -693,131 +833,96 @@ fn replace_clock(expr: &mut Expr, clock: Timestamp) -> Result<(), EngineError> {
     Ok(())
 }
 
-/// PostgreSQL's `INTERVAL '7 days'` becomes `INTERVAL '7' DAY`, which GlueSQL reads.
-fn rewrite_interval_text(expr: &mut Expr) -> Result<(), EngineError> {
-    let Expr::Interval(interval) = expr else {
-        return Ok(());
+/// `x = ANY(ARRAY[...])` is `x IN (...)` and `x <> ALL(ARRAY[...])` is `x NOT IN (...)`, NULLs
+/// included (GlueSQL's `IN` is three-valued); the same with a subquery. GlueSQL has neither form.
+fn rewrite_any_all(expr: &mut Expr) -> Result<(), EngineError> {
+    let (left, op, right, any) = match expr {
+        Expr::AnyOp {
+            left,
+            compare_op,
+            right,
+            ..
+        } => (left, compare_op, right, true),
+        Expr::AllOp {
+            left,
+            compare_op,
+            right,
+        } => (left, compare_op, right, false),
+        _ => return Ok(()),
     };
-    if interval.leading_field.is_some() {
-        return Ok(());
+    let keyword = if any { "ANY" } else { "ALL" };
+    let negated = match (any, &*op) {
+        (true, BinaryOperator::Eq) => false,
+        (false, BinaryOperator::NotEq) => true,
+        _ => {
+            return Err(unsupported(
+                &format!("{op} {keyword}(...)"),
+                "use = ANY(...) or <> ALL(...), which read as IN and NOT IN; for other comparisons compare with MIN or MAX of a subquery",
+            ))
+        }
+    };
+    let mut inner = right.as_mut();
+    while let Expr::Nested(nested) = inner {
+        inner = nested.as_mut();
     }
-    let Expr::Value(Value::SingleQuotedString(text)) = interval.value.as_ref() else {
-        return Ok(());
-    };
-    let (amount, field) = interval_amount(text).ok_or_else(|| {
-        unsupported(
-            &format!("INTERVAL '{text}'"),
-            "write amounts and units, e.g. INTERVAL '7 days' or INTERVAL '1 hour 30 minutes'; months and days cannot be mixed in one interval here: add two intervals",
-        )
-    })?;
-    *interval = Interval {
-        value: Box::new(Expr::Value(Value::SingleQuotedString(amount.to_string()))),
-        leading_field: Some(field),
-        leading_precision: None,
-        last_field: None,
-        fractional_seconds_precision: None,
+    let left = Box::new(std::mem::replace(left.as_mut(), Expr::Value(Value::Null)));
+    *expr = match inner {
+        Expr::Array(array) => Expr::InList {
+            expr: left,
+            list: std::mem::take(&mut array.elem),
+            negated,
+        },
+        Expr::Subquery(query) => Expr::InSubquery {
+            expr: left,
+            subquery: query.clone(),
+            negated,
+        },
+        _ => {
+            return Err(unsupported(
+                &format!("{keyword}(...) over an array value"),
+                "write the elements out: x = ANY(ARRAY[1, 2, 3]), or x IN (1, 2, 3)",
+            ))
+        }
     };
     Ok(())
 }
 
-/// PostgreSQL keeps `INTERVAL '27 hours'` as 27 hours (`EXTRACT(HOUR ...)` is 27); here it is
-/// 1 day 3 hours: the same in comparisons and arithmetic, not in `EXTRACT`.
-fn check_extract_of_literal_intervals(statement: &Statement) -> Result<(), EngineError> {
-    let flow = crate::walk::expressions(statement, |expr| {
-        if let Expr::Extract {
-            field, expr: inner, ..
-        } = expr
-        {
-            if let Expr::Interval(Interval {
-                value,
-                leading_field: None,
-                ..
-            }) = inner.as_ref()
-            {
-                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
-                    if clock_part_over_a_day(text) && *field != DateTimeField::Epoch {
-                        return ControlFlow::Break(unsupported(
-                            &format!("EXTRACT({field} FROM INTERVAL '{text}')"),
-                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'",
-                        ));
-                    }
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    });
-    if let ControlFlow::Break(error) = flow {
-        return Err(error);
-    }
-    // Shown as a result it would print as days (`1 day 03:00:00`, PostgreSQL: `27:00:00`).
-    let flow = crate::walk::walk(statement, &mut ShownIntervals);
-    match flow {
-        ControlFlow::Break(error) => Err(error),
-        ControlFlow::Continue(()) => Ok(()),
+/// PostgreSQL's `INTERVAL '1 day 2 hours'` is checked here and becomes a parameter holding its
+/// months, days and time in [`hoist_constants`]; GlueSQL reads only the standard `'7' DAY`.
+fn check_interval_text(expr: &Expr) -> Result<(), EngineError> {
+    let Expr::Interval(Interval {
+        value,
+        leading_field: None,
+        ..
+    }) = expr
+    else {
+        return Ok(());
+    };
+    let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() else {
+        return Ok(());
+    };
+    match interval_text(text) {
+        Some(_) => Ok(()),
+        None => Err(unsupported(
+            &format!("INTERVAL '{text}'"),
+            "write whole amounts and units, e.g. INTERVAL '7 days', INTERVAL '1 year 2 months' or INTERVAL '1 day 01:30:00'",
+        )),
     }
 }
 
-struct ShownIntervals;
-
-impl Visitor for ShownIntervals {
-    type Break = EngineError;
-
-    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<EngineError> {
-        let SetExpr::Select(select) = query.body.as_ref() else {
-            return ControlFlow::Continue(());
-        };
-        for item in &select.projection {
-            let (SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. }) = item
-            else {
-                continue;
-            };
-            if let Expr::Interval(Interval {
-                value,
-                leading_field: None,
-                ..
-            }) = expr
-            {
-                if let Expr::Value(Value::SingleQuotedString(text)) = value.as_ref() {
-                    if clock_part_over_a_day(text) {
-                        return ControlFlow::Break(unsupported(
-                            &format!("showing INTERVAL '{text}' as a result"),
-                            "write the whole days as days, e.g. INTERVAL '1 day 3 hours'; in comparisons and arithmetic it works as written",
-                        ));
-                    }
-                }
-            }
-        }
-        ControlFlow::Continue(())
-    }
-}
-
-/// Whether the hours, minutes and seconds of an interval text add up to 24 hours or more.
-fn clock_part_over_a_day(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let seconds: i64 = words
-        .chunks(2)
-        .filter_map(|pair| {
-            let amount: i64 = pair.first()?.parse().ok()?;
-            let factor = match pair.get(1)?.to_ascii_lowercase().trim_end_matches('s') {
-                "second" | "sec" => 1,
-                "minute" | "min" => 60,
-                "hour" | "hr" => 3_600,
-                _ => 0,
-            };
-            amount.checked_mul(factor)
-        })
-        .fold(0i64, |total, part| total.saturating_add(part.abs()));
-    seconds >= 86_400
-}
-
-/// Reads `'<n> <unit> [<n> <unit> ...]'` (weeks become days, `1 day 2 hours` is 26 hours) into
-/// one amount of one unit; a mix of months and days has no single unit here.
-fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
+/// Reads `'<n> <unit> [<n> <unit> ...] [[-]hh:mm[:ss]]'` as PostgreSQL does: years and months
+/// into months, weeks and days into days, the rest into time, each kept apart (`'36 hours'` is
+/// 36 hours, `'1 day 12 hours'` one day and 12 hours).
+fn interval_text(text: &str) -> Option<GlueInterval> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    let mut months: Option<i64> = None;
-    let mut seconds: Option<i64> = None;
+    let (mut months, mut days, mut micros) = (0i32, 0i32, 0i64);
+    let second = 1_000_000i64;
     // A trailing `hh:mm[:ss]`, as in '1 day 01:30:00'.
     if let Some(clock) = words.last().filter(|word| word.contains(':')) {
+        let (sign, clock) = match clock.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, *clock),
+        };
         let parts: Vec<i64> = clock
             .split(':')
             .map(|part| part.parse().ok())
@@ -827,50 +932,35 @@ fn interval_amount(text: &str) -> Option<(i64, DateTimeField)> {
             [h, m, s] => h * 3_600 + m * 60 + s,
             _ => return None,
         };
-        seconds = Some(total);
+        micros = sign * total.checked_mul(second)?;
         words.pop();
     }
-    if !words.len().is_multiple_of(2) || (words.is_empty() && seconds.is_none()) {
+    if !words.len().is_multiple_of(2) || (words.is_empty() && micros == 0 && text.trim().is_empty())
+    {
         return None;
     }
     for pair in words.chunks(2) {
-        let amount: i64 = pair[0].parse().ok()?;
+        let amount: i32 = pair[0].parse().ok()?;
         let unit = pair[1].to_ascii_lowercase();
-        let (factor, in_months) = match unit.trim_end_matches('s') {
-            "second" | "sec" => (1, false),
-            "minute" | "min" => (60, false),
-            "hour" | "hr" => (3_600, false),
-            "day" => (86_400, false),
-            "week" => (604_800, false),
-            "month" | "mon" => (1, true),
-            "year" | "yr" => (12, true),
-            _ => return None,
+        let (field, factor): (&mut i32, i32) = match unit.trim_end_matches('s') {
+            "day" => (&mut days, 1),
+            "week" => (&mut days, 7),
+            "month" | "mon" => (&mut months, 1),
+            "year" | "yr" => (&mut months, 12),
+            time_unit => {
+                let size = match time_unit {
+                    "second" | "sec" => second,
+                    "minute" | "min" => 60 * second,
+                    "hour" | "hr" => 3_600 * second,
+                    _ => return None,
+                };
+                micros = micros.checked_add(i64::from(amount).checked_mul(size)?)?;
+                continue;
+            }
         };
-        let total = if in_months { &mut months } else { &mut seconds };
-        *total = Some(
-            total
-                .unwrap_or(0)
-                .checked_add(amount.checked_mul(factor)?)?,
-        );
+        *field = field.checked_add(amount.checked_mul(factor)?)?;
     }
-    match (months, seconds) {
-        (Some(months), None) if months % 12 == 0 => Some((months / 12, DateTimeField::Year)),
-        (Some(months), None) => Some((months, DateTimeField::Month)),
-        (None, Some(seconds)) => {
-            let (amount, field) = [
-                (86_400, DateTimeField::Day),
-                (3_600, DateTimeField::Hour),
-                (60, DateTimeField::Minute),
-            ]
-            .into_iter()
-            .find(|(size, _)| seconds % size == 0)
-            .map_or((seconds, DateTimeField::Second), |(size, field)| {
-                (seconds / size, field)
-            });
-            Some((amount, field))
-        }
-        _ => None,
-    }
+    Some(GlueInterval::new(months, days, micros))
 }
 
 /// A column type as PostgreSQL DDL writes it, in GlueSQL's terms. `INT8` is the trap: 8 bits in
@@ -993,12 +1083,7 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
                 "concat" => "PG_CONCAT",
                 "length" | "char_length" | "character_length" => "PG_LENGTH",
                 "sign" => "PG_SIGN",
-                "age" => {
-                    return Err(unsupported(
-                        "AGE(...)",
-                        "subtract the timestamps (a - b gives an interval) or use EXTRACT(EPOCH FROM a - b)",
-                    ))
-                }
+                "age" => "PG_AGE",
                 _ => return Ok(()),
             };
             function.name = ObjectName(vec![Ident::new(renamed)]);

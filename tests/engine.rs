@@ -74,9 +74,13 @@ fn postgres_interval_spellings_mean_what_they_say() {
         single(&mut engine, "SELECT NOW() - INTERVAL '1 day 2 hours'"),
         Cell::Text("2026-10-30 22:00:00".into())
     );
-    // Months and days have no single unit here.
+    // The month on the calendar first, then the days, as PostgreSQL subtracts them.
+    assert_eq!(
+        single(&mut engine, "SELECT NOW() - INTERVAL '1 month 2 days'"),
+        Cell::Text("2026-09-29 00:00:00".into())
+    );
     assert!(matches!(
-        error(&mut engine, "SELECT NOW() - INTERVAL '1 month 2 days'"),
+        error(&mut engine, "SELECT NOW() - INTERVAL '2 fortnights'"),
         EngineError::Unsupported { .. }
     ));
 }
@@ -94,12 +98,16 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
             "FILTER",
         ),
         (
-            "SELECT EXTRACT(HOUR FROM INTERVAL '30 hours')",
-            "EXTRACT",
-        ),
-        (
             "SELECT a.stream_id FROM streams a FULL OUTER JOIN gifts g ON g.stream_id = a.stream_id",
             "FULL OUTER JOIN",
+        ),
+        (
+            "SELECT * FROM gifts JOIN streams USING (stream_id)",
+            "SELECT * with JOIN ... USING",
+        ),
+        (
+            "SELECT stream_id FROM gifts JOIN streams USING (stream_id) JOIN creators USING (creator_id)",
+            "JOIN ... USING after another join",
         ),
     ] {
         let refused = error(&mut engine, sql);
@@ -921,5 +929,29 @@ fn single_table_reads_and_deletes_answer_as_the_rows_say() {
     assert_eq!(
         results[4].rows,
         vec![vec![Cell::Int(data.chat_messages.len() as i64)]]
+    );
+}
+
+#[test]
+fn errors_read_as_postgres_writes_them() {
+    let mut engine = engine();
+    for (sql, expected) in [
+        (
+            "SELECT foo(stream_id, title) FROM streams",
+            "function foo(integer, text) does not exist",
+        ),
+        ("SELECT 1 / 0", "division by zero"),
+        ("SELECT upper(1)", "function upper()"),
+    ] {
+        let message = error(&mut engine, sql).to_string();
+        assert!(message.starts_with(expected), "{sql}: {message}");
+    }
+    let refused = error(
+        &mut engine,
+        "SELECT COUNT(*) FROM streams WHERE stream_id > ANY(ARRAY[1, 2])",
+    );
+    assert!(
+        matches!(refused, EngineError::Unsupported { .. }) && refused.to_string().contains("ANY"),
+        "{refused}"
     );
 }

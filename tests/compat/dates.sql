@@ -67,7 +67,6 @@ SELECT EXTRACT(YEAR FROM TIMESTAMP '2026-10-15 13:47:59') AS y,
     EXTRACT(ISOYEAR FROM TIMESTAMP '2027-01-01 00:00:00') AS isoyear;
 
 -- case: extract_fields_from_intervals
--- pending: hours over a day in an interval literal are kept as days here, so EXTRACT(HOUR) would differ; refused
 SELECT EXTRACT(HOUR FROM INTERVAL '27 hours 30 minutes') AS h,
     EXTRACT(MINUTE FROM INTERVAL '27 hours 30 minutes') AS m,
     EXTRACT(DAY FROM INTERVAL '3 days 4 hours') AS d,
@@ -104,7 +103,6 @@ SELECT NOW() - INTERVAL '7' DAY AS a, NOW() - INTERVAL '2' HOUR AS b, NOW() - IN
     NOW() - INTERVAL '1' MONTH AS d, NOW() - INTERVAL '1' YEAR AS e;
 
 -- case: interval_text_output_forms
--- pending: '36 hours' would print as '1 day 12:00:00'; refused as a result
 SELECT INTERVAL '90 minutes' AS a, INTERVAL '1 day 2 hours' AS b, INTERVAL '36 hours' AS c,
     INTERVAL '2 weeks' AS d, INTERVAL '1 year 2 months' AS e, INTERVAL '45 seconds' AS f;
 
@@ -125,19 +123,16 @@ SELECT COUNT(*) FILTER (WHERE ended_at - started_at > INTERVAL '4 hours') AS ove
 FROM streams;
 
 -- case: age_of_creator_accounts_text
--- pending: AGE needs intervals of months and days together
 -- ordered
 SELECT creator_id, joined_at, AGE(NOW(), joined_at) AS account_age
 FROM creators ORDER BY creator_id LIMIT 10;
 
 -- case: age_years_bucket_of_viewers
--- pending: AGE needs intervals of months and days together
 -- ordered
 SELECT EXTRACT(YEAR FROM AGE(NOW(), joined_at)) AS years, COUNT(*) AS viewers
 FROM viewers GROUP BY 1 ORDER BY 1;
 
 -- case: age_between_literals
--- pending: AGE needs intervals of months and days together
 SELECT AGE(TIMESTAMP '2026-11-01', TIMESTAMP '2025-01-15 12:00:00') AS a,
     AGE(TIMESTAMP '2026-03-01', TIMESTAMP '2026-01-31') AS b,
     AGE(TIMESTAMP '2026-01-01', TIMESTAMP '2026-11-01') AS negative;
@@ -177,7 +172,6 @@ SELECT TIMESTAMP '2026-10-02 03:00:00' - TIMESTAMP '2026-10-01 00:00:00' AS over
     TIMESTAMP '2026-10-01 00:00:00' - TIMESTAMP '2026-10-02 01:00:00' AS negative_day;
 
 -- case: interval_multiplied_by_fraction
--- pending: interval times a decimal
 SELECT INTERVAL '1 hour' * 1.5 AS ninety_minutes, INTERVAL '10 minutes' / 4 AS two_and_half_minutes;
 
 -- case: timestamp_fractional_seconds_literal
@@ -193,3 +187,44 @@ SELECT COUNT(*) FROM streams WHERE started_at >= DATE '2026-10-01' AND started_a
 
 -- case: extract_epoch_of_negative_interval
 SELECT EXTRACT(EPOCH FROM TIMESTAMP '2026-10-01 00:00:00' - TIMESTAMP '2026-10-01 01:30:00') AS minus_5400;
+
+-- case: age_compared_and_ordered
+-- ordered
+SELECT creator_id, AGE(NOW(), joined_at) AS account_age FROM creators
+WHERE AGE(NOW(), joined_at) > INTERVAL '6 months'
+ORDER BY AGE(NOW(), joined_at) DESC, creator_id LIMIT 10;
+
+-- case: age_of_one_timestamp_is_from_midnight_today
+-- ordered
+SELECT viewer_id, AGE(joined_at) AS age, EXTRACT(MONTH FROM AGE(joined_at)) AS months,
+    EXTRACT(DAY FROM AGE(joined_at)) AS days
+FROM viewers ORDER BY viewer_id LIMIT 10;
+
+-- case: age_month_end_and_time_borrowing
+SELECT AGE(TIMESTAMP '2026-03-31 01:00:00', TIMESTAMP '2026-02-28 23:00:00') AS a,
+    AGE(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31 12:00:00') AS leap,
+    AGE(TIMESTAMP '2025-12-15 08:30:00', TIMESTAMP '2026-02-01 10:00:00') AS negative,
+    AGE(DATE '2026-11-01', DATE '2020-02-29') AS dates;
+
+-- case: interval_months_days_and_time_kept_apart
+SELECT INTERVAL '1 month' + INTERVAL '1 day' AS month_day, INTERVAL '1 day' - INTERVAL '1 hour' AS day_less_hour,
+    INTERVAL '1 month' = INTERVAL '30 days' AS month_is_30_days, INTERVAL '1 day 12 hours' = INTERVAL '36 hours' AS same_span,
+    INTERVAL '-1 day 3 hours' AS mixed_signs, INTERVAL '2 years 3 months 4 days 05:06:07' AS everything,
+    TIMESTAMP '2026-01-31 12:00:00' + INTERVAL '1 month 1 day 1 hour' AS month_then_day;
+
+-- case: interval_extract_fields_of_mixed_interval
+SELECT EXTRACT(YEAR FROM INTERVAL '2 years 14 months') AS y, EXTRACT(MONTH FROM INTERVAL '2 years 14 months') AS m,
+    EXTRACT(DAY FROM INTERVAL '40 days 30 hours') AS d, EXTRACT(HOUR FROM INTERVAL '40 days 30 hours') AS h,
+    EXTRACT(EPOCH FROM INTERVAL '1 month 1 day 1 hour') AS epoch;
+
+-- case: interval_scaled_by_fractions
+SELECT INTERVAL '1 month' / 2 AS half_month, INTERVAL '1 month 1 day' * 1.5 AS one_and_half,
+    INTERVAL '1 day' * 0.25 AS quarter_day, 2.5 * INTERVAL '1 hour' AS two_and_half_hours,
+    INTERVAL '3 days' / 7 AS seventh;
+
+-- case: intervals_sorted_and_grouped_by_span
+-- ordered
+SELECT span, COUNT(*) AS n FROM (
+    SELECT CASE stream_id % 4 WHEN 0 THEN INTERVAL '1 day' WHEN 1 THEN INTERVAL '25 hours'
+        WHEN 2 THEN INTERVAL '29 days' ELSE INTERVAL '1 month' END AS span FROM streams) t
+GROUP BY span ORDER BY span;

@@ -60,7 +60,6 @@ WHERE s.creator_id = c.creator_id
 GROUP BY c.country ORDER BY c.country;
 
 -- case: join_using_clause
--- pending: JOIN ... USING
 -- ordered
 SELECT stream_id, COUNT(*) AS gifts, MAX(title) AS title
 FROM gifts JOIN streams USING (stream_id)
@@ -166,3 +165,23 @@ FROM stream_categories sc
 LEFT JOIN streams s ON s.ended_at IS NULL AND s.category_id >= sc.category_id
 GROUP BY sc.category_id
 ORDER BY sc.category_id;
+
+-- case: left_join_using_merged_column_in_where_group_and_order
+-- ordered
+SELECT viewer_id, COUNT(gift_id) AS gifts, COALESCE(SUM(amount_usd), 0) AS usd
+FROM viewers LEFT JOIN gifts USING (viewer_id)
+WHERE viewer_id <= 40
+GROUP BY viewer_id ORDER BY viewer_id;
+
+-- case: right_join_using_reads_the_right_side
+-- ordered
+SELECT creator_id, COUNT(s.stream_id) AS streams
+FROM streams s RIGHT JOIN creators c USING (creator_id)
+GROUP BY creator_id ORDER BY streams, creator_id LIMIT 15;
+
+-- case: join_using_two_columns_with_aliases_and_qualified_star
+-- ordered
+SELECT g.*, m.message_id
+FROM gifts g JOIN chat_messages m USING (stream_id, viewer_id)
+WHERE stream_id = 1626
+ORDER BY g.gift_id, m.message_id LIMIT 20;

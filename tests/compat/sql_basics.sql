@@ -126,3 +126,14 @@ FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
 WHERE s.stream_id <= 300
 GROUP BY s.stream_id
 ORDER BY gross DESC, s.stream_id;
+
+-- case: equals_any_array_and_not_equal_all_array
+SELECT COUNT(*) FILTER (WHERE stream_id = ANY(ARRAY[1, 2, 3, 1626])) AS any_of,
+    COUNT(*) FILTER (WHERE stream_id <> ALL(ARRAY[1, 2, 3])) AS none_of,
+    COUNT(*) FILTER (WHERE stream_id <> ALL(ARRAY[1, NULL])) AS none_of_with_null,
+    COUNT(*) FILTER (WHERE stream_id = ANY(ARRAY[1, NULL])) AS any_of_with_null
+FROM streams;
+
+-- case: equals_any_subquery
+SELECT COUNT(*) FROM streams
+WHERE creator_id = ANY(SELECT creator_id FROM creators WHERE country = 'BR');

@@ -282,6 +282,8 @@ impl Postgres {
         script.push_str(&format!(
             "CREATE FUNCTION public.now() RETURNS timestamp LANGUAGE sql IMMUTABLE \
              AS $$ SELECT TIMESTAMP '{}' $$;\n\
+             CREATE FUNCTION public.age(timestamp) RETURNS interval LANGUAGE sql IMMUTABLE \
+             AS $$ SELECT pg_catalog.age(date_trunc('day', public.now()), $1) $$;\n\
              ALTER DATABASE {database} SET search_path = public, pg_catalog;\n\
              ALTER DATABASE {database} SET timezone = 'UTC';\n",
             time::format(clock)

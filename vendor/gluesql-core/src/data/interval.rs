@@ -13,31 +13,71 @@ use {
     std::{cmp::Ordering, fmt::Debug},
 };
 
-/// Represents a time interval, which can be either in months or microseconds.
+/// A time interval as PostgreSQL keeps it: months, days and microseconds, each with its own sign.
 ///
-/// The [`Interval`] type is divided into two variants: [`Interval::Month`] and [`Interval::Microsecond`].
-/// This distinction is made because the conversion between months and days is not consistent.
-/// While a year can be clearly calculated as 12 months in the solar calendar,
-/// a month can vary in the number of days (28, 30, or 31 days).
+/// Patched: upstream's `Interval` was either a number of months or a number of microseconds,
+/// never both, so `AGE` (years, months and days), `'1 day 12 hours'` next to `'36 hours'` and
+/// `'1 month' + '1 day'` could not be represented. The three fields are kept apart because a
+/// month's and a day's length depend on the date they are added to; timestamp arithmetic applies
+/// months on the calendar, then days, then microseconds, as PostgreSQL does.
 ///
-/// To ensure precise calculations and comparisons, intervals are represented in the smallest
-/// unambiguous units: `Month` for month-based intervals and `Microsecond` for microsecond-based intervals.
-/// Comparisons are only allowed within the same unit type to avoid ambiguity.
-///
-/// For more details on how comparisons are implemented, refer to the [`Interval::partial_cmp`] trait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Interval {
-    Month(i32),
-    Microsecond(i64),
+/// Comparison, equality and hashing follow PostgreSQL: on the interval's span with a month
+/// counted as 30 days and a day as 24 hours, so `'1 day' = '24 hours'` and `'1 mon' = '30 days'`.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct Interval {
+    pub months: i32,
+    pub days: i32,
+    pub microseconds: i64,
+}
+
+impl Interval {
+    #[must_use]
+    pub const fn new(months: i32, days: i32, microseconds: i64) -> Self {
+        Interval {
+            months,
+            days,
+            microseconds,
+        }
+    }
+
+    /// The span PostgreSQL compares intervals by (`interval_cmp_value`), in microseconds.
+    #[must_use]
+    pub fn span(&self) -> i128 {
+        (i128::from(self.months) * 30 + i128::from(self.days)) * i128::from(DAY)
+            + i128::from(self.microseconds)
+    }
+
+    /// A duration in microseconds as days and a remainder of the same sign, as PostgreSQL gives
+    /// `timestamp - timestamp` (`interval_justify_hours`).
+    #[must_use]
+    pub fn justified_hours(microseconds: i64) -> Self {
+        Interval::new(0, (microseconds / DAY) as i32, microseconds % DAY)
+    }
+}
+
+impl PartialEq for Interval {
+    fn eq(&self, other: &Interval) -> bool {
+        self.span() == other.span()
+    }
+}
+
+impl Eq for Interval {}
+
+impl std::hash::Hash for Interval {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.span().hash(state);
+    }
+}
+
+impl Ord for Interval {
+    fn cmp(&self, other: &Interval) -> Ordering {
+        self.span().cmp(&other.span())
+    }
 }
 
 impl PartialOrd<Interval> for Interval {
     fn partial_cmp(&self, other: &Interval) -> Option<Ordering> {
-        match (self, other) {
-            (Interval::Month(l), Interval::Month(r)) => Some(l.cmp(r)),
-            (Interval::Microsecond(l), Interval::Microsecond(r)) => Some(l.cmp(r)),
-            _ => None,
-        }
+        Some(self.cmp(other))
     }
 }
 
@@ -65,30 +105,32 @@ fn add_months(timestamp: &NaiveDateTime, months: i64) -> Result<NaiveDateTime> {
 impl Interval {
     #[must_use]
     pub fn unary_minus(&self) -> Self {
-        match self {
-            Interval::Month(v) => Interval::Month(-v),
-            Interval::Microsecond(v) => Interval::Microsecond(-v),
+        Interval::new(-self.months, -self.days, -self.microseconds)
+    }
+
+    fn combine(
+        &self,
+        other: &Interval,
+        months: fn(i32, i32) -> Option<i32>,
+        micros: fn(i64, i64) -> Option<i64>,
+    ) -> Result<Self> {
+        match (
+            months(self.months, other.months),
+            months(self.days, other.days),
+            micros(self.microseconds, other.microseconds),
+        ) {
+            (Some(m), Some(d), Some(us)) => Ok(Interval::new(m, d, us)),
+            _ => Err(IntervalError::OutOfRange.into()),
         }
     }
 
+    /// Field by field, as in PostgreSQL (`'1 mon' + '1 day'` is `1 mon 1 day`).
     pub fn add(&self, other: &Interval) -> Result<Self> {
-        use Interval::*;
-
-        match (self, other) {
-            (Month(l), Month(r)) => Ok(Month(l + r)),
-            (Microsecond(l), Microsecond(r)) => Ok(Microsecond(l + r)),
-            _ => Err(IntervalError::AddBetweenYearToMonthAndHourToSecond.into()),
-        }
+        self.combine(other, i32::checked_add, i64::checked_add)
     }
 
     pub fn subtract(&self, other: &Interval) -> Result<Self> {
-        use Interval::*;
-
-        match (self, other) {
-            (Month(l), Month(r)) => Ok(Month(l - r)),
-            (Microsecond(l), Microsecond(r)) => Ok(Microsecond(l - r)),
-            _ => Err(IntervalError::SubtractBetweenYearToMonthAndHourToSecond.into()),
-        }
+        self.combine(other, i32::checked_sub, i64::checked_sub)
     }
 
     pub fn add_date(&self, date: &NaiveDate) -> Result<NaiveDateTime> {
@@ -107,91 +149,89 @@ impl Interval {
         )
     }
 
+    /// Months on the calendar, clamped to the month's last day (Jan 31 + 1 month = Feb 28),
+    /// then days, then microseconds, as PostgreSQL adds them.
     pub fn add_timestamp(&self, timestamp: &NaiveDateTime) -> Result<NaiveDateTime> {
-        match self {
-            // Patched: months are added on the calendar and clamp to the month's last day
-            // (Jan 31 + 1 month = Feb 28), as in PostgreSQL; upstream failed at December and
-            // at month ends.
-            Interval::Month(n) => add_months(timestamp, i64::from(*n)),
-            Interval::Microsecond(n) => Ok(*timestamp + Duration::microseconds(*n)),
-        }
+        let moved = add_months(timestamp, i64::from(self.months))?;
+        moved
+            .checked_add_signed(Duration::days(i64::from(self.days)))
+            .and_then(|t| t.checked_add_signed(Duration::microseconds(self.microseconds)))
+            .ok_or_else(|| IntervalError::OutOfRange.into())
     }
 
     pub fn subtract_from_timestamp(&self, timestamp: &NaiveDateTime) -> Result<NaiveDateTime> {
-        match self {
-            Interval::Month(n) => add_months(timestamp, -i64::from(*n)),
-            Interval::Microsecond(n) => Ok(*timestamp - Duration::microseconds(*n)),
-        }
+        self.unary_minus().add_timestamp(timestamp)
     }
 
+    /// A time of day moves by the interval's time part only; days wrap around, as in
+    /// PostgreSQL. Months are refused as upstream refuses them.
     pub fn add_time(&self, time: &NaiveTime) -> Result<NaiveTime> {
-        match self {
-            Interval::Month(_) => Err(IntervalError::AddYearOrMonthToTime {
+        if self.months != 0 {
+            return Err(IntervalError::AddYearOrMonthToTime {
                 time: *time,
                 interval: *self,
             }
-            .into()),
-            Interval::Microsecond(n) => Ok(*time + Duration::microseconds(*n)),
+            .into());
         }
+        Ok(*time + Duration::microseconds(self.microseconds))
     }
 
     pub fn subtract_from_time(&self, time: &NaiveTime) -> Result<NaiveTime> {
-        match self {
-            Interval::Month(_) => Err(IntervalError::SubtractYearOrMonthToTime {
+        if self.months != 0 {
+            return Err(IntervalError::SubtractYearOrMonthToTime {
                 time: *time,
                 interval: *self,
             }
-            .into()),
-            Interval::Microsecond(n) => Ok(*time - Duration::microseconds(*n)),
+            .into());
         }
+        Ok(*time - Duration::microseconds(self.microseconds))
     }
 
     pub fn years(years: i32) -> Self {
-        Interval::Month(12 * years)
+        Interval::months(12 * years)
     }
 
     pub fn months(months: i32) -> Self {
-        Interval::Month(months)
+        Interval::new(months, 0, 0)
     }
 
+    /// PostgreSQL's fields: `YEAR` and `MONTH` from the months, `DAY` from the days, `HOUR`,
+    /// `MINUTE` and `SECOND` from the time part (`EXTRACT(HOUR FROM '27 hours')` is 27).
     pub fn extract(&self, field: &DateTimeField) -> Result<Value> {
-        let value = match (field, *self) {
-            (DateTimeField::Year, Interval::Month(i)) => i64::from(i) / 12,
-            (DateTimeField::Month, Interval::Month(i)) => i64::from(i),
-            (DateTimeField::Day, Interval::Microsecond(i)) => i / DAY,
-            (DateTimeField::Hour, Interval::Microsecond(i)) => i / HOUR,
-            (DateTimeField::Minute, Interval::Microsecond(i)) => i / MINUTE,
-            (DateTimeField::Second, Interval::Microsecond(i)) => i / SECOND,
-            _ => {
-                return Err(IntervalError::FailedToExtract.into());
-            }
+        let value = match field {
+            DateTimeField::Year => i64::from(self.months / 12),
+            DateTimeField::Month => i64::from(self.months % 12),
+            DateTimeField::Day => i64::from(self.days),
+            DateTimeField::Hour => self.microseconds / HOUR,
+            DateTimeField::Minute => self.microseconds % HOUR / MINUTE,
+            DateTimeField::Second => self.microseconds % MINUTE / SECOND,
         };
 
         Ok(Value::I64(value))
     }
 
     pub fn days(days: i32) -> Self {
-        Interval::Microsecond(i64::from(days) * DAY)
+        Interval::new(0, days, 0)
     }
 
     pub fn hours(hours: i32) -> Self {
-        Interval::Microsecond(i64::from(hours) * HOUR)
+        Interval::microseconds(i64::from(hours) * HOUR)
     }
 
     pub fn minutes(minutes: i32) -> Self {
-        Interval::Microsecond(i64::from(minutes) * MINUTE)
+        Interval::microseconds(i64::from(minutes) * MINUTE)
     }
 
     pub fn seconds(seconds: i64) -> Self {
-        Interval::Microsecond(seconds * SECOND)
+        Interval::microseconds(seconds * SECOND)
     }
 
     pub fn milliseconds(milliseconds: i64) -> Self {
-        Interval::Microsecond(milliseconds * 1_000)
+        Interval::microseconds(milliseconds * 1_000)
     }
 
     pub fn microseconds(microseconds: i64) -> Self {
-        Interval::Microsecond(microseconds)
+        Interval::new(0, 0, microseconds)
     }
 
     pub fn try_from_str(
@@ -217,7 +257,22 @@ impl Interval {
             (parsed * Decimal::from(duration))
                 .to_i64()
                 .ok_or_else(|| IntervalError::FailedToParseDecimal(value.to_owned()).into())
-                .map(Interval::Microsecond)
+                .map(Interval::microseconds)
+        };
+
+        // Patched: whole days are days and the fraction is time, as PostgreSQL reads
+        // '1.5' DAY (1 day 12:00:00).
+        let parse_days = || {
+            let parsed = Decimal::from_str(value)
+                .map_err(|_| IntervalError::FailedToParseDecimal(value.to_owned()))?;
+            let days = parsed.trunc();
+            match (
+                days.to_i32(),
+                ((parsed - days) * Decimal::from(DAY)).to_i64(),
+            ) {
+                (Some(days), Some(micros)) => Ok(Interval::new(0, days, micros)),
+                _ => Err(IntervalError::FailedToParseDecimal(value.to_owned()).into()),
+            }
         };
 
         let parse_time = |v: &str| {
@@ -231,13 +286,13 @@ impl Interval {
                 + i64::from(time.second()) * SECOND
                 + i64::from(time.nanosecond()) / 1000;
 
-            Ok(Interval::Microsecond(i64::from(sign) * msec))
+            Ok(Interval::microseconds(i64::from(sign) * msec))
         };
 
         match (leading_field, last_field) {
             (Some(Year), None) => parse_integer(value).map(Interval::years),
             (Some(Month), None) => parse_integer(value).map(Interval::months),
-            (Some(Day), None) => parse_decimal(DAY),
+            (Some(Day), None) => parse_days(),
             (Some(Hour), None) => parse_decimal(HOUR),
             (Some(Minute), None) => parse_decimal(MINUTE),
             (Some(Second), None) => parse_decimal(SECOND),
@@ -263,7 +318,9 @@ impl Interval {
                     .collect::<Result<Vec<_>>>()?;
 
                 match (nums.first(), nums.get(1)) {
-                    (Some(days), Some(hours)) => Ok(Interval::hours(sign * (24 * days + hours))),
+                    (Some(days), Some(hours)) => {
+                        Ok(sign * Interval::new(0, *days, i64::from(*hours) * HOUR))
+                    }
                     _ => Err(IntervalError::FailedToParseDayToHour(value.to_owned()).into()),
                 }
             }
@@ -321,20 +378,14 @@ mod tests {
 
     #[test]
     fn cmp() {
-        assert!(Interval::Month(12) > Interval::Month(1));
-        assert!(Interval::Microsecond(300) > Interval::Microsecond(1));
+        assert!(Interval::months(12) > Interval::months(1));
+        assert!(Interval::microseconds(300) > Interval::microseconds(1));
 
-        // NOTE: Month and Microsecond are incomparable
-        assert!(
-            Interval::Month(1)
-                .partial_cmp(&Interval::Microsecond(1000))
-                .is_none()
-        );
-        assert!(
-            Interval::Microsecond(1000)
-                .partial_cmp(&Interval::Month(1))
-                .is_none()
-        );
+        // Patched: compared on PostgreSQL's span (a month is 30 days, a day 24 hours).
+        assert_eq!(Interval::days(1), Interval::hours(24));
+        assert_eq!(Interval::months(1), Interval::days(30));
+        assert!(Interval::months(1) > Interval::microseconds(1000));
+        assert!(Interval::new(0, 1, 1) > Interval::hours(24));
     }
 
     fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -347,20 +398,21 @@ mod tests {
 
     #[test]
     fn arithmetic() {
-        use Interval::*;
-
         macro_rules! test {
             ($op: ident $a: expr, $b: expr => $c: expr) => {
                 assert_eq!($a.$op(&$b), Ok($c));
             };
         }
 
-        assert_eq!(Month(1).unary_minus(), Month(-1));
-        assert_eq!(Microsecond(1).unary_minus(), Microsecond(-1));
+        assert_eq!(Interval::months(1).unary_minus(), Interval::months(-1));
+        assert_eq!(
+            Interval::microseconds(1).unary_minus(),
+            Interval::microseconds(-1)
+        );
 
         // date
         assert_eq!(
-            Month(2).add_date(&date(2021, 11, 11)),
+            Interval::months(2).add_date(&date(2021, 11, 11)),
             Ok(date(2022, 1, 11).and_hms_opt(0, 0, 0).unwrap())
         );
         assert_eq!(
@@ -376,11 +428,11 @@ mod tests {
             .into())
         );
         assert_eq!(
-            Month(2).subtract_from_date(&date(2021, 11, 11)),
+            Interval::months(2).subtract_from_date(&date(2021, 11, 11)),
             Ok(date(2021, 9, 11).and_hms_opt(0, 0, 0).unwrap())
         );
         assert_eq!(
-            Month(14).subtract_from_date(&date(2021, 11, 11)),
+            Interval::months(14).subtract_from_date(&date(2021, 11, 11)),
             Ok(date(2020, 9, 11).and_hms_opt(0, 0, 0).unwrap())
         );
         assert_eq!(
@@ -415,11 +467,13 @@ mod tests {
             .into())
         );
         assert_eq!(
-            Month(2).subtract_from_timestamp(&date(2021, 11, 11).and_hms_opt(1, 3, 59).unwrap()),
+            Interval::months(2)
+                .subtract_from_timestamp(&date(2021, 11, 11).and_hms_opt(1, 3, 59).unwrap()),
             Ok(date(2021, 9, 11).and_hms_opt(1, 3, 59).unwrap())
         );
         assert_eq!(
-            Month(14).subtract_from_timestamp(&date(2021, 11, 11).and_hms_opt(23, 1, 1).unwrap()),
+            Interval::months(14)
+                .subtract_from_timestamp(&date(2021, 11, 11).and_hms_opt(23, 1, 1).unwrap()),
             Ok(date(2020, 9, 11).and_hms_opt(23, 1, 1).unwrap())
         );
         assert_eq!(
@@ -471,11 +525,11 @@ mod tests {
             .into())
         );
 
-        test!(add      Month(1), Month(2) => Month(3));
-        test!(subtract Month(1), Month(2) => Month(-1));
+        test!(add      Interval::months(1), Interval::months(2) => Interval::months(3));
+        test!(subtract Interval::months(1), Interval::months(2) => Interval::months(-1));
 
-        test!(add      Microsecond(1), Microsecond(2) => Microsecond(3));
-        test!(subtract Microsecond(1), Microsecond(2) => Microsecond(-1));
+        test!(add      Interval::microseconds(1), Interval::microseconds(2) => Interval::microseconds(3));
+        test!(subtract Interval::microseconds(1), Interval::microseconds(2) => Interval::microseconds(-1));
     }
 
     #[test]

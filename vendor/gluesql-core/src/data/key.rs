@@ -75,10 +75,7 @@ impl Ord for Key {
             (Key::Date(l), Key::Date(r)) => l.cmp(r),
             (Key::Timestamp(l), Key::Timestamp(r)) => l.cmp(r),
             (Key::Time(l), Key::Time(r)) => l.cmp(r),
-            (Key::Interval(l), Key::Interval(r)) => l.partial_cmp(r).unwrap_or(match (l, r) {
-                (Interval::Month(_), Interval::Microsecond(_)) => Ordering::Greater,
-                _ => Ordering::Less,
-            }),
+            (Key::Interval(l), Key::Interval(r)) => l.cmp(r),
             (Key::Inet(l), Key::Inet(r)) => l.cmp(r),
             (Key::None, Key::None) => Ordering::Equal,
             (Key::None, _) => Ordering::Greater,
@@ -318,15 +315,13 @@ impl Key {
                     .collect::<Vec<_>>()
             }
             Key::Interval(interval) => {
-                let (month, microsec) = match interval {
-                    Interval::Month(month) => (*month, 0),
-                    Interval::Microsecond(microsec) => (0, *microsec),
-                };
+                // Patched: ordered by PostgreSQL's span, as intervals compare (the sign bit
+                // flipped so that the bytes sort as the numbers do).
+                let span = interval.span() ^ i128::MIN;
 
                 [VALUE]
                     .iter()
-                    .chain(month.to_be_bytes().iter())
-                    .chain(microsec.to_be_bytes().iter())
+                    .chain(span.to_be_bytes().iter())
                     .copied()
                     .collect::<Vec<_>>()
             }
@@ -532,9 +527,9 @@ mod tests {
         assert!(Key::Timestamp(timestamp(1_668_919_293)) > Key::Time(time(23, 1, 59)));
 
         assert!(Key::Time(time(20, 1, 9)) > Key::Time(time(10, 0, 3)));
-        assert!(Key::Time(time(1, 2, 3)) > Key::Interval(Interval::Month(12)));
+        assert!(Key::Time(time(1, 2, 3)) > Key::Interval(Interval::months(12)));
 
-        assert!(Key::Interval(Interval::Month(3)) > Key::Interval(Interval::Month(1)));
+        assert!(Key::Interval(Interval::months(3)) > Key::Interval(Interval::months(1)));
         assert!(
             Key::Interval(Interval::microseconds(1))
                 > Key::Uuid(uuid("dc98e386-a4d0-45c7-babe-b4238de4b139"))
@@ -796,10 +791,10 @@ mod tests {
         assert_eq!(cmp(&n1, &n2), Ordering::Greater);
         assert_eq!(cmp(&n1, &null), Ordering::Less);
 
-        let n1 = Interval(I::Month(30)).to_cmp_be_bytes();
-        let n2 = Interval(I::Month(2)).to_cmp_be_bytes();
-        let n3 = Interval(I::Microsecond(1000)).to_cmp_be_bytes();
-        let n4 = Interval(I::Microsecond(30)).to_cmp_be_bytes();
+        let n1 = Interval(I::months(30)).to_cmp_be_bytes();
+        let n2 = Interval(I::months(2)).to_cmp_be_bytes();
+        let n3 = Interval(I::microseconds(1000)).to_cmp_be_bytes();
+        let n4 = Interval(I::microseconds(30)).to_cmp_be_bytes();
 
         assert_eq!(cmp(&n1, &n1), Ordering::Equal);
         assert_eq!(cmp(&n2, &n1), Ordering::Less);
@@ -874,8 +869,8 @@ mod tests {
             Value::Time(NaiveTime::from_hms_milli_opt(20, 20, 1, 452).unwrap())
         );
         assert_eq!(
-            Value::from(Key::Interval(I::Month(11))),
-            Value::Interval(I::Month(11))
+            Value::from(Key::Interval(I::months(11))),
+            Value::Interval(I::months(11))
         );
         assert_eq!(
             Value::from(Key::Uuid(

@@ -392,7 +392,7 @@ impl Value {
                 .ok_or_else(|| {
                     ValueError::UnreachableIntegerOverflow(format!("{a:?} - {b:?}")).into()
                 })
-                .map(|v| Interval(I::microseconds(v))),
+                .map(|v| Interval(I::justified_hours(v))),
             (Time(a), Time(b)) => a
                 .sub(*b)
                 .num_microseconds()
@@ -434,6 +434,7 @@ impl Value {
             (U128(a), _) => a.try_multiply(other),
             (F32(a), _) => a.try_multiply(other),
             (F64(a), _) => a.try_multiply(other),
+            (Decimal(a), Interval(b)) => Ok(Interval(b.mul_decimal(*a))),
             (Decimal(a), _) => a.try_multiply(other),
             (Interval(a), I8(b)) => Ok(Interval(*a * *b)),
             (Interval(a), I16(b)) => Ok(Interval(*a * *b)),
@@ -442,6 +443,8 @@ impl Value {
             (Interval(a), I128(b)) => Ok(Interval(*a * *b)),
             (Interval(a), F32(b)) => Ok(Interval(*a * *b)),
             (Interval(a), F64(b)) => Ok(Interval(*a * *b)),
+            // Patched: an interval times or divided by an exact number, as in PostgreSQL.
+            (Interval(a), Decimal(b)) => Ok(Interval(a.mul_decimal(*b))),
             (
                 Null,
                 I8(_) | I16(_) | I32(_) | I64(_) | I128(_) | U8(_) | U16(_) | U32(_) | U64(_)
@@ -490,6 +493,7 @@ impl Value {
             (Interval(a), U128(b)) => Ok(Interval(*a / *b)),
             (Interval(a), F32(b)) => Ok(Interval(*a / *b)),
             (Interval(a), F64(b)) => Ok(Interval(*a / *b)),
+            (Interval(a), Decimal(b)) => Ok(Interval(a.div_decimal(*b))),
             (
                 Null,
                 I8(_) | I16(_) | I32(_) | I64(_) | I128(_) | U8(_) | U16(_) | U32(_) | U64(_)
@@ -1030,7 +1034,7 @@ mod tests {
         assert_eq!(Tribool::True, inet("::1").evaluate_eq(&inet("::1")));
         assert_eq!(
             Tribool::True,
-            Interval(Interval::Month(1)).evaluate_eq(&Interval(Interval::Month(1)))
+            Interval(Interval::months(1)).evaluate_eq(&Interval(Interval::months(1)))
         );
         assert_eq!(
             Tribool::True,
@@ -1101,7 +1105,7 @@ mod tests {
             Some(Ordering::Greater)
         );
         assert_eq!(
-            Interval(Interval::Month(1)).evaluate_cmp(&Interval(Interval::Month(2))),
+            Interval(Interval::months(1)).evaluate_cmp(&Interval(Interval::months(2))),
             Some(Ordering::Less)
         );
 
@@ -1117,7 +1121,7 @@ mod tests {
         assert_eq!(F64(1.0).evaluate_cmp(&F64(1.0)), Some(Ordering::Equal));
 
         assert_eq!(
-            Interval(Interval::Month(1)).evaluate_cmp(&Interval(Interval::Month(1))),
+            Interval(Interval::months(1)).evaluate_cmp(&Interval(Interval::months(1))),
             Some(Ordering::Equal)
         );
 
@@ -1238,7 +1242,7 @@ mod tests {
 
         macro_rules! mon {
             ($n: expr) => {
-                Interval(Interval::Month($n))
+                Interval(Interval::months($n))
             };
         }
 
@@ -2023,7 +2027,7 @@ mod tests {
 
         macro_rules! mon {
             ($n: expr) => {
-                Interval(Interval::Month($n))
+                Interval(Interval::months($n))
             };
         }
 
@@ -2186,7 +2190,7 @@ mod tests {
 
         macro_rules! mon {
             ($n: expr) => {
-                Interval(Interval::Month($n))
+                Interval(Interval::months($n))
             };
         }
 

@@ -193,15 +193,15 @@ mod tests {
 
     #[test]
     fn converts_interval() {
-        let expr = Interval::Month(2).into_param_literal().into_expr();
-        assert_eq!(expr, Expr::Value(Value::Interval(Interval::Month(2))));
+        let expr = Interval::months(2).into_param_literal().into_expr();
+        assert_eq!(expr, Expr::Value(Value::Interval(Interval::months(2))));
 
-        let expr = Interval::Microsecond(1_500_000)
+        let expr = Interval::microseconds(1_500_000)
             .into_param_literal()
             .into_expr();
         assert_eq!(
             expr,
-            Expr::Value(Value::Interval(Interval::Microsecond(1_500_000)))
+            Expr::Value(Value::Interval(Interval::microseconds(1_500_000)))
         );
     }
 

@@ -12,11 +12,8 @@ pub enum IntervalError {
     #[error("unsupported interval range: {0} to {1}")]
     UnsupportedRange(String, String),
 
-    #[error("cannot add between YEAR TO MONTH and HOUR TO SECOND")]
-    AddBetweenYearToMonthAndHourToSecond,
-
-    #[error("cannot subtract between YEAR TO MONTH and HOUR TO SECOND")]
-    SubtractBetweenYearToMonthAndHourToSecond,
+    #[error("interval out of range")]
+    OutOfRange,
 
     #[error("cannot add year or month to TIME: {time} + {interval}", time = time.to_string(), interval = interval.to_sql_str())]
     AddYearOrMonthToTime { time: NaiveTime, interval: Interval },
@@ -47,9 +44,6 @@ pub enum IntervalError {
 
     #[error("date overflow: {year}-{month}")]
     DateOverflow { year: i32, month: i32 },
-
-    #[error("failed to get extract from interval")]
-    FailedToExtract,
 
     #[error("parse supported only literal, expected: \"'1 1' DAY TO HOUR\", but got: {expr}", expr = expr.to_sql())]
     ParseSupportedOnlyLiteral { expr: Box<Expr> },

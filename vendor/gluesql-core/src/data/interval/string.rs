@@ -38,38 +38,50 @@ impl Interval {
         }
     }
 
+    /// Patched: an interval of months and of days or time is written as the sum of its two
+    /// standard literals (`'1' MONTH + INTERVAL '3' DAY`), which reads back as the same value.
     pub fn to_sql_str(&self) -> String {
-        match self {
-            Interval::Month(v) => {
-                let v = *v;
-                let (sign, v) = if v < 0 { ("-", -v) } else { ("", v) };
+        let day_time = i64::from(self.days) * DAY + self.microseconds;
+        match (self.months, day_time) {
+            (months, 0) => Self::months_sql(months),
+            (0, day_time) => Self::day_time_sql(day_time),
+            (months, day_time) => format!(
+                "{} + INTERVAL {}",
+                Self::months_sql(months),
+                Self::day_time_sql(day_time)
+            ),
+        }
+    }
 
-                let year = v / 12;
-                let month = v % 12;
+    fn months_sql(v: i32) -> String {
+        let (sign, v) = if v < 0 { ("-", -v) } else { ("", v) };
 
-                match (year, month) {
-                    (_, 0) if year != 0 => format!("'{sign}{year}' YEAR"),
-                    (0, _) => format!("'{sign}{month}' MONTH"),
-                    _ => format!("'{sign}{year}-{month}' YEAR TO MONTH"),
-                }
-            }
-            Interval::Microsecond(v) => {
-                let v = *v;
-                let (sign, v) = if v < 0 { ("-", -v) } else { ("", v) };
+        let year = v / 12;
+        let month = v % 12;
 
-                let day = v / DAY;
-                let hour = (v % DAY) / HOUR;
-                let minute = (v % HOUR) / MINUTE;
-                let second = (v % MINUTE) / SECOND;
-                let microsecond = v % SECOND;
+        match (year, month) {
+            (_, 0) if year != 0 => format!("'{sign}{year}' YEAR"),
+            (0, _) => format!("'{sign}{month}' MONTH"),
+            _ => format!("'{sign}{year}-{month}' YEAR TO MONTH"),
+        }
+    }
 
-                macro_rules! micro {
-                    () => {
-                        format!("{:06}", microsecond).trim_end_matches('0')
-                    };
-                }
+    fn day_time_sql(v: i64) -> String {
+        let (sign, v) = if v < 0 { ("-", -v) } else { ("", v) };
 
-                macro_rules! f {
+        let day = v / DAY;
+        let hour = (v % DAY) / HOUR;
+        let minute = (v % HOUR) / MINUTE;
+        let second = (v % MINUTE) / SECOND;
+        let microsecond = v % SECOND;
+
+        macro_rules! micro {
+            () => {
+                format!("{:06}", microsecond).trim_end_matches('0')
+            };
+        }
+
+        macro_rules! f {
                     ($template: literal; $( $value: expr )*; $from_to: literal) => {
                         format!("'{}{}' {}", sign, format!($template, $( $value ),*), $from_to)
                     };
@@ -124,29 +136,27 @@ impl Interval {
                     };
                 }
 
-                match (day, hour, minute, second, microsecond) {
-                    (_, 0, 0, 0, 0) if day != 0 => f!(DAY "{}"),
-                    (0, _, 0, 0, 0) if hour != 0 => f!(HOUR "{}"),
-                    (0, 0, _, 0, 0) if minute != 0 => f!(MINUTE "{}"),
-                    (0, 0, 0, _, 0) if second != 0 => f!(SECOND "{}"),
-                    (0, 0, 0, _, _) if microsecond != 0 => f!(MICRO "{}.{}"),
+        match (day, hour, minute, second, microsecond) {
+            (_, 0, 0, 0, 0) if day != 0 => f!(DAY "{}"),
+            (0, _, 0, 0, 0) if hour != 0 => f!(HOUR "{}"),
+            (0, 0, _, 0, 0) if minute != 0 => f!(MINUTE "{}"),
+            (0, 0, 0, _, 0) if second != 0 => f!(SECOND "{}"),
+            (0, 0, 0, _, _) if microsecond != 0 => f!(MICRO "{}.{}"),
 
-                    // MINUTE TO ..
-                    (0, 0, _, _, 0) => f!(MINUTE TO SECOND "{:02}:{:02}"),
-                    (0, 0, _, _, _) => f!(MINUTE TO MICRO  "{:02}:{:02}.{}"),
+            // MINUTE TO ..
+            (0, 0, _, _, 0) => f!(MINUTE TO SECOND "{:02}:{:02}"),
+            (0, 0, _, _, _) => f!(MINUTE TO MICRO  "{:02}:{:02}.{}"),
 
-                    // HOUR TO ..
-                    (0, _, _, 0, 0) => f!(HOUR TO MINUTE "{:02}:{:02}"),
-                    (0, _, _, _, 0) => f!(HOUR TO SECOND "{:02}:{:02}:{:02}"),
-                    (0, _, _, _, _) => f!(HOUR TO MICRO  "{:02}:{:02}:{:02}.{}"),
+            // HOUR TO ..
+            (0, _, _, 0, 0) => f!(HOUR TO MINUTE "{:02}:{:02}"),
+            (0, _, _, _, 0) => f!(HOUR TO SECOND "{:02}:{:02}:{:02}"),
+            (0, _, _, _, _) => f!(HOUR TO MICRO  "{:02}:{:02}:{:02}.{}"),
 
-                    // DAY TO ..
-                    (_, _, 0, 0, 0) => f!(DAY TO HOUR   "{} {}"),
-                    (_, _, _, 0, 0) => f!(DAY TO MINUTE "{} {:02}:{:02}"),
-                    (_, _, _, _, 0) => f!(DAY TO SECOND "{} {:02}:{:02}:{:02}"),
-                    (_, _, _, _, _) => f!(DAY TO MICRO  "{} {:02}:{:02}:{:02}.{}"),
-                }
-            }
+            // DAY TO ..
+            (_, _, 0, 0, 0) => f!(DAY TO HOUR   "{} {}"),
+            (_, _, _, 0, 0) => f!(DAY TO MINUTE "{} {:02}:{:02}"),
+            (_, _, _, _, 0) => f!(DAY TO SECOND "{} {:02}:{:02}:{:02}"),
+            (_, _, _, _, _) => f!(DAY TO MICRO  "{} {:02}:{:02}:{:02}.{}"),
         }
     }
 }

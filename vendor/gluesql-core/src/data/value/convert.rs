@@ -1132,7 +1132,7 @@ mod tests {
             "2021-11-20 10:00:00"
         );
         test!(Value::Time(time(10, 0, 0, 0)), "10:00:00");
-        test!(Value::Interval(I::Month(1)), I::Month(1).to_sql_str());
+        test!(Value::Interval(I::months(1)), I::months(1).to_sql_str());
         test!(
             Value::Uuid(195_965_723_427_462_096_757_863_453_463_987_888_808),
             "936da01f-9abd-4d9d-80c7-02af85c822a8"
@@ -1224,7 +1224,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1290,7 +1290,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1358,7 +1358,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1435,7 +1435,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1509,7 +1509,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1580,7 +1580,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1652,7 +1652,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1720,7 +1720,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1785,7 +1785,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1853,7 +1853,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -1913,7 +1913,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Map(BTreeMap::new()));
         err!(Value::List(Vec::new()));
         err!(Value::Null);
@@ -1981,7 +1981,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2043,7 +2043,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2118,7 +2118,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2178,7 +2178,7 @@ mod tests {
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2234,7 +2234,7 @@ mod tests {
         err!(Value::Bytea(Vec::new()));
         err!(Value::Inet(IpAddr::from_str("::1").unwrap()));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2287,7 +2287,7 @@ mod tests {
         err!(Value::Inet(IpAddr::from_str("::1").unwrap()));
         err!(Value::Date(date(2021, 11, 20)));
         err!(Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2350,7 +2350,7 @@ mod tests {
         err!(Value::Bytea(Vec::new()));
         err!(Value::Inet(IpAddr::from_str("::1").unwrap()));
         err!(Value::Time(time(10, 0, 0, 0)));
-        err!(Value::Interval(I::Month(1)));
+        err!(Value::Interval(I::months(1)));
         err!(Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2409,7 +2409,7 @@ mod tests {
         err!(&Value::Date(date(2021, 11, 20)));
         err!(&Value::Time(time(10, 0, 0, 0)));
         err!(&Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
-        err!(&Value::Interval(I::Month(1)));
+        err!(&Value::Interval(I::months(1)));
         err!(&Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));
@@ -2462,7 +2462,7 @@ mod tests {
         err!(&Value::Date(date(2021, 11, 20)));
         err!(&Value::Time(time(10, 0, 0, 0)));
         err!(&Value::Timestamp(timestamp(2021, 11, 20, 10, 0, 0, 0)));
-        err!(&Value::Interval(I::Month(1)));
+        err!(&Value::Interval(I::months(1)));
         err!(&Value::Uuid(
             195_965_723_427_462_096_757_863_453_463_987_888_808
         ));

@@ -236,7 +236,7 @@ mod tests {
             Ok(JsonValue::String("20:11:59".to_owned()))
         );
         assert_eq!(
-            Value::Interval(Interval::Month(17)).try_into(),
+            Value::Interval(Interval::months(17)).try_into(),
             Ok(JsonValue::String("'1-5' YEAR TO MONTH".to_owned()))
         );
 

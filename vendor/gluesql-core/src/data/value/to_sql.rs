@@ -125,7 +125,7 @@ mod tests {
 
         // Interval
         assert_eq!(
-            Value::Interval(Interval::Month(14)).to_sql(),
+            Value::Interval(Interval::months(14)).to_sql(),
             "INTERVAL '1-2' YEAR TO MONTH"
         );
 
