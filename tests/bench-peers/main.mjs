@@ -10,13 +10,12 @@
 // answers agree (else it names the query and exits 1). Raw results land in SANDBOX_BENCH_WWW/..
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { buildPlan, ENGINES, ENGINE_NAMES } from './workload.mjs';
-import { crossCheck, notTimed, table, targets, variants } from './report.mjs';
+import { crossCheck, machine, notTimed, table, targets, variants } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -211,18 +210,6 @@ async function runChromium(scale) {
 
 // ---------------------------------------------------------------------------------------------
 // Report
-
-function machine() {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  let os = 'Linux';
-  try {
-    os = /PRETTY_NAME="([^"]*)"/.exec(readFileSync('/etc/os-release', 'utf8'))[1];
-  } catch {
-    // keep the generic name
-  }
-  return `${os}, ${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
-}
 
 const sections = [];
 const failures = [];

@@ -1,12 +1,28 @@
 // Cross-checks the engines' answers and lays out the table: per step, median and first run per
-// engine and ours / fastest peer (medians). Pure: main.mjs prints and writes what this returns.
+// engine and ours / fastest peer (medians). Pure but for `machine()`: main.mjs prints and
+// writes what this returns.
 
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { checksum, compareAnswers, mergeKinds } from './normalize.mjs';
 import { ENGINES, ENGINE_NAMES } from './workload.mjs';
 
 const PEERS = ENGINES.filter((e) => e !== 'ours');
 /** The coarsest clock tick of the environments (Chromium without cross-origin isolation). */
 const TICK_MS = 0.1;
+
+/** The machine line of a results file: OS, cores, CPU model, memory and node. */
+export function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let os = 'Linux';
+  try {
+    os = /PRETTY_NAME="([^"]*)"/.exec(readFileSync('/etc/os-release', 'utf8'))[1];
+  } catch {
+    // keep the generic name
+  }
+  return `${os}, ${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
+}
 
 /**
  * For each plan item: which engines answered, whether they agree (compared pairwise against the

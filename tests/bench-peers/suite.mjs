@@ -9,11 +9,10 @@
 // Runs: 5 at S, 3 at M (a case whose first run takes over 5 s runs once).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suitePlan } from './workload.mjs';
-import { crossCheck } from './report.mjs';
+import { crossCheck, machine } from './report.mjs';
 import { suiteHeadline, suiteRecords, suiteTable } from './suite-report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,17 +40,6 @@ function nodeRun(engine, scale) {
     String(RUNS[scale]), planFile, join(WWW, 'data', scale), out], { stdio: 'inherit', env: process.env });
   if (child.status !== 0) throw new Error(`node-engine.mjs ${engine} ${scale} failed (${child.status})`);
   return JSON.parse(readFileSync(out, 'utf8'));
-}
-
-function machine() {
-  const model = cpus()[0]?.model?.trim() ?? 'unknown';
-  let os = 'Linux';
-  try {
-    os = /PRETTY_NAME="([^"]*)"/.exec(readFileSync('/etc/os-release', 'utf8'))[1];
-  } catch {
-    // keep the generic name
-  }
-  return `${os}, ${cpus().length} cores (${model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`;
 }
 
 const sections = [];
