@@ -942,6 +942,16 @@ fn errors_read_as_postgres_writes_them() {
         ),
         ("SELECT 1 / 0", "division by zero"),
         ("SELECT upper(1)", "function upper()"),
+        // GlueSQL answered these with no rows.
+        (
+            "SELECT COUNT(*) FROM streams WHERE title > 3",
+            "operator does not exist: text > integer",
+        ),
+        (
+            "SELECT COUNT(*) FROM gifts g JOIN streams s ON s.stream_id = g.stream_id \
+             WHERE g.amount_usd = s.title",
+            "operator does not exist: numeric = text",
+        ),
     ] {
         let message = error(&mut engine, sql).to_string();
         assert!(message.starts_with(expected), "{sql}: {message}");

@@ -10,6 +10,14 @@ use {
 
 #[derive(Error, Serialize, Debug, PartialEq, Eq)]
 pub enum EvaluateError {
+    /// Patched: PostgreSQL has no comparison between text and a number; GlueSQL answered false.
+    #[error("operator does not exist: {left} {op} {right}")]
+    TextComparedWithNumber {
+        left: String,
+        op: String,
+        right: String,
+    },
+
     #[error("{0}")]
     FormatParseError(String),
 

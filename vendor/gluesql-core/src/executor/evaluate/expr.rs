@@ -1,7 +1,7 @@
 use {
     super::{EvaluateError, Evaluated},
     crate::{
-        ast::{BinaryOperator, DataType, Literal, UnaryOperator},
+        ast::{BinaryOperator, DataType, Literal, ToSql, UnaryOperator},
         data::Value,
         executor::evaluate::evaluated::convert::text_to_value,
         result::Result,
@@ -65,6 +65,26 @@ pub fn binary_op<'a>(
         return Ok(Evaluated::Value(Cow::Owned(Value::Null)));
     }
 
+    // Patched: a text value (not a quoted literal, which reads as the other side's type)
+    // compared with a number is an error, as in PostgreSQL, not a silent FALSE.
+    if matches!(
+        op,
+        BinaryOperator::Eq
+            | BinaryOperator::NotEq
+            | BinaryOperator::Lt
+            | BinaryOperator::LtEq
+            | BinaryOperator::Gt
+            | BinaryOperator::GtEq
+    ) && (is_text_value(&l) && is_number(&r) || is_number(&l) && is_text_value(&r))
+    {
+        return Err(EvaluateError::TextComparedWithNumber {
+            left: type_name(&l).to_owned(),
+            op: op.to_sql(),
+            right: type_name(&r).to_owned(),
+        }
+        .into());
+    }
+
     match op {
         BinaryOperator::Plus => l.add(&r),
         BinaryOperator::Minus => l.subtract(&r),
@@ -91,6 +111,46 @@ pub fn binary_op<'a>(
         BinaryOperator::BitwiseShiftLeft => l.bitwise_shift_left(&r),
         BinaryOperator::BitwiseShiftRight => l.bitwise_shift_right(&r),
         BinaryOperator::Arrow => l.arrow(&r),
+    }
+}
+
+/// PostgreSQL's name for the type of a text or number operand.
+fn type_name(v: &Evaluated<'_>) -> &'static str {
+    match v {
+        Evaluated::Value(value) => match value.as_ref() {
+            Value::Str(_) => "text",
+            Value::F32(_) | Value::F64(_) => "double precision",
+            Value::Decimal(_) => "numeric",
+            _ => "integer",
+        },
+        _ => "integer",
+    }
+}
+
+fn is_text_value(v: &Evaluated<'_>) -> bool {
+    matches!(v, Evaluated::Value(value) if matches!(value.as_ref(), Value::Str(_)))
+}
+
+fn is_number(v: &Evaluated<'_>) -> bool {
+    match v {
+        Evaluated::Number(_) => true,
+        Evaluated::Value(value) => matches!(
+            value.as_ref(),
+            Value::I8(_)
+                | Value::I16(_)
+                | Value::I32(_)
+                | Value::I64(_)
+                | Value::I128(_)
+                | Value::U8(_)
+                | Value::U16(_)
+                | Value::U32(_)
+                | Value::U64(_)
+                | Value::U128(_)
+                | Value::F32(_)
+                | Value::F64(_)
+                | Value::Decimal(_)
+        ),
+        _ => false,
     }
 }
 
