@@ -19,7 +19,9 @@ use gluesql::core::ast::{
 };
 use gluesql::core::data::Value;
 use gluesql::core::error::Result;
-use gluesql::core::executor::{between, binary_op, literal, unary_op, Evaluated, Payload};
+use gluesql::core::executor::{
+    between, binary_op, comparable, literal, unary_op, Evaluated, Payload,
+};
 use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -460,7 +462,7 @@ impl<'q> Node<'q> {
                 negated,
                 low,
                 high,
-            } => Ok(between(&eval(target)?, *negated, &eval(low)?, &eval(high)?)),
+            } => between(&eval(target)?, *negated, &eval(low)?, &eval(high)?),
             Node::InList(target, list, negated) => {
                 // As GlueSQL's (patched) IN: no match against a list holding NULL is NULL.
                 let target = eval(target)?;
@@ -471,6 +473,9 @@ impl<'q> Node<'q> {
                 for item in list {
                     let item = eval(item)?;
                     saw_null |= item.is_null();
+                    if !item.is_null() {
+                        comparable(&target, "=", &item)?;
+                    }
                     if item.evaluate_eq(&target).is_true() {
                         return value(Value::Bool(!negated));
                     }

@@ -952,6 +952,14 @@ fn errors_read_as_postgres_writes_them() {
              WHERE g.amount_usd = s.title",
             "operator does not exist: numeric = text",
         ),
+        (
+            "SELECT COUNT(*) FROM streams WHERE title IN (1, 2)",
+            "operator does not exist: text = integer",
+        ),
+        (
+            "SELECT COUNT(*) FROM streams WHERE title BETWEEN 1 AND 5",
+            "operator does not exist: text >= integer",
+        ),
     ] {
         let message = error(&mut engine, sql).to_string();
         assert!(message.starts_with(expected), "{sql}: {message}");

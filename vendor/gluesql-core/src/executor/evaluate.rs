@@ -23,7 +23,7 @@ use {
 pub use {
     error::EvaluateError,
     evaluated::Evaluated,
-    expr::{between, binary_op, literal, unary_op},
+    expr::{between, binary_op, comparable, literal, unary_op},
 };
 
 pub fn evaluate<'a, 'b, T>(
@@ -165,6 +165,9 @@ where
             for value in list.iter().map(eval) {
                 let value = value?;
                 saw_null |= value.is_null();
+                if !value.is_null() {
+                    expr::comparable(&target, "=", &value)?;
+                }
                 if value.evaluate_eq(&target).is_true() {
                     matched = true;
                     break;
@@ -223,7 +226,7 @@ where
             let low = eval(low)?;
             let high = eval(high)?;
 
-            Ok(expr::between(&target, *negated, &low, &high))
+            expr::between(&target, *negated, &low, &high)
         }
         ExprPlan::Like {
             expr,

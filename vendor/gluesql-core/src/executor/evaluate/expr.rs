@@ -65,8 +65,6 @@ pub fn binary_op<'a>(
         return Ok(Evaluated::Value(Cow::Owned(Value::Null)));
     }
 
-    // Patched: a text value (not a quoted literal, which reads as the other side's type)
-    // compared with a number is an error, as in PostgreSQL, not a silent FALSE.
     if matches!(
         op,
         BinaryOperator::Eq
@@ -75,14 +73,9 @@ pub fn binary_op<'a>(
             | BinaryOperator::LtEq
             | BinaryOperator::Gt
             | BinaryOperator::GtEq
-    ) && (is_text_value(&l) && is_number(&r) || is_number(&l) && is_text_value(&r))
+    ) && mixes_text_and_number(&l, &r)
     {
-        return Err(EvaluateError::TextComparedWithNumber {
-            left: type_name(&l).to_owned(),
-            op: op.to_sql(),
-            right: type_name(&r).to_owned(),
-        }
-        .into());
+        comparable(&l, &op.to_sql(), &r)?;
     }
 
     match op {
@@ -112,6 +105,25 @@ pub fn binary_op<'a>(
         BinaryOperator::BitwiseShiftRight => l.bitwise_shift_right(&r),
         BinaryOperator::Arrow => l.arrow(&r),
     }
+}
+
+/// Patched: a text value (not a quoted literal, which reads as the other side's type) compared
+/// with a number is an error, as in PostgreSQL, not a silent FALSE. `op` names the comparison in
+/// the message as PostgreSQL does (`IN` compares with `=`, `BETWEEN` with `>=` and `<=`).
+pub fn comparable(l: &Evaluated<'_>, op: &str, r: &Evaluated<'_>) -> Result<()> {
+    if mixes_text_and_number(l, r) {
+        return Err(EvaluateError::TextComparedWithNumber {
+            left: type_name(l).to_owned(),
+            op: op.to_owned(),
+            right: type_name(r).to_owned(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+fn mixes_text_and_number(l: &Evaluated<'_>, r: &Evaluated<'_>) -> bool {
+    is_text_value(l) && is_number(r) || is_number(l) && is_text_value(r)
 }
 
 /// PostgreSQL's name for the type of a text or number operand.
@@ -169,16 +181,18 @@ pub fn between<'a>(
     negated: bool,
     low: &Evaluated<'a>,
     high: &Evaluated<'a>,
-) -> Evaluated<'a> {
+) -> Result<Evaluated<'a>> {
     if target.is_null() || low.is_null() || high.is_null() {
-        return Evaluated::Value(Cow::Owned(Value::Null));
+        return Ok(Evaluated::Value(Cow::Owned(Value::Null)));
     }
+    comparable(target, ">=", low)?;
+    comparable(target, "<=", high)?;
 
     let v = low.evaluate_cmp(target) != Some(Ordering::Greater)
         && target.evaluate_cmp(high) != Some(Ordering::Greater);
     let v = negated ^ v;
 
-    Evaluated::Value(Cow::Owned(Value::Bool(v)))
+    Ok(Evaluated::Value(Cow::Owned(Value::Bool(v))))
 }
 
 pub fn array_index<'a>(obj: Evaluated<'a>, indexes: Vec<Evaluated<'a>>) -> Result<Evaluated<'a>> {
