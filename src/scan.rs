@@ -1,38 +1,47 @@
-//! Single-table queries answered by walking the stored rows in place.
+//! Queries answered by walking the stored rows in place.
 //!
 //! GlueSQL spends most of a scan on bookkeeping per row: it copies the row out of storage, wraps
 //! it in a reference-counted context, looks columns up by name and clones each value it reads
-//! (about 1,800 instructions per row for `COUNT(*) ... WHERE sent_at < ...`). Most statements the
-//! pipeline hands it are one table, a filter and perhaps a grouping: a CTE body, one branch of a
-//! `UNION ALL`, a count. Those are answered here instead, reading values where they lie.
+//! (about 1,800 instructions per row for `COUNT(*) ... WHERE sent_at < ...`), and a join builds
+//! such a context for every pair of rows. Most statements the pipeline hands it are a table or a
+//! chain of equi-joins, a filter and perhaps a grouping and an order: a CTE body, one branch of a
+//! `UNION ALL`, a payout. Those are answered here instead, reading values where they lie.
+//!
+//! Joins are hash joins on one equality of the `ON` condition, built on the joined table and
+//! probed with each row joined so far; the rest of the condition is tested per pair, `LEFT JOIN`
+//! pads with NULLs, and `WHERE` conditions are tested as soon as the tables they name are joined.
 //!
 //! Every operation on values is GlueSQL's own (`binary_op`, `between`, `Evaluated::cast`, its
-//! literal handling and `Value::add`/`evaluate_cmp` in the aggregates), so the answer is the
-//! one GlueSQL gives, only without the copies. `DELETE ... WHERE` finds its rows the same way.
-//! Anything outside these shapes is left to GlueSQL: joins, subqueries, function calls,
-//! `DISTINCT`, `ORDER BY`, `LIMIT`, key lookups.
+//! literal handling, `Value::add`/`evaluate_cmp` in the aggregates, its join key and its sort
+//! order), so the answer is the one GlueSQL gives, only without the copies. `DELETE ... WHERE`
+//! finds its rows the same way. Anything outside these shapes is left to GlueSQL: subqueries,
+//! joins without an equality, `DISTINCT`, functions other than casts, `COALESCE`, `EXTRACT` and
+//! our own, key lookups.
 
-use crate::storage::SandboxStorage;
+use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
-    Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, Expr, Function, Literal,
-    Projection, Query, Select, SelectItem, SetExpr, Statement, TableFactor, UnaryOperator,
+    Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, DateTimeField, Expr,
+    Function, Join, JoinConstraint, JoinOperator, Literal, OrderByExpr, Projection, Query, Select,
+    SelectItem, SetExpr, Statement, TableFactor, UnaryOperator,
 };
-use gluesql::core::data::Value;
+use gluesql::core::data::{Key, Value};
 use gluesql::core::error::Result;
 use gluesql::core::executor::{
-    between, binary_op, comparable, literal, unary_op, Evaluated, Payload,
+    between, binary_op, comparable, literal, number_key, sort_by, unary_op, EvaluateError,
+    Evaluated, Payload,
 };
 use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
 pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
     match statement {
         Statement::Query(query) => {
             let plan = Plan::new(storage, query)?;
-            Some(plan.execute(storage))
+            Some(plan.execute())
         }
         Statement::Delete {
             table_name,
@@ -49,18 +58,21 @@ fn delete(
     table: &str,
     selection: Option<&Expr>,
 ) -> Option<Result<Payload>> {
-    if !storage.fetch_referencings(table).ok()?.is_empty() {
+    if !storage.fetch_referencings(table).ok()?.is_empty()
+        || looks_up_key(storage, table, selection)
+    {
         return None;
     }
     let keys = {
-        let (_, filter) = Scope::of_table(storage, table, None, selection)?;
-        let item = storage.item(table)?;
+        let mut scope = Scope::default();
+        let rows = scope.add(storage, table, None)?;
+        let filter = scope.optional(selection)?;
         let mut keys = Vec::new();
-        for (key, row) in &item.rows {
+        for (key, row) in rows {
             if let Err(error) = storage.count_row() {
                 return Some(Err(error));
             }
-            match keeps(filter.as_ref(), row) {
+            match keeps(filter.as_ref(), &[row]) {
                 Ok(true) => keys.push(key.clone()),
                 Ok(false) => {}
                 Err(error) => return Some(Err(error)),
@@ -77,17 +89,29 @@ fn delete(
 }
 
 /// Whether a row passes a filter: NULL does not.
-fn keeps(filter: Option<&Node>, row: &[Value]) -> Result<bool> {
-    let Some(filter) = filter else {
-        return Ok(true);
-    };
-    let keep = filter.eval(row, &[])?;
-    Ok(!keep.is_null() && bool::try_from(keep)?)
+fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
+    match filter {
+        None => Ok(true),
+        Some(filter) => passes(std::slice::from_ref(filter), tuple),
+    }
 }
 
-/// An expression with its column names resolved to positions in the row.
+/// Whether every condition holds. All are evaluated, as GlueSQL's `AND` evaluates both sides,
+/// so an error in any of them is not hidden by another that is false.
+fn passes(conditions: &[Node], tuple: &[&[Value]]) -> Result<bool> {
+    let mut holds = true;
+    for condition in conditions {
+        let value = condition.eval(tuple, &[])?;
+        holds &= !value.is_null() && bool::try_from(value)?;
+    }
+    Ok(holds)
+}
+
+type Rows = BTreeMap<Key, Vec<Value>>;
+
+/// An expression with its column names resolved to positions: which joined table, which column.
 enum Node<'q> {
-    Column(usize),
+    Column(usize, usize),
     Literal(&'q Literal),
     Value(&'q Value),
     /// An operation on constants, computed once when compiled.
@@ -103,6 +127,10 @@ enum Node<'q> {
     },
     InList(Box<Node<'q>>, Vec<Node<'q>>, bool),
     Cast(Box<Node<'q>>, &'q DataType),
+    Coalesce(Vec<Node<'q>>),
+    Extract(&'q DateTimeField, Box<Node<'q>>),
+    /// One of the functions the storage computes natively (`DATE_TRUNC`, `ROUND`, ...).
+    Call(&'q str, Vec<Node<'q>>),
     Case {
         operand: Option<Box<Node<'q>>>,
         when_then: Vec<(Node<'q>, Node<'q>)>,
@@ -110,15 +138,60 @@ enum Node<'q> {
     },
     /// The value of an aggregate, by slot; only in the output of a grouped query.
     Aggregate(usize),
+    /// A scalar subquery; it sees the enclosing query's tables.
+    Subquery(Box<Subquery<'q>>),
 }
 
+/// A scalar subquery and its last value, kept while the enclosing rows stay the same (always,
+/// when it reads none of them).
+struct Subquery<'q> {
+    plan: Plan<'q>,
+    last: RefCell<Option<Answered>>,
+}
+
+/// The enclosing rows a subquery was answered for (by address: stored rows do not move while a
+/// statement runs) and its value.
+type Answered = (Vec<*const [Value]>, Value);
+
 struct Plan<'q> {
-    table: &'q str,
+    storage: &'q SandboxStorage,
+    /// Tables of enclosing queries, before this query's own in every row tuple.
+    depth: usize,
+    sources: Vec<Source<'q>>,
     labels: Vec<String>,
-    filter: Option<Node<'q>>,
-    /// `None`: one output row per row kept; `Some`: one per group.
+    /// `None`: one output row per joined row kept; `Some`: one per group.
     grouping: Option<Grouping<'q>>,
     output: Vec<Node<'q>>,
+    order: Vec<(Sort<'q>, Option<bool>)>,
+    offset: usize,
+    limit: Option<usize>,
+}
+
+/// One table of the `FROM` chain.
+struct Source<'q> {
+    rows: &'q Rows,
+    /// Conditions on this table alone, tested as its rows are read.
+    filter: Vec<Node<'q>>,
+    /// `WHERE` conditions whose last table is this one, tested once it is joined.
+    after: Vec<Node<'q>>,
+    /// How it joins the tables before it; `None` for the first.
+    join: Option<Link<'q>>,
+}
+
+struct Link<'q> {
+    outer: bool,
+    /// The equality that matches rows: `probe` over the tables joined so far, `build` over this
+    /// one.
+    probe: Node<'q>,
+    build: Node<'q>,
+    /// The rest of the `ON` condition, tested per matching pair.
+    residual: Vec<Node<'q>>,
+}
+
+enum Sort<'q> {
+    /// An output column, by position.
+    Output(usize),
+    Node(Node<'q>),
 }
 
 struct Grouping<'q> {
@@ -127,22 +200,31 @@ struct Grouping<'q> {
     having: Option<Node<'q>>,
 }
 
-/// Resolves names against one table; collects aggregates when compiling a grouped output.
+/// The tables of a `FROM` chain by name, after those of the queries it is nested in; collects
+/// aggregates when compiling a grouped output.
+#[derive(Default)]
 struct Scope<'q> {
-    table: &'q str,
-    alias: &'q str,
-    columns: Vec<&'q str>,
+    storage: Option<&'q SandboxStorage>,
+    tables: Vec<(&'q str, Vec<&'q str>)>,
+    /// Where each query's tables start in `tables`, outermost first.
+    levels: Vec<usize>,
     aggregates: Option<Vec<(&'q Aggregate, Option<Node<'q>>)>>,
 }
 
 impl<'q> Plan<'q> {
     fn new(storage: &'q SandboxStorage, query: &'q Query) -> Option<Plan<'q>> {
+        Plan::nested(storage, query, Scope::default())
+    }
+
+    /// The plan of `query` inside the queries whose tables `scope` holds.
+    fn nested(
+        storage: &'q SandboxStorage,
+        query: &'q Query,
+        mut scope: Scope<'q>,
+    ) -> Option<Plan<'q>> {
         let SetExpr::Select(select) = &query.body else {
             return None;
         };
-        if !query.order_by.is_empty() || query.limit.is_some() || query.offset.is_some() {
-            return None;
-        }
         let Select {
             distinct: false,
             projection: Projection::SelectItems(items),
@@ -154,33 +236,77 @@ impl<'q> Plan<'q> {
         else {
             return None;
         };
+        let depth = scope.tables.len();
+        scope.storage = Some(storage);
+        scope.levels.push(depth);
+        let mut sources = Vec::with_capacity(from.joins.len() + 1);
         let TableFactor::Table { name, alias } = &from.relation else {
             return None;
         };
-        if !from.joins.is_empty() {
+        if looks_up_key(storage, name, selection.as_ref()) {
             return None;
         }
         let alias = alias.as_ref().map(|alias| alias.name.as_str());
-        let (mut scope, filter) = Scope::of_table(storage, name, alias, selection.as_ref())?;
+        sources.push(Source {
+            rows: scope.add(storage, name, alias)?,
+            filter: Vec::new(),
+            after: Vec::new(),
+            join: None,
+        });
+        for join in &from.joins {
+            sources.push(scope.join(storage, join)?);
+        }
+        if depth + sources.len() > 64 {
+            return None;
+        }
+        for condition in conjuncts(selection.as_ref()) {
+            let condition = scope.compile(condition)?;
+            let tables = condition.tables() >> depth;
+            let last = (u64::BITS - tables.leading_zeros()).saturating_sub(1) as usize;
+            let source = &mut sources[last];
+            // A table a LEFT JOIN pads with NULLs must keep its rows until the padding is done;
+            // a condition on enclosing rows is tested with them.
+            if tables == 1 << last
+                && condition.tables() >> depth << depth == condition.tables()
+                && source.join.as_ref().is_none_or(|link| !link.outer)
+            {
+                source.filter.push(condition);
+            } else {
+                source.after.push(condition);
+            }
+        }
         let keys = group_by
             .iter()
             .map(|e| scope.compile(e))
             .collect::<Option<Vec<_>>>()?;
         let mut labels = Vec::with_capacity(items.len());
-        let mut exprs = Vec::with_capacity(items.len());
-        for item in items {
-            let SelectItem::Expr { expr, label } = item else {
-                return None;
-            };
-            labels.push(label.clone());
-            exprs.push(expr);
-        }
+        let mut output = Vec::with_capacity(items.len());
         scope.aggregates = Some(Vec::new());
-        let output = exprs
-            .iter()
-            .map(|e| scope.compile(e))
-            .collect::<Option<Vec<_>>>()?;
+        for item in items {
+            match item {
+                SelectItem::Expr { expr, label } => {
+                    labels.push(label.clone());
+                    output.push(scope.compile(expr)?);
+                }
+                SelectItem::Wildcard => {
+                    for (table, (_, columns)) in scope.tables.iter().enumerate().skip(depth) {
+                        for (index, column) in columns.iter().enumerate() {
+                            labels.push((*column).to_owned());
+                            output.push(Node::Column(table, index));
+                        }
+                    }
+                }
+                SelectItem::QualifiedWildcard(_) => return None,
+            }
+        }
         let having = scope.optional(having.as_ref())?;
+        let order = query
+            .order_by
+            .iter()
+            .map(|by| Some((scope.sort(by, &labels)?, by.asc)))
+            .collect::<Option<Vec<_>>>()?;
+        let offset = count(query.offset.as_ref())?.unwrap_or(0);
+        let limit = count(query.limit.as_ref())?;
         let aggregates = scope.aggregates.take().unwrap_or_default();
         let grouping = if aggregates.is_empty() && keys.is_empty() {
             if having.is_some() {
@@ -195,78 +321,165 @@ impl<'q> Plan<'q> {
             })
         };
         Some(Plan {
-            table: name,
+            storage,
+            depth,
+            sources,
             labels,
-            filter,
             grouping,
             output,
+            order,
+            offset,
+            limit,
         })
     }
 
-    fn execute(self, storage: &SandboxStorage) -> Result<Payload> {
-        let rows = match storage.item(self.table) {
-            Some(item) => &item.rows,
-            None => return Ok(self.payload(Vec::new())),
-        };
-        let mut kept = Vec::new();
+    fn execute(self) -> Result<Payload> {
+        let rows = self.rows(&[])?;
+        Ok(Payload::Select {
+            labels: self.labels,
+            rows,
+        })
+    }
+
+    /// The answer, within the enclosing queries' current rows.
+    fn rows<'r>(&'r self, outer: &[&'r [Value]]) -> Result<Vec<Vec<Value>>>
+    where
+        'q: 'r,
+    {
+        let mut tables = Vec::with_capacity(self.sources.len() - 1);
+        for (position, source) in self.sources.iter().enumerate().skip(1) {
+            tables.push(source.build(self.storage, self.depth + position)?);
+        }
+        let joins = Joins { plan: self, tables };
+        let mut kept: Vec<(Vec<Value>, Vec<Value>)> = Vec::new();
         let mut groups = Groups::default();
         if let Some(grouping) = &self.grouping {
             if grouping.keys.is_empty() {
                 groups.global(grouping.aggregates.len());
             }
         }
-        for row in rows.values() {
-            storage.count_row()?;
-            if !keeps(self.filter.as_ref(), row)? {
-                continue;
+        let mut tuple = Vec::with_capacity(self.depth + self.sources.len());
+        tuple.extend_from_slice(outer);
+        tuple.resize(self.depth, &[]);
+        joins.first(&mut tuple, &mut |tuple| match &self.grouping {
+            None => {
+                kept.push(self.emit(tuple, &[])?);
+                Ok(())
             }
-            match &self.grouping {
-                None => kept.push(
-                    self.output
-                        .iter()
-                        .map(|node| Value::try_from(node.eval(row, &[])?))
-                        .collect::<Result<Vec<_>>>()?,
-                ),
-                Some(grouping) => groups.add(grouping, row)?,
-            }
-        }
-        let Some(grouping) = &self.grouping else {
-            return Ok(self.payload(kept));
-        };
-        let empty = Vec::new();
-        for group in groups.groups {
-            let values = group
-                .slots
-                .into_iter()
-                .zip(&grouping.aggregates)
-                .map(|(slot, (aggregate, _))| match slot {
-                    Some(slot) => slot.export(),
-                    None => Ok(empty_value(aggregate)),
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let row = group.representative.unwrap_or(&empty);
-            if let Some(having) = &grouping.having {
-                let keep = having.eval(row, &values)?;
-                if keep.is_null() || !bool::try_from(keep)? {
-                    continue;
+            Some(grouping) => groups.add(grouping, tuple),
+        })?;
+        if let Some(grouping) = &self.grouping {
+            let mut nulls = tuple.clone();
+            nulls.resize(self.depth + self.sources.len(), &[]);
+            for group in groups.groups {
+                let values = group
+                    .slots
+                    .into_iter()
+                    .zip(&grouping.aggregates)
+                    .map(|(slot, (aggregate, _))| match slot {
+                        Some(slot) => slot.export(),
+                        None => Ok(empty_value(aggregate)),
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let tuple = group.representative.as_deref().unwrap_or(&nulls);
+                if let Some(having) = &grouping.having {
+                    let keep = having.eval(tuple, &values)?;
+                    if keep.is_null() || !bool::try_from(keep)? {
+                        continue;
+                    }
                 }
+                kept.push(self.emit(tuple, &values)?);
             }
-            kept.push(
-                self.output
-                    .iter()
-                    .map(|node| Value::try_from(node.eval(row, &values)?))
-                    .collect::<Result<Vec<_>>>()?,
-            );
         }
-        Ok(self.payload(kept))
+        ordered(kept, &self.order, self.offset, self.limit)
     }
 
-    fn payload(self, rows: Vec<Vec<Value>>) -> Payload {
-        Payload::Select {
-            labels: self.labels,
-            rows,
+    /// The value of a scalar subquery: NULL without rows, an error with more than one.
+    fn value<'r>(&'r self, outer: &[&'r [Value]]) -> Result<Value>
+    where
+        'q: 'r,
+    {
+        if self.labels.len() > 1 {
+            return Err(EvaluateError::MoreThanOneColumnReturned.into());
         }
+        let mut rows = self.rows(outer)?.into_iter();
+        let value = rows.next().and_then(|row| row.into_iter().next());
+        if rows.next().is_some() {
+            return Err(EvaluateError::MoreThanOneRowReturned.into());
+        }
+        Ok(value.unwrap_or(Value::Null))
     }
+
+    /// One output row and the values it sorts by.
+    fn emit(&self, tuple: &[&[Value]], aggregated: &[Value]) -> Result<(Vec<Value>, Vec<Value>)> {
+        let row = self
+            .output
+            .iter()
+            .map(|node| Value::try_from(node.eval(tuple, aggregated)?))
+            .collect::<Result<Vec<_>>>()?;
+        let keys = self
+            .order
+            .iter()
+            .map(|(sort, _)| match sort {
+                Sort::Output(position) => Ok(row[*position].clone()),
+                Sort::Node(node) => Value::try_from(node.eval(tuple, aggregated)?),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((row, keys))
+    }
+}
+
+/// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), then skips and limits.
+fn ordered(
+    rows: Vec<(Vec<Value>, Vec<Value>)>,
+    order: &[(Sort, Option<bool>)],
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<Vec<Vec<Value>>> {
+    let rows = if order.is_empty() {
+        rows.into_iter().map(|(row, _)| row).collect()
+    } else {
+        let mut keyed = rows
+            .into_iter()
+            .map(|(row, keys)| {
+                let keys = keys
+                    .into_iter()
+                    .zip(order)
+                    .map(|(value, (_, asc))| Ok((Key::try_from(value)?, *asc)))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((keys, row))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
+        keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
+    };
+    Ok(rows
+        .into_iter()
+        .skip(offset)
+        .take(limit.unwrap_or(usize::MAX))
+        .collect())
+}
+
+/// A constant `LIMIT` or `OFFSET`: `Some(None)` when absent, `None` when not a plain count.
+fn count(expr: Option<&Expr>) -> Option<Option<usize>> {
+    let Some(expr) = expr else {
+        return Some(None);
+    };
+    let Expr::Literal(Literal::Number(number)) = expr else {
+        return None;
+    };
+    number.to_string().parse().ok().map(Some)
+}
+
+/// Whether GlueSQL may answer `filter` from the table's primary key without a scan.
+fn looks_up_key(storage: &SandboxStorage, table: &str, filter: Option<&Expr>) -> bool {
+    let key = storage.item(table).and_then(|item| {
+        let columns = item.schema.column_defs.as_ref()?;
+        columns
+            .iter()
+            .find(|column| column.unique.as_ref().is_some_and(|u| u.is_primary))
+    });
+    matches!((key, filter), (Some(key), Some(filter)) if compares_with(filter, &key.name))
 }
 
 /// Whether `expr` holds `column = ...` anywhere: GlueSQL may answer that from the key.
@@ -286,43 +499,260 @@ fn compares_with(expr: &Expr, column: &str) -> bool {
     }
 }
 
+/// The `AND`ed parts of a condition.
+fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
+    fn split<'e>(expr: &'e Expr, parts: &mut Vec<&'e Expr>) {
+        match expr {
+            Expr::BinaryOp {
+                left,
+                op: BinaryOperator::And,
+                right,
+            } => {
+                split(left, parts);
+                split(right, parts);
+            }
+            Expr::Nested(inner) => split(inner, parts),
+            _ => parts.push(expr),
+        }
+    }
+    let mut parts = Vec::new();
+    if let Some(expr) = expr {
+        split(expr, &mut parts);
+    }
+    parts
+}
+
+impl<'q> Source<'q> {
+    /// The rows of a joined table by join key, those its own conditions reject left out.
+    fn build<'r>(
+        &'r self,
+        storage: &SandboxStorage,
+        position: usize,
+    ) -> Result<HashMap<Key, Vec<&'r [Value]>>>
+    where
+        'q: 'r,
+    {
+        let link = self.join.as_ref().expect("joined tables have a link");
+        let mut table: HashMap<Key, Vec<&[Value]>> = HashMap::new();
+        let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
+        for row in self.rows.values() {
+            storage.count_row()?;
+            tuple[position] = row;
+            if !passes(&self.filter, &tuple)? {
+                continue;
+            }
+            let key = number_key(Key::try_from(Value::try_from(
+                link.build.eval(&tuple, &[])?,
+            )?)?);
+            if !matches!(key, Key::None) {
+                table.entry(key).or_default().push(row);
+            }
+        }
+        Ok(table)
+    }
+}
+
+/// The join of a plan's tables, one depth per table.
+struct Joins<'r, 'q> {
+    plan: &'r Plan<'q>,
+    tables: Vec<HashMap<Key, Vec<&'r [Value]>>>,
+}
+
+type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<()> + 's;
+
+impl<'r, 'q: 'r> Joins<'r, 'q> {
+    fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
+        let source = &self.plan.sources[0];
+        for row in source.rows.values() {
+            self.plan.storage.count_row()?;
+            tuple.push(row);
+            if passes(&source.filter, tuple)? && passes(&source.after, tuple)? {
+                self.next(tuple, sink)?;
+            }
+            tuple.pop();
+        }
+        Ok(())
+    }
+
+    /// Joins the table after those in `tuple`, or hands a complete row to `sink`.
+    fn next(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
+        let position = tuple.len() - self.plan.depth;
+        let Some(source) = self.plan.sources.get(position) else {
+            return sink(tuple);
+        };
+        let link = source.join.as_ref().expect("joined tables have a link");
+        let key = number_key(Key::try_from(Value::try_from(
+            link.probe.eval(tuple, &[])?,
+        )?)?);
+        let matches = match key {
+            Key::None => None,
+            key => self.tables[position - 1].get(&key),
+        };
+        let mut matched = false;
+        for row in matches.into_iter().flatten() {
+            // Each pair counts, so a join that multiplies rows out of bounds is stopped.
+            self.plan.storage.count_row()?;
+            tuple.push(row);
+            if passes(&link.residual, tuple)? {
+                matched = true;
+                if passes(&source.after, tuple)? {
+                    self.next(tuple, sink)?;
+                }
+            }
+            tuple.pop();
+        }
+        if link.outer && !matched {
+            tuple.push(&[]);
+            if passes(&source.after, tuple)? {
+                self.next(tuple, sink)?;
+            }
+            tuple.pop();
+        }
+        Ok(())
+    }
+}
+
 impl<'q> Scope<'q> {
-    /// The scope of one stored table and its compiled filter. Schemaless tables stay with
-    /// GlueSQL, and so do lookups it answers from a key or an index without a scan.
-    fn of_table(
+    /// Adds a stored table to the scope and returns its rows. Schemaless tables stay with
+    /// GlueSQL, and so do tables with an index, which it may answer without a scan.
+    fn add(
+        &mut self,
         storage: &'q SandboxStorage,
         table: &'q str,
         alias: Option<&'q str>,
-        filter: Option<&'q Expr>,
-    ) -> Option<(Scope<'q>, Option<Node<'q>>)> {
+    ) -> Option<&'q Rows> {
         let item = storage.item(table)?;
         let columns = item.schema.column_defs.as_ref()?;
         if !item.schema.indexes.is_empty() {
             return None;
         }
-        let key = columns
-            .iter()
-            .find(|column| column.unique.as_ref().is_some_and(|u| u.is_primary));
-        if let (Some(key), Some(filter)) = (key, filter) {
-            if compares_with(filter, &key.name) {
-                return None;
-            }
-        }
-        let mut scope = Scope {
-            table,
-            alias: alias.unwrap_or(table),
-            columns: columns.iter().map(|column| column.name.as_str()).collect(),
-            aggregates: None,
-        };
-        let filter = scope.optional(filter)?;
-        Some((scope, filter))
+        self.tables.push((
+            alias.unwrap_or(table),
+            columns.iter().map(|column| column.name.as_str()).collect(),
+        ));
+        Some(&item.rows)
     }
 
-    fn column(&self, name: &str) -> Option<Node<'q>> {
-        self.columns
-            .iter()
-            .position(|column| *column == name)
-            .map(Node::Column)
+    /// A joined table: its `ON` condition split into the key equality, conditions on the table
+    /// alone and the rest.
+    fn join(&mut self, storage: &'q SandboxStorage, join: &'q Join) -> Option<Source<'q>> {
+        let Join {
+            relation: TableFactor::Table { name, alias },
+            join_operator,
+        } = join
+        else {
+            return None;
+        };
+        let (outer, JoinConstraint::On(on)) = (match join_operator {
+            JoinOperator::Inner(constraint) => (false, constraint),
+            JoinOperator::LeftOuter(constraint) => (true, constraint),
+        }) else {
+            return None;
+        };
+        let alias = alias.as_ref().map(|alias| alias.name.as_str());
+        let rows = self.add(storage, name, alias)?;
+        let this = 1u64 << (self.tables.len() - 1);
+        let mut filter = Vec::new();
+        let mut key = None;
+        let mut residual = Vec::new();
+        for condition in conjuncts(Some(on)) {
+            if let (
+                None,
+                Expr::BinaryOp {
+                    left,
+                    op: BinaryOperator::Eq,
+                    right,
+                },
+            ) = (&key, condition)
+            {
+                let (left, right) = (self.compile(left)?, self.compile(right)?);
+                let earlier = |node: &Node| node.tables() != 0 && node.tables() < this;
+                if earlier(&left) && right.tables() == this {
+                    key = Some((left, right));
+                    continue;
+                }
+                if earlier(&right) && left.tables() == this {
+                    key = Some((right, left));
+                    continue;
+                }
+            }
+            let condition = self.compile(condition)?;
+            if condition.tables() == this {
+                filter.push(condition);
+            } else {
+                residual.push(condition);
+            }
+        }
+        let (probe, build) = key?;
+        Some(Source {
+            rows,
+            filter,
+            after: Vec::new(),
+            join: Some(Link {
+                outer,
+                probe,
+                build,
+                residual,
+            }),
+        })
+    }
+
+    /// The column of that name in the innermost query that has one, if only one table there
+    /// has it.
+    fn column(&self, alias: Option<&str>, name: &str) -> Option<Node<'q>> {
+        let mut end = self.tables.len();
+        for &start in self.levels.iter().rev() {
+            let mut found = (start..end).filter_map(|table| {
+                let (named, columns) = &self.tables[table];
+                if alias.is_some_and(|alias| alias != *named) {
+                    return None;
+                }
+                let index = columns.iter().position(|column| *column == name)?;
+                Some(Node::Column(table, index))
+            });
+            if let Some(column) = found.next() {
+                return found.next().is_none().then_some(column);
+            }
+            end = start;
+        }
+        None
+    }
+
+    /// An `ORDER BY` item: a position, an output column's name when no table column has it (as
+    /// GlueSQL looks names up), or an expression.
+    fn sort(&mut self, by: &'q OrderByExpr, labels: &[String]) -> Option<Sort<'q>> {
+        let position = match &by.expr {
+            Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),
+            Expr::UnaryOp {
+                op: UnaryOperator::Plus,
+                expr,
+            } => match expr.as_ref() {
+                Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(position) = position {
+            let position: usize = position;
+            return (1..=labels.len())
+                .contains(&position)
+                .then_some(Sort::Output(position - 1));
+        }
+        if let Expr::Identifier(name) = &by.expr {
+            let named = |scope: &Self| {
+                scope
+                    .tables
+                    .iter()
+                    .any(|(_, columns)| columns.contains(&name.as_str()))
+            };
+            if !named(self) {
+                return labels
+                    .iter()
+                    .position(|label| label == name)
+                    .map(Sort::Output);
+            }
+        }
+        self.compile(&by.expr).map(Sort::Node)
     }
 
     /// `Some(None)` for an absent expression, `None` for one that cannot be compiled.
@@ -333,16 +763,15 @@ impl<'q> Scope<'q> {
         }
     }
 
+    fn list(&mut self, exprs: &'q [Expr]) -> Option<Vec<Node<'q>>> {
+        exprs.iter().map(|e| self.compile(e)).collect()
+    }
+
     fn compile(&mut self, expr: &'q Expr) -> Option<Node<'q>> {
         let boxed = |scope: &mut Self, expr| scope.compile(expr).map(Box::new);
         Some(match expr {
-            Expr::Identifier(name) => self.column(name)?,
-            Expr::CompoundIdentifier { alias, ident } => {
-                if alias != self.alias && !(alias == self.table && self.alias == self.table) {
-                    return None;
-                }
-                self.column(ident)?
-            }
+            Expr::Identifier(name) => self.column(None, name)?,
+            Expr::CompoundIdentifier { alias, ident } => self.column(Some(alias), ident)?,
             Expr::Literal(value) => Node::Literal(value),
             Expr::Value(value) => Node::Value(value),
             Expr::Nested(inner) => self.compile(inner)?,
@@ -367,17 +796,14 @@ impl<'q> Scope<'q> {
                 expr,
                 list,
                 negated,
-            } => Node::InList(
-                boxed(self, expr)?,
-                list.iter()
-                    .map(|e| self.compile(e))
-                    .collect::<Option<_>>()?,
-                *negated,
-            ),
+            } => Node::InList(boxed(self, expr)?, self.list(list)?, *negated),
             Expr::Function(function) => match function.as_ref() {
                 Function::Cast { expr, data_type } => {
                     fold(Node::Cast(boxed(self, expr)?, data_type))
                 }
+                Function::Coalesce(exprs) if !exprs.is_empty() => Node::Coalesce(self.list(exprs)?),
+                Function::Extract { field, expr } => Node::Extract(field, boxed(self, expr)?),
+                Function::Custom { name, exprs } => Node::Call(name, self.list(exprs)?),
                 _ => return None,
             },
             Expr::Case {
@@ -392,6 +818,19 @@ impl<'q> Scope<'q> {
                     .collect::<Option<_>>()?,
                 otherwise: self.optional(else_result.as_deref())?.map(Box::new),
             },
+            Expr::Subquery(query) => {
+                let inner = Scope {
+                    storage: self.storage,
+                    tables: self.tables.clone(),
+                    levels: self.levels.clone(),
+                    aggregates: None,
+                };
+                let plan = Plan::nested(self.storage?, query, inner)?;
+                Node::Subquery(Box::new(Subquery {
+                    plan,
+                    last: RefCell::new(None),
+                }))
+            }
             Expr::Aggregate(aggregate) => {
                 // Aggregates are computed over rows: their arguments see the row, not other
                 // aggregates.
@@ -438,17 +877,54 @@ fn fold(node: Node) -> Node {
 }
 
 impl<'q> Node<'q> {
+    /// The tables an expression reads, one bit per position in the `FROM` chain.
+    fn tables(&self) -> u64 {
+        let all = |nodes: &[Node]| nodes.iter().fold(0, |tables, node| tables | node.tables());
+        match self {
+            Node::Column(table, _) => 1 << table,
+            Node::Literal(_) | Node::Value(_) | Node::Constant(_) | Node::Aggregate(_) => 0,
+            // Evaluated once every enclosing table is joined.
+            Node::Subquery(subquery) => (1 << subquery.plan.depth) - 1,
+            Node::Binary(left, _, right) => left.tables() | right.tables(),
+            Node::Unary(_, expr)
+            | Node::IsNull(expr, _)
+            | Node::Cast(expr, _)
+            | Node::Extract(_, expr) => expr.tables(),
+            Node::Between {
+                target, low, high, ..
+            } => target.tables() | low.tables() | high.tables(),
+            Node::InList(target, list, _) => target.tables() | all(list),
+            Node::Coalesce(list) | Node::Call(_, list) => all(list),
+            Node::Case {
+                operand,
+                when_then,
+                otherwise,
+            } => {
+                let pairs = when_then.iter().fold(0, |tables, (when, then)| {
+                    tables | when.tables() | then.tables()
+                });
+                pairs
+                    | operand.as_ref().map_or(0, |node| node.tables())
+                    | otherwise.as_ref().map_or(0, |node| node.tables())
+            }
+        }
+    }
+
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
-    fn eval<'a>(&'a self, row: &'a [Value], aggregated: &'a [Value]) -> Result<Evaluated<'a>>
+    fn eval<'a>(&'a self, tuple: &[&'a [Value]], aggregated: &'a [Value]) -> Result<Evaluated<'a>>
     where
         'q: 'a,
     {
-        let eval = |node: &'a Node<'q>| node.eval(row, aggregated);
+        let eval = |node: &'a Node<'q>| node.eval(tuple, aggregated);
         let value = |value: Value| Ok(Evaluated::Value(Cow::Owned(value)));
         match self {
-            Node::Column(index) => Ok(Evaluated::Value(Cow::Borrowed(
-                row.get(*index).unwrap_or(&Value::Null),
+            // A table a LEFT JOIN padded is an empty row: every column reads as NULL.
+            Node::Column(table, index) => Ok(Evaluated::Value(Cow::Borrowed(
+                tuple
+                    .get(*table)
+                    .and_then(|row| row.get(*index))
+                    .unwrap_or(&Value::Null),
             ))),
             Node::Literal(literal_value) => Ok(literal(literal_value)),
             Node::Value(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
@@ -487,6 +963,38 @@ impl<'q> Node<'q> {
                 })
             }
             Node::Cast(expr, data_type) => eval(expr)?.cast(data_type),
+            Node::Coalesce(list) => {
+                // As GlueSQL's COALESCE: every argument is evaluated, the first not NULL wins.
+                let values = list.iter().map(eval).collect::<Result<Vec<_>>>()?;
+                for evaluated in values {
+                    let candidate = Value::try_from(evaluated)?;
+                    if !candidate.is_null() {
+                        return value(candidate);
+                    }
+                }
+                value(Value::Null)
+            }
+            Node::Extract(field, expr) => value(Value::try_from(eval(expr)?)?.extract(field)?),
+            Node::Subquery(subquery) => {
+                let outer = &tuple[..subquery.plan.depth.min(tuple.len())];
+                let rows: Vec<*const [Value]> = outer.iter().map(|row| *row as *const _).collect();
+                let mut last = subquery.last.borrow_mut();
+                if let Some((seen, value)) = last.as_ref() {
+                    if *seen == rows {
+                        return Ok(Evaluated::Value(Cow::Owned(value.clone())));
+                    }
+                }
+                let answer = subquery.plan.value(outer)?;
+                *last = Some((rows, answer.clone()));
+                value(answer)
+            }
+            Node::Call(name, arguments) => {
+                let arguments = arguments
+                    .iter()
+                    .map(|argument| Value::try_from(eval(argument)?))
+                    .collect::<Result<Vec<_>>>()?;
+                value(storage::native_function(name, arguments)?)
+            }
             Node::Case {
                 operand,
                 when_then,
@@ -518,7 +1026,7 @@ struct Groups<'r> {
 }
 
 struct Group<'r> {
-    representative: Option<&'r Vec<Value>>,
+    representative: Option<Vec<&'r [Value]>>,
     slots: Vec<Option<Accumulator>>,
 }
 
@@ -532,14 +1040,14 @@ impl<'r> Groups<'r> {
         });
     }
 
-    fn add(&mut self, grouping: &Grouping, row: &'r Vec<Value>) -> Result<()> {
+    fn add(&mut self, grouping: &Grouping, tuple: &[&'r [Value]]) -> Result<()> {
         let index = if grouping.keys.is_empty() {
             0
         } else {
             let key = grouping
                 .keys
                 .iter()
-                .map(|node| Value::try_from(node.eval(row, &[])?))
+                .map(|node| Value::try_from(node.eval(tuple, &[])?))
                 .collect::<Result<Vec<_>>>()?;
             let next = self.groups.len();
             let index = *self.index.entry(key).or_insert(next);
@@ -552,11 +1060,11 @@ impl<'r> Groups<'r> {
             index
         };
         let group = &mut self.groups[index];
-        group.representative.get_or_insert(row);
+        group.representative.get_or_insert_with(|| tuple.to_vec());
         for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
             let value = match argument {
                 None => Value::Null,
-                Some(argument) => Value::try_from(argument.eval(row, &[])?)?,
+                Some(argument) => Value::try_from(argument.eval(tuple, &[])?)?,
             };
             // Every aggregate but COUNT skips NULL inputs.
             if value.is_null() && !matches!(aggregate.func, AggregateFunction::Count(_)) {

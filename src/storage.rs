@@ -25,6 +25,12 @@ pub const BUDGET_EXCEEDED: &str = "row budget exceeded";
 /// Message prefix of an error raised by one of our functions; the engine shows the rest.
 pub const FUNCTION_ERROR: &str = "function error: ";
 
+/// One of our functions (`crate::functions`), as GlueSQL sees it: errors carry their marker.
+pub fn native_function(name: &str, args: Vec<Value>) -> Result<Value> {
+    crate::functions::call(name, args)
+        .map_err(|message| Error::StorageMsg(format!("{FUNCTION_ERROR}{message}")))
+}
+
 #[derive(Debug, Default)]
 pub struct SandboxStorage {
     pub inner: MemoryStorage,
@@ -330,8 +336,7 @@ impl CustomFunction for SandboxStorage {
     }
 
     fn call_native_function(&self, func_name: &str, args: Vec<Value>) -> Result<Value> {
-        crate::functions::call(func_name, args)
-            .map_err(|message| Error::StorageMsg(format!("{FUNCTION_ERROR}{message}")))
+        native_function(func_name, args)
     }
 }
 impl CustomFunctionMut for SandboxStorage {}

@@ -973,3 +973,160 @@ fn errors_read_as_postgres_writes_them() {
         "{refused}"
     );
 }
+
+#[test]
+fn joins_read_in_place_answer_as_the_rows_say() {
+    use rust_decimal::Decimal;
+    use std::collections::BTreeMap;
+    let data = generate::generate(1, Scale::S);
+    let mut engine = engine();
+    let ints = |rows: Vec<Vec<Cell>>| -> Vec<Vec<i64>> {
+        rows.into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| match cell {
+                        Cell::Int(n) => n,
+                        other => panic!("{other:?}"),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut gifts_per_stream: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut big_gifts_per_stream: BTreeMap<i64, i64> = BTreeMap::new();
+    for gift in &data.gifts {
+        *gifts_per_stream.entry(gift.stream_id).or_default() += 1;
+        if gift.amount_usd > Decimal::from(5) {
+            *big_gifts_per_stream.entry(gift.stream_id).or_default() += 1;
+        }
+    }
+    let recent: Vec<_> = data
+        .streams
+        .iter()
+        .filter(|s| s.started_at >= ANCHOR - 7 * DAY)
+        .collect();
+    assert!(!recent.is_empty());
+
+    // A LEFT JOIN whose ON condition filters the padded side: every stream stays, with its
+    // big gifts or one padded row.
+    let got = engine
+        .query(
+            "SELECT s.stream_id, COUNT(*), COUNT(g.gift_id) FROM streams s \
+             JOIN creators c ON c.creator_id = s.creator_id \
+             LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 5 \
+             WHERE s.started_at >= NOW() - INTERVAL '7 days' \
+             GROUP BY s.stream_id ORDER BY s.stream_id",
+        )
+        .unwrap();
+    let wanted: Vec<Vec<i64>> = recent
+        .iter()
+        .map(|s| {
+            let big = big_gifts_per_stream.get(&s.stream_id).copied().unwrap_or(0);
+            vec![s.stream_id, big.max(1), big]
+        })
+        .collect();
+    assert_eq!(ints(got.rows), wanted);
+
+    // WHERE on the padded side runs after the padding: streams without a gift.
+    let got = engine
+        .query(
+            "SELECT s.stream_id FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id \
+             WHERE g.gift_id IS NULL ORDER BY 1",
+        )
+        .unwrap();
+    let wanted: Vec<Vec<i64>> = data
+        .streams
+        .iter()
+        .filter(|s| !gifts_per_stream.contains_key(&s.stream_id))
+        .map(|s| vec![s.stream_id])
+        .collect();
+    assert!(!wanted.is_empty());
+    assert_eq!(ints(got.rows), wanted);
+
+    // A join whose ON condition holds more than the key: the price in force when each gift
+    // was sent.
+    let got = engine
+        .query(
+            "SELECT COUNT(*), SUM(gp.price_usd * g.quantity) FROM gifts g \
+             JOIN gift_prices gp ON gp.gift_type_id = g.gift_type_id \
+             AND gp.valid_from <= g.sent_at AND (gp.valid_to IS NULL OR g.sent_at < gp.valid_to)",
+        )
+        .unwrap();
+    let mut pairs = 0;
+    let mut total = Decimal::ZERO;
+    for gift in &data.gifts {
+        for price in data.gift_prices.iter().filter(|p| {
+            p.gift_type_id == gift.gift_type_id
+                && p.valid_from <= gift.sent_at
+                && p.valid_to.is_none_or(|to| gift.sent_at < to)
+        }) {
+            pairs += 1;
+            total += price.price_usd * Decimal::from(gift.quantity);
+        }
+    }
+    assert_eq!(
+        got.rows,
+        vec![vec![Cell::Int(pairs), Cell::Text(total.to_string())]]
+    );
+
+    // Grouped, ordered by an aggregate and a column, then OFFSET and LIMIT.
+    let got = engine
+        .query(
+            "SELECT g.stream_id, COUNT(*) FROM gifts g JOIN streams s ON s.stream_id = g.stream_id \
+             GROUP BY g.stream_id ORDER BY COUNT(*) DESC, g.stream_id LIMIT 5 OFFSET 2",
+        )
+        .unwrap();
+    let mut counts: Vec<(i64, i64)> = gifts_per_stream.iter().map(|(s, n)| (*s, *n)).collect();
+    counts.sort_by_key(|(stream, count)| (-count, *stream));
+    let wanted: Vec<Vec<i64>> = counts[2..7].iter().map(|(s, n)| vec![*s, *n]).collect();
+    assert_eq!(ints(got.rows), wanted);
+
+    // A scalar subquery reading the enclosing row, and one reading none (computed once).
+    let got = engine
+        .query(
+            "SELECT s.stream_id, (SELECT COUNT(*) FROM gifts g WHERE g.stream_id = s.stream_id \
+             AND g.sent_at < s.started_at + INTERVAL '10 minutes' AND g.quantity > 0) AS early, \
+             (SELECT MAX(stream_id) FROM streams) AS last FROM streams s \
+             WHERE s.stream_id <= 40 ORDER BY s.stream_id",
+        )
+        .unwrap();
+    let last = data.streams.iter().map(|s| s.stream_id).max().unwrap();
+    let wanted: Vec<Vec<i64>> = data
+        .streams
+        .iter()
+        .filter(|s| s.stream_id <= 40)
+        .map(|s| {
+            let early = data
+                .gifts
+                .iter()
+                .filter(|g| {
+                    g.stream_id == s.stream_id && g.sent_at < s.started_at + 10 * time::MINUTE
+                })
+                .count() as i64;
+            vec![s.stream_id, early, last]
+        })
+        .collect();
+    assert_eq!(ints(got.rows), wanted);
+    let too_many = error(
+        &mut engine,
+        "SELECT (SELECT g.gift_id FROM gifts g WHERE g.stream_id = s.stream_id) FROM streams s \
+         WHERE s.stream_id >= 1",
+    );
+    assert!(
+        too_many.to_string().contains("more than one row"),
+        "{too_many}"
+    );
+
+    // A join that multiplies rows counts each pair against the row budget.
+    let mut config = Config::new(1, Scale::S);
+    config.row_budget = 1_000_000;
+    let mut small = Engine::with_data(config, &data).unwrap();
+    let stopped = error(
+        &mut small,
+        "SELECT COUNT(*) FROM viewer_sessions a JOIN viewer_sessions b ON b.device = a.device",
+    );
+    assert!(
+        matches!(stopped, EngineError::Stopped { .. }),
+        "{stopped:?}"
+    );
+}

@@ -12,7 +12,7 @@ mod project;
 mod source;
 mod values;
 
-pub use error::QueryError;
+pub use {error::QueryError, join::number_key, order_by::sort_by};
 pub(super) use output::{OutputBody, body as output_body};
 use {
     crate::{

@@ -1,5 +1,6 @@
 pub(super) mod condition;
 pub(super) mod hash;
+pub use hash::number_key;
 pub(super) mod inner;
 pub(super) mod left_outer;
 pub(super) mod nested_loop;

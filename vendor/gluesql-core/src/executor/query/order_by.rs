@@ -53,7 +53,7 @@ fn compare(a: &Key, b: &Key) -> Ordering {
     a.cmp(b)
 }
 
-pub(super) fn sort_by(keys_a: &[(Key, Option<bool>)], keys_b: &[(Key, Option<bool>)]) -> Ordering {
+pub fn sort_by(keys_a: &[(Key, Option<bool>)], keys_b: &[(Key, Option<bool>)]) -> Ordering {
     let pairs = keys_a
         .iter()
         .map(|(a, _)| a)

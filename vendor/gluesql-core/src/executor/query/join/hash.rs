@@ -133,7 +133,7 @@ fn candidate_group<'a>(
 /// Patched: numbers equal in value are one join key, whatever their types (`3` and `3.0`), as
 /// the join condition `=` compares them; upstream hashed the types apart, so an integer column
 /// joined to a decimal expression matched nothing.
-fn number_key(key: Key) -> Key {
+pub fn number_key(key: Key) -> Key {
     use rust_decimal::prelude::ToPrimitive;
     let decimal = match &key {
         Key::I8(n) => Some(Decimal::from(*n)),
