@@ -919,13 +919,9 @@ impl<'q> Node<'q> {
         let eval = |node: &'a Node<'q>| node.eval(tuple, aggregated);
         let value = |value: Value| Ok(Evaluated::Value(Cow::Owned(value)));
         match self {
-            // A table a LEFT JOIN padded is an empty row: every column reads as NULL.
-            Node::Column(table, index) => Ok(Evaluated::Value(Cow::Borrowed(
-                tuple
-                    .get(*table)
-                    .and_then(|row| row.get(*index))
-                    .unwrap_or(&Value::Null),
-            ))),
+            Node::Column(table, index) => Ok(Evaluated::Value(Cow::Borrowed(column(
+                tuple, *table, *index,
+            )))),
             Node::Literal(literal_value) => Ok(literal(literal_value)),
             Node::Value(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
             Node::Constant(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
@@ -1021,7 +1017,9 @@ impl<'q> Node<'q> {
 /// Groups in the order first seen, as GlueSQL's aggregation keeps them.
 #[derive(Default)]
 struct Groups<'r> {
-    index: HashMap<Vec<Value>, usize>,
+    /// By the one key of a `GROUP BY` of one expression, looked up without a copy.
+    by_value: HashMap<Value, usize>,
+    by_values: HashMap<Vec<Value>, usize>,
     groups: Vec<Group<'r>>,
 }
 
@@ -1033,7 +1031,6 @@ struct Group<'r> {
 impl<'r> Groups<'r> {
     /// The one group of an aggregate without `GROUP BY`, there even when no row is.
     fn global(&mut self, slots: usize) {
-        self.index.insert(Vec::new(), 0);
         self.groups.push(Group {
             representative: None,
             slots: (0..slots).map(|_| None).collect(),
@@ -1041,30 +1038,37 @@ impl<'r> Groups<'r> {
     }
 
     fn add(&mut self, grouping: &Grouping, tuple: &[&'r [Value]]) -> Result<()> {
-        let index = if grouping.keys.is_empty() {
-            0
-        } else {
-            let key = grouping
-                .keys
-                .iter()
-                .map(|node| Value::try_from(node.eval(tuple, &[])?))
-                .collect::<Result<Vec<_>>>()?;
-            let next = self.groups.len();
-            let index = *self.index.entry(key).or_insert(next);
-            if index == next {
-                self.groups.push(Group {
-                    representative: None,
-                    slots: (0..grouping.aggregates.len()).map(|_| None).collect(),
-                });
+        let next = self.groups.len();
+        let index = match grouping.keys.as_slice() {
+            [] => 0,
+            [key] => {
+                let key = borrowed(key.eval(tuple, &[])?)?;
+                match self.by_value.get(&*key) {
+                    Some(index) => *index,
+                    None => *self.by_value.entry(key.into_owned()).or_insert(next),
+                }
             }
-            index
+            keys => {
+                let key = keys
+                    .iter()
+                    .map(|node| Value::try_from(node.eval(tuple, &[])?))
+                    .collect::<Result<Vec<_>>>()?;
+                *self.by_values.entry(key).or_insert(next)
+            }
         };
+        if index == next && !grouping.keys.is_empty() {
+            self.groups.push(Group {
+                representative: None,
+                slots: (0..grouping.aggregates.len()).map(|_| None).collect(),
+            });
+        }
         let group = &mut self.groups[index];
         group.representative.get_or_insert_with(|| tuple.to_vec());
         for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
             let value = match argument {
-                None => Value::Null,
-                Some(argument) => Value::try_from(argument.eval(tuple, &[])?)?,
+                None => Cow::Owned(Value::Null),
+                Some(Node::Column(table, index)) => Cow::Borrowed(column(tuple, *table, *index)),
+                Some(argument) => borrowed(argument.eval(tuple, &[])?)?,
             };
             // Every aggregate but COUNT skips NULL inputs.
             if value.is_null() && !matches!(aggregate.func, AggregateFunction::Count(_)) {
@@ -1094,13 +1098,14 @@ enum Kind {
 }
 
 impl Accumulator {
-    fn new(aggregate: &Aggregate, value: Value) -> Accumulator {
+    fn new(aggregate: &Aggregate, value: Cow<Value>) -> Accumulator {
         let mut distinct = aggregate.distinct.then(HashSet::new);
         if let Some(seen) = distinct.as_mut() {
             if !value.is_null() {
-                seen.insert(value.clone());
+                seen.insert(value.clone().into_owned());
             }
         }
+        let value = value.into_owned();
         let kind = match &aggregate.func {
             AggregateFunction::Count(argument) => Kind::Count {
                 wildcard: matches!(argument, CountArgExpr::Wildcard),
@@ -1118,12 +1123,13 @@ impl Accumulator {
         Accumulator { kind, distinct }
     }
 
-    fn add(&mut self, value: Value) -> Result<()> {
+    fn add(&mut self, value: Cow<Value>) -> Result<()> {
         if !value.is_null() {
             if let Some(seen) = self.distinct.as_mut() {
-                if !seen.insert(value.clone()) {
+                if seen.contains(&*value) {
                     return Ok(());
                 }
+                seen.insert(value.clone().into_owned());
             }
         }
         match &mut self.kind {
@@ -1135,12 +1141,12 @@ impl Accumulator {
             Kind::Sum(sum) => *sum = sum.add(&value)?,
             Kind::Min(min) => {
                 if min.evaluate_cmp(&value) == Some(Ordering::Greater) {
-                    *min = value;
+                    *min = value.into_owned();
                 }
             }
             Kind::Max(max) => {
                 if max.evaluate_cmp(&value) == Some(Ordering::Less) {
-                    *max = value;
+                    *max = value.into_owned();
                 }
             }
             Kind::Avg { sum, count } => {
@@ -1157,6 +1163,22 @@ impl Accumulator {
             Kind::Sum(value) | Kind::Min(value) | Kind::Max(value) => Ok(value),
             Kind::Avg { sum, count } => sum.cast(&DataType::Float)?.divide(&Value::I64(count)),
         }
+    }
+}
+
+/// A table a LEFT JOIN padded is an empty row: every column reads as NULL.
+fn column<'a>(tuple: &[&'a [Value]], table: usize, index: usize) -> &'a Value {
+    tuple
+        .get(table)
+        .and_then(|row| row.get(index))
+        .unwrap_or(&Value::Null)
+}
+
+/// A value without a copy when it is read where it lies.
+fn borrowed(evaluated: Evaluated) -> Result<Cow<Value>> {
+    match evaluated {
+        Evaluated::Value(value) => Ok(value),
+        other => Value::try_from(other).map(Cow::Owned),
     }
 }
 
