@@ -350,7 +350,9 @@ fn translate_join(params: &[ParamLiteral], sql_join: &SqlJoin) -> Result<Join> {
         SqlJoinOperator::LeftOuter(sql_join_constraint) => {
             translate_constraint(sql_join_constraint).map(JoinOperator::LeftOuter)
         }
-        _ => Err(TranslateError::UnsupportedJoinOperator(format!("{sql_join_operator:?}")).into()),
+        // The join as SQL text: formatting the operator with `Debug` linked in the Debug code of
+        // sqlparser's whole AST (patch 15).
+        _ => Err(TranslateError::UnsupportedJoinOperator(sql_join.to_string().trim().to_owned()).into()),
     }?;
 
     Ok(Join {
