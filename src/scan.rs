@@ -14,9 +14,9 @@
 //! Every operation on values is GlueSQL's own (`binary_op`, `between`, `Evaluated::cast`, its
 //! literal handling, `Value::add`/`evaluate_cmp` in the aggregates, its join key and its sort
 //! order), so the answer is the one GlueSQL gives, only without the copies. `DELETE ... WHERE`
-//! finds its rows the same way. Anything outside these shapes is left to GlueSQL: subqueries,
-//! joins without an equality, `DISTINCT`, functions other than casts, `COALESCE`, `EXTRACT` and
-//! our own, key lookups.
+//! finds its rows the same way. Anything outside these shapes is left to GlueSQL: `EXISTS` and
+//! `IN` subqueries, joins without an equality, functions other than casts, `COALESCE`, `EXTRACT`
+//! and our own, key lookups.
 
 use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
@@ -163,6 +163,7 @@ struct Plan<'q> {
     grouping: Option<Grouping<'q>>,
     output: Vec<Node<'q>>,
     order: Vec<(Sort<'q>, Option<bool>)>,
+    distinct: bool,
     offset: usize,
     limit: Option<usize>,
 }
@@ -226,16 +227,13 @@ impl<'q> Plan<'q> {
             return None;
         };
         let Select {
-            distinct: false,
+            distinct,
             projection: Projection::SelectItems(items),
             from,
             selection,
             group_by,
             having,
-        } = select.as_ref()
-        else {
-            return None;
-        };
+        } = select.as_ref();
         let depth = scope.tables.len();
         scope.storage = Some(storage);
         scope.levels.push(depth);
@@ -328,6 +326,7 @@ impl<'q> Plan<'q> {
             grouping,
             output,
             order,
+            distinct: *distinct,
             offset,
             limit,
         })
@@ -391,7 +390,7 @@ impl<'q> Plan<'q> {
                 kept.push(self.emit(tuple, &values)?);
             }
         }
-        ordered(kept, &self.order, self.offset, self.limit)
+        ordered(self, kept)
     }
 
     /// The value of a scalar subquery: NULL without rows, an error with more than one.
@@ -429,14 +428,11 @@ impl<'q> Plan<'q> {
     }
 }
 
-/// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), then skips and limits.
-fn ordered(
-    rows: Vec<(Vec<Value>, Vec<Value>)>,
-    order: &[(Sort, Option<bool>)],
-    offset: usize,
-    limit: Option<usize>,
-) -> Result<Vec<Vec<Value>>> {
-    let rows = if order.is_empty() {
+/// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), keeps the first of equal
+/// rows under `DISTINCT` as its distinct step does, then skips and limits.
+fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<Value>>> {
+    let order = &plan.order;
+    let mut rows = if order.is_empty() {
         rows.into_iter().map(|(row, _)| row).collect()
     } else {
         let mut keyed = rows
@@ -453,10 +449,14 @@ fn ordered(
         keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
         keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
     };
+    if plan.distinct {
+        let mut seen = HashSet::new();
+        rows.retain(|row| seen.insert(row.clone()));
+    }
     Ok(rows
         .into_iter()
-        .skip(offset)
-        .take(limit.unwrap_or(usize::MAX))
+        .skip(plan.offset)
+        .take(plan.limit.unwrap_or(usize::MAX))
         .collect())
 }
 

@@ -1136,3 +1136,34 @@ fn joins_read_in_place_answer_as_the_rows_say() {
         "{stopped:?}"
     );
 }
+
+#[test]
+fn distinct_rows_read_in_place_are_the_distinct_values() {
+    use std::collections::BTreeSet;
+    let data = generate::generate(1, Scale::S);
+    let mut engine = engine();
+    let got = engine
+        .query(
+            "SELECT DISTINCT s.category_id, g.gift_type_id FROM gifts g \
+             JOIN streams s ON s.stream_id = g.stream_id ORDER BY 1, 2 LIMIT 10 OFFSET 3",
+        )
+        .unwrap();
+    let category: std::collections::HashMap<i64, i64> = data
+        .streams
+        .iter()
+        .map(|s| (s.stream_id, s.category_id))
+        .collect();
+    let pairs: BTreeSet<(i64, i64)> = data
+        .gifts
+        .iter()
+        .map(|g| (category[&g.stream_id], g.gift_type_id))
+        .collect();
+    let wanted: Vec<Vec<Cell>> = pairs
+        .into_iter()
+        .skip(3)
+        .take(10)
+        .map(|(c, t)| vec![Cell::Int(c), Cell::Int(t)])
+        .collect();
+    assert_eq!(wanted.len(), 10);
+    assert_eq!(got.rows, wanted);
+}
