@@ -11,6 +11,7 @@ pub mod bench;
 mod constraints;
 pub mod engine;
 pub mod error;
+mod full_join;
 mod functions;
 pub mod generate;
 mod names;

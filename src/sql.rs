@@ -259,26 +259,27 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
                 })
                 .expect("USING names a column");
             let (operator, reads) = match &join.join_operator {
-                JoinOperator::Inner(_) => (JoinOperator::Inner(JoinConstraint::On(on)), &left),
+                JoinOperator::Inner(_) => {
+                    (JoinOperator::Inner(JoinConstraint::On(on)), Some(&left))
+                }
                 JoinOperator::LeftOuter(_) => {
-                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), &left)
+                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), Some(&left))
                 }
-                JoinOperator::RightOuter(_) => {
-                    (JoinOperator::RightOuter(JoinConstraint::On(on)), &right)
-                }
-                _ => {
-                    return Err(unsupported(
-                        "FULL OUTER JOIN",
-                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
-                    ))
-                }
+                JoinOperator::RightOuter(_) => (
+                    JoinOperator::RightOuter(JoinConstraint::On(on)),
+                    Some(&right),
+                ),
+                // Either side may be NULL-extended: the merged column is the one that is not.
+                _ => (JoinOperator::FullOuter(JoinConstraint::On(on)), None),
             };
             join.join_operator = operator;
-            merged.extend(
-                columns
-                    .iter()
-                    .map(|name| (name.value.to_lowercase(), column(reads, name))),
-            );
+            merged.extend(columns.iter().map(|name| {
+                let read = match reads {
+                    Some(side) => column(side, name),
+                    None => call("COALESCE", vec![column(&left, name), column(&right, name)]),
+                };
+                (name.value.to_lowercase(), read)
+            }));
         }
     }
     if merged.is_empty() {
@@ -293,6 +294,18 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
             "SELECT * with JOIN ... USING",
             "list the columns, the joined one once (or use t.* for one table)",
         ));
+    }
+    // A merged column keeps its name when it reads as `COALESCE(a.c, b.c)`.
+    for item in &mut select.projection {
+        if let SelectItem::UnnamedExpr(Expr::Identifier(ident)) = item {
+            let name = ident.value.to_lowercase();
+            if merged.iter().any(|(merged, _)| *merged == name) {
+                *item = SelectItem::ExprWithAlias {
+                    alias: Ident::with_quote('"', crate::pipeline::identifier_name(ident)),
+                    expr: Expr::Identifier(ident.clone()),
+                };
+            }
+        }
     }
     let mut visitor = MergedColumns::new(&merged);
     let _ = crate::walk::walk_mut(&mut select.projection, &mut visitor);
@@ -392,10 +405,10 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         for join in &mut from.joins {
             match &join.join_operator {
                 JoinOperator::CrossJoin => join.join_operator = on_true(),
-                JoinOperator::FullOuter(_) => {
+                JoinOperator::FullOuter(JoinConstraint::Natural) => {
                     return Err(unsupported(
-                        "FULL OUTER JOIN",
-                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
+                        "NATURAL JOIN",
+                        "write the condition out: JOIN b ON b.col = a.col",
                     ))
                 }
                 JoinOperator::Inner(JoinConstraint::Using(_))

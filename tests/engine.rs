@@ -7,11 +7,14 @@ use livestream_sandbox::generate::{self, Scale, ANCHOR};
 use livestream_sandbox::time::{self, DAY};
 use std::sync::OnceLock;
 
-fn engine() -> Engine {
+fn data() -> &'static generate::Dataset {
     // Generating once and loading per test keeps each test independent and quick.
     static DATA: OnceLock<generate::Dataset> = OnceLock::new();
-    let data = DATA.get_or_init(|| generate::generate(1, Scale::S));
-    Engine::with_data(Config::new(1, Scale::S), data).unwrap()
+    DATA.get_or_init(|| generate::generate(1, Scale::S))
+}
+
+fn engine() -> Engine {
+    Engine::with_data(Config::new(1, Scale::S), data()).unwrap()
 }
 
 fn single(engine: &mut Engine, sql: &str) -> Cell {
@@ -96,10 +99,6 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
         (
             "SELECT string_agg(handle, ',') FILTER (WHERE is_partner) FROM creators",
             "FILTER",
-        ),
-        (
-            "SELECT a.stream_id FROM streams a FULL OUTER JOIN gifts g ON g.stream_id = a.stream_id",
-            "FULL OUTER JOIN",
         ),
         (
             "SELECT * FROM gifts JOIN streams USING (stream_id)",
@@ -492,6 +491,67 @@ fn steps_leave_no_tables_behind_even_when_a_statement_fails() {
         "WITH a AS (SELECT 1 AS x) SELECT nope FROM a UNION ALL SELECT 1",
     );
     assert_eq!(tables(&engine), before);
+}
+
+#[test]
+fn a_full_join_keeps_the_unmatched_rows_of_both_sides_and_leaves_no_tables_behind() {
+    use std::collections::HashSet;
+    let mut engine = engine();
+    let before = tables(&engine);
+    // Gifts of odd streams against streams under 500: each side has rows the other lacks.
+    let gifts: Vec<i64> = data()
+        .gifts
+        .iter()
+        .map(|g| g.stream_id)
+        .filter(|id| id % 2 == 1)
+        .collect();
+    let streams: Vec<i64> = data()
+        .streams
+        .iter()
+        .map(|s| s.stream_id)
+        .filter(|id| *id < 500)
+        .collect();
+    let gifted: HashSet<i64> = gifts.iter().copied().collect();
+    let matched = gifts.iter().filter(|id| **id < 500).count();
+    let gifts_only = gifts.len() - matched;
+    let streams_only = streams.iter().filter(|id| !gifted.contains(id)).count();
+    let result = engine
+        .query(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE s.stream_id IS NULL), \
+                    COUNT(*) FILTER (WHERE g.gift_id IS NULL) \
+             FROM (SELECT * FROM gifts WHERE stream_id % 2 = 1) g \
+             FULL JOIN (SELECT * FROM streams WHERE stream_id < 500) s ON s.stream_id = g.stream_id",
+        )
+        .unwrap();
+    let counts: Vec<Option<String>> = result.rows[0].iter().map(Cell::text).collect();
+    let expected = [
+        matched + gifts_only + streams_only,
+        gifts_only,
+        streams_only,
+    ];
+    assert_eq!(
+        counts,
+        expected.map(|n| Some(n.to_string())),
+        "all, gifts only, streams only"
+    );
+    assert_eq!(tables(&engine), before);
+    // Names are checked on both sides, before anything runs.
+    for (sql, message) in [
+        (
+            "SELECT stream_id FROM gifts g FULL JOIN streams s ON s.stream_id = g.stream_id",
+            "column reference \"stream_id\" is ambiguous",
+        ),
+        (
+            "SELECT g.gift_id FROM gifts g FULL JOIN streams s ON s.stream = g.stream_id",
+            "column s.stream does not exist",
+        ),
+    ] {
+        let refused = error(&mut engine, sql);
+        assert!(
+            matches!(&refused, EngineError::Name { message: m, .. } if m == message),
+            "{sql}: {refused:?}"
+        );
+    }
 }
 
 #[test]

@@ -66,7 +66,6 @@ FROM gifts JOIN streams USING (stream_id)
 GROUP BY stream_id ORDER BY gifts DESC, stream_id LIMIT 10;
 
 -- case: full_outer_join_gifts_and_chat_per_day
--- pending: FULL OUTER JOIN
 -- ordered
 SELECT COALESCE(g.day, c.day) AS day, g.gifts, c.messages
 FROM (SELECT CAST(sent_at AS DATE) AS day, COUNT(*) AS gifts FROM gifts WHERE stream_id = 1626 GROUP BY 1) g
@@ -185,3 +184,92 @@ SELECT g.*, m.message_id
 FROM gifts g JOIN chat_messages m USING (stream_id, viewer_id)
 WHERE stream_id = 1626
 ORDER BY g.gift_id, m.message_id LIMIT 20;
+
+-- case: full_join_gifts_per_stream_vs_sessions_per_stream
+-- ordered
+WITH gifted AS (
+    SELECT stream_id, COUNT(*) AS gifts, SUM(amount_usd) AS usd
+    FROM gifts WHERE amount_usd >= 20 GROUP BY stream_id
+), watched AS (
+    SELECT stream_id, COUNT(*) AS sessions
+    FROM viewer_sessions WHERE device = 'tv' AND join_time >= NOW() - INTERVAL '30 days' GROUP BY stream_id
+)
+SELECT COALESCE(g.stream_id, w.stream_id) AS stream_id, g.gifts, g.usd, w.sessions
+FROM gifted g FULL OUTER JOIN watched w ON w.stream_id = g.stream_id
+ORDER BY stream_id LIMIT 40;
+
+-- case: full_join_aggregated_ctes_summary_by_side
+-- ordered
+WITH gifted AS (
+    SELECT stream_id, COUNT(*) AS gifts FROM gifts GROUP BY stream_id
+), watched AS (
+    SELECT stream_id, COUNT(*) AS sessions FROM viewer_sessions WHERE device = 'ios' GROUP BY stream_id
+)
+SELECT CASE WHEN g.stream_id IS NULL THEN 'sessions only'
+            WHEN w.stream_id IS NULL THEN 'gifts only' ELSE 'both' END AS side,
+       COUNT(*) AS streams, SUM(g.gifts) AS gifts, SUM(w.sessions) AS sessions
+FROM gifted g FULL JOIN watched w ON g.stream_id = w.stream_id
+GROUP BY 1 ORDER BY 1;
+
+-- case: full_join_null_keys_never_match
+-- ordered
+WITH a (k, x) AS (VALUES (1, 'a1'), (NULL, 'a-null'), (2, 'a2'), (2, 'a2-again')),
+     b (k, y) AS (VALUES (2, 'b2'), (NULL, 'b-null'), (3, 'b3'))
+SELECT a.k AS a_k, a.x, b.k AS b_k, b.y
+FROM a FULL JOIN b ON a.k = b.k
+ORDER BY a.x NULLS LAST, b.y;
+
+-- case: full_join_where_on_both_sides_applies_after_the_join
+-- ordered
+SELECT c.creator_id, c.handle, s.stream_id
+FROM (SELECT * FROM creators WHERE creator_id <= 12) c
+FULL JOIN (SELECT * FROM streams WHERE stream_id <= 300) s ON s.creator_id = c.creator_id
+WHERE (c.is_partner OR c.creator_id IS NULL) AND (s.ended_at IS NOT NULL OR s.stream_id IS NULL)
+ORDER BY c.creator_id NULLS FIRST, s.stream_id NULLS FIRST;
+
+-- case: full_join_condition_with_more_than_equality
+-- ordered
+SELECT c.creator_id, s.stream_id, s.started_at
+FROM (SELECT * FROM creators WHERE creator_id <= 30) c
+FULL JOIN (SELECT * FROM streams WHERE creator_id <= 30) s
+    ON s.creator_id = c.creator_id AND s.started_at >= TIMESTAMP '2026-10-15 00:00:00'
+ORDER BY c.creator_id NULLS FIRST, s.stream_id NULLS FIRST;
+
+-- case: full_join_inside_a_cte_counted
+WITH paired AS (
+    SELECT g.gift_id, vs.session_id
+    FROM (SELECT * FROM gifts WHERE stream_id <= 400) g
+    FULL JOIN (SELECT * FROM viewer_sessions WHERE stream_id <= 400) vs
+        ON vs.stream_id = g.stream_id AND vs.viewer_id = g.viewer_id
+)
+SELECT COUNT(*) AS pairs, COUNT(gift_id) AS with_gift, COUNT(session_id) AS with_session,
+       COUNT(*) FILTER (WHERE gift_id IS NULL) AS sessions_without_gift,
+       COUNT(*) FILTER (WHERE session_id IS NULL) AS gifts_without_session
+FROM paired;
+
+-- case: full_join_using_merged_column_is_either_side
+-- ordered
+SELECT stream_id, g.gifts, m.messages
+FROM (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE amount_usd > 50 GROUP BY stream_id) g
+FULL JOIN (SELECT stream_id, COUNT(*) AS messages FROM chat_messages WHERE viewer_id % 7 = 0 GROUP BY stream_id) m
+    USING (stream_id)
+WHERE stream_id < 500
+ORDER BY stream_id;
+
+-- case: full_join_star_of_base_tables
+-- ordered
+SELECT *
+FROM gift_catalog gc FULL JOIN gift_prices p ON p.gift_type_id = gc.gift_type_id AND p.valid_to IS NOT NULL
+ORDER BY gc.gift_type_id, p.valid_from, p.gift_type_id;
+
+-- case: full_join_chained_and_then_left_join
+-- ordered
+WITH g AS (SELECT stream_id, COUNT(*) AS n FROM gifts WHERE stream_id <= 200 GROUP BY stream_id),
+     v AS (SELECT stream_id, COUNT(*) AS n FROM viewer_sessions WHERE stream_id BETWEEN 100 AND 300 AND device = 'web' GROUP BY stream_id),
+     m AS (SELECT stream_id, COUNT(*) AS n FROM chat_messages WHERE stream_id BETWEEN 150 AND 350 AND viewer_id % 7 = 0 GROUP BY stream_id)
+SELECT COALESCE(g.stream_id, v.stream_id, m.stream_id) AS stream_id, g.n AS gifts, v.n AS visits, m.n AS deleted, s.creator_id
+FROM g
+FULL JOIN v ON v.stream_id = g.stream_id
+FULL JOIN m ON m.stream_id = COALESCE(g.stream_id, v.stream_id)
+LEFT JOIN streams s ON s.stream_id = COALESCE(g.stream_id, v.stream_id, m.stream_id)
+ORDER BY 1;
