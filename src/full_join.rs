@@ -9,17 +9,16 @@
 //! `WHERE`, grouping and ordering of the query stays as it was written, applied after the join.
 
 use crate::error::EngineError;
-use crate::pipeline::{identifier_name, select_all_from, table_factor, Backend, Relation};
+use crate::join_columns::{column, expand_wildcards, side, Side, ROW_ID};
+use crate::pipeline::{select_all_from, table_factor, Backend, Relation};
 use crate::sql::unsupported;
 use gluesql::core::data::Value;
 use sqlparser::ast::{
-    BinaryOperator, Expr, Ident, Join, JoinConstraint, JoinOperator, Select, SelectItem, SetExpr,
-    TableFactor, TableWithJoins,
+    BinaryOperator, Expr, Join, JoinConstraint, JoinOperator, Select, SelectItem, SetExpr,
+    TableWithJoins,
 };
 use std::collections::HashSet;
 
-/// The column that numbers the joined rows in every relation's table.
-const ROW_ID: &str = "__rid";
 /// The column that numbers the right side's rows while the left join runs.
 const RIGHT_ROW: &str = "__row";
 
@@ -51,99 +50,6 @@ pub fn rewrite(backend: &mut dyn Backend, select: &mut Select) -> Result<(), Eng
     Ok(())
 }
 
-/// A relation of the join: the table it reads, the name the query uses for it, its columns.
-struct Side {
-    table: String,
-    name: Ident,
-    columns: Vec<String>,
-}
-
-fn side(backend: &dyn Backend, factor: &TableFactor) -> Result<Side, EngineError> {
-    let refuse = || {
-        unsupported(
-            "FULL JOIN with a parenthesized join or a column alias list",
-            "join a CTE that holds the parenthesized part, or rename the columns inside it",
-        )
-    };
-    let TableFactor::Table {
-        name,
-        alias,
-        args: None,
-        ..
-    } = factor
-    else {
-        return Err(refuse());
-    };
-    if alias
-        .as_ref()
-        .is_some_and(|alias| !alias.columns.is_empty())
-    {
-        return Err(refuse());
-    }
-    let [only] = name.0.as_slice() else {
-        return Err(refuse());
-    };
-    let table = identifier_name(only);
-    let mut columns = backend
-        .columns(&table)
-        .ok_or_else(|| EngineError::Execution {
-            message: format!("relation \"{table}\" does not exist"),
-        })?;
-    // A relation of an earlier FULL JOIN: its row numbers are not the user's.
-    columns.retain(|column| column != ROW_ID);
-    let name = alias.as_ref().map_or(only, |alias| &alias.name).clone();
-    Ok(Side {
-        table,
-        name,
-        columns,
-    })
-}
-
-fn column(name: &Ident, column: &str) -> Expr {
-    Expr::CompoundIdentifier(vec![name.clone(), Ident::with_quote('"', column)])
-}
-
-/// `SELECT *` and `t.*` as the columns they stand for, so the row numbers stay hidden.
-fn expand_wildcards(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
-    let factors: Vec<&TableFactor> = select
-        .from
-        .iter()
-        .flat_map(|from| {
-            std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation))
-        })
-        .collect();
-    let mut projection = Vec::with_capacity(select.projection.len());
-    for item in std::mem::take(&mut select.projection) {
-        let wanted: Vec<&TableFactor> = match &item {
-            SelectItem::Wildcard(_) => factors.clone(),
-            SelectItem::QualifiedWildcard(name, _) => {
-                let qualifier = name.0.last().map(identifier_name);
-                let mut found = Vec::new();
-                for factor in &factors {
-                    if Some(identifier_name(&side(backend, factor)?.name)) == qualifier {
-                        found.push(*factor);
-                    }
-                }
-                found
-            }
-            _ => {
-                projection.push(item);
-                continue;
-            }
-        };
-        for factor in wanted {
-            let side = side(backend, factor)?;
-            projection.extend(
-                side.columns
-                    .iter()
-                    .map(|name| SelectItem::UnnamedExpr(column(&side.name, name))),
-            );
-        }
-    }
-    select.projection = projection;
-    Ok(())
-}
-
 /// Computes the FULL JOIN at `joins[index]` of `from` (its left side is everything before it)
 /// and puts the joined rows in its place.
 fn full_join(
@@ -153,7 +59,7 @@ fn full_join(
 ) -> Result<(), EngineError> {
     let JoinOperator::FullOuter(JoinConstraint::On(on)) = &from.joins[index].join_operator else {
         return Err(unsupported(
-            "NATURAL FULL JOIN",
+            "this form of FULL JOIN",
             "write the condition out: FULL JOIN b ON b.col = a.col",
         ));
     };

@@ -502,16 +502,32 @@ impl Resolver<'_> {
         outer: &Level,
         ctes: &Ctes,
     ) -> Result<(), NameError> {
-        for factor in std::iter::once(&item.relation).chain(item.joins.iter().map(|j| &j.relation))
-        {
-            let relation = self.factor(factor, scope, outer, ctes)?;
-            scope.relations.extend(relation);
-        }
+        let start = scope.relations.len();
+        let relation = self.factor(&item.relation, scope, outer, ctes)?;
+        scope.relations.extend(relation);
         for join in &item.joins {
+            let left = scope.relations.len();
+            let relation = self.factor(&join.relation, scope, outer, ctes)?;
+            scope.relations.extend(relation);
             if let Some(columns) = using_columns(&join.join_operator) {
                 scope
                     .merged
                     .extend(columns.iter().map(|column| column.value.clone()));
+            }
+            if natural(&join.join_operator) {
+                // The columns both sides have, where both are known.
+                let (before, after) = scope.relations.split_at(left);
+                let common: Vec<String> = after
+                    .iter()
+                    .flat_map(Relation::known_columns)
+                    .filter(|column| {
+                        before[start..]
+                            .iter()
+                            .any(|relation| relation.has(column) == Some(true))
+                    })
+                    .cloned()
+                    .collect();
+                scope.merged.extend(common);
             }
         }
         Ok(())
@@ -823,6 +839,16 @@ pub fn using_columns(operator: &JoinOperator) -> Option<&[Ident]> {
         | JoinOperator::FullOuter(JoinConstraint::Using(columns)) => Some(columns),
         _ => None,
     }
+}
+
+fn natural(operator: &JoinOperator) -> bool {
+    matches!(
+        operator,
+        JoinOperator::Inner(JoinConstraint::Natural)
+            | JoinOperator::LeftOuter(JoinConstraint::Natural)
+            | JoinOperator::RightOuter(JoinConstraint::Natural)
+            | JoinOperator::FullOuter(JoinConstraint::Natural)
+    )
 }
 
 /// The alias of a table factor whose columns are not predicted.

@@ -69,6 +69,7 @@ impl Visitor for NeedsSteps {
             || !matches!(*query.body, SetExpr::Select(_) | SetExpr::Values(_))
             || matches!(&*query.body, SetExpr::Select(select) if joins_derived_table(select)
                 || crate::full_join::has_full_join(select)
+                || crate::sql::joins_need_columns(select)
                 || matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_)))
                 || select.projection.iter().any(|item| series_call(item).is_some()));
         if own_steps {
@@ -197,6 +198,7 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     if let ControlFlow::Break(error) = crate::walk::walk_mut(&mut query, &mut nested) {
         return Err(error);
     }
+    crate::join_columns::rewrite(&*backend, &mut query)?;
     if let SetExpr::Select(select) = query.body.as_mut() {
         crate::full_join::rewrite(backend, select)?;
     }

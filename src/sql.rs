@@ -187,25 +187,64 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        if let SetExpr::Select(select) = query.body.as_mut() {
-            match rewrite_using(select) {
-                Ok(merged) => {
-                    for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
-                        let _ =
-                            crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
-                    }
-                }
-                Err(error) => return ControlFlow::Break(error),
-            }
+        match rewrite_joins(query) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
         }
-        each_select(
-            query.body.as_mut(),
-            &mut |select| match plain_joins(select) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(error) => ControlFlow::Break(error),
-            },
-        )
     }
+}
+
+/// [`PlainJoins`] on one query, not the queries inside it. A SELECT whose joins need the
+/// columns of its tables ([`joins_need_columns`]) is left for the pipeline, which calls this
+/// again once it has named them.
+pub(crate) fn rewrite_joins(query: &mut Query) -> Result<(), EngineError> {
+    if let SetExpr::Select(select) = query.body.as_mut() {
+        if joins_need_columns(select) {
+            return Ok(());
+        }
+        let merged = rewrite_using(select)?;
+        for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
+            let _ = crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
+        }
+    }
+    let flow = each_select(query.body.as_mut(), &mut |select| {
+        if joins_need_columns(select) {
+            return ControlFlow::Continue(());
+        }
+        match plain_joins(select) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
+        }
+    });
+    match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// Joins whose meaning depends on the columns of their tables, which this pass does not know:
+/// `NATURAL JOIN` (which columns it joins on) and `SELECT *` over `JOIN ... USING` (the merged
+/// columns first, once). `join_columns` rewrites them once the tables are stored.
+pub fn joins_need_columns(select: &Select) -> bool {
+    let star = select
+        .projection
+        .iter()
+        .any(|item| matches!(item, SelectItem::Wildcard(_)));
+    select
+        .from
+        .iter()
+        .flat_map(|from| &from.joins)
+        .any(|join| match &join.join_operator {
+            JoinOperator::Inner(constraint)
+            | JoinOperator::LeftOuter(constraint)
+            | JoinOperator::RightOuter(constraint)
+            | JoinOperator::FullOuter(constraint) => match constraint {
+                JoinConstraint::Natural => true,
+                JoinConstraint::Using(_) => star,
+                _ => false,
+            },
+            _ => false,
+        })
 }
 
 /// Calls `visit` on every SELECT of a query body: the body itself, or each branch of a set
@@ -284,16 +323,6 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
     }
     if merged.is_empty() {
         return Ok(merged);
-    }
-    if select
-        .projection
-        .iter()
-        .any(|item| matches!(item, SelectItem::Wildcard(_)))
-    {
-        return Err(unsupported(
-            "SELECT * with JOIN ... USING",
-            "list the columns, the joined one once (or use t.* for one table)",
-        ));
     }
     // A merged column keeps its name when it reads as `COALESCE(a.c, b.c)`.
     for item in &mut select.projection {
@@ -405,23 +434,10 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         for join in &mut from.joins {
             match &join.join_operator {
                 JoinOperator::CrossJoin => join.join_operator = on_true(),
-                JoinOperator::FullOuter(JoinConstraint::Natural) => {
-                    return Err(unsupported(
-                        "NATURAL JOIN",
-                        "write the condition out: JOIN b ON b.col = a.col",
-                    ))
-                }
-                JoinOperator::Inner(JoinConstraint::Using(_))
-                | JoinOperator::LeftOuter(JoinConstraint::Using(_)) => {
+                // Left by `rewrite_using` only in a branch of a set operation.
+                operator if crate::names::using_columns(operator).is_some() => {
                     return Err(unsupported(
                         "JOIN ... USING (...)",
-                        "write the condition out: JOIN b ON b.col = a.col",
-                    ))
-                }
-                JoinOperator::Inner(JoinConstraint::Natural)
-                | JoinOperator::LeftOuter(JoinConstraint::Natural) => {
-                    return Err(unsupported(
-                        "NATURAL JOIN",
                         "write the condition out: JOIN b ON b.col = a.col",
                     ))
                 }

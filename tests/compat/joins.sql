@@ -273,3 +273,46 @@ FULL JOIN v ON v.stream_id = g.stream_id
 FULL JOIN m ON m.stream_id = COALESCE(g.stream_id, v.stream_id)
 LEFT JOIN streams s ON s.stream_id = COALESCE(g.stream_id, v.stream_id, m.stream_id)
 ORDER BY 1;
+
+-- case: select_star_join_using_lists_the_merged_column_first
+-- ordered
+SELECT * FROM gifts g JOIN streams s USING (stream_id)
+WHERE stream_id = 1626 ORDER BY gift_id;
+
+-- case: select_star_left_join_using_then_another_join
+-- ordered
+SELECT * FROM gift_catalog LEFT JOIN gift_prices USING (gift_type_id)
+JOIN (SELECT gift_type_id, COUNT(*) AS sent FROM gifts GROUP BY gift_type_id) n ON n.gift_type_id = gift_catalog.gift_type_id
+ORDER BY 1, valid_from;
+
+-- case: select_star_right_join_using_reads_the_right_side
+-- ordered
+SELECT * FROM (SELECT * FROM streams WHERE stream_id <= 40) s RIGHT JOIN (SELECT * FROM creators WHERE creator_id <= 20) c USING (creator_id)
+ORDER BY creator_id, stream_id;
+
+-- case: select_star_full_join_using_of_aggregated_ctes
+-- ordered
+WITH gifted AS (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE stream_id <= 300 GROUP BY stream_id),
+     watched AS (SELECT stream_id, COUNT(*) AS visits FROM viewer_sessions WHERE stream_id BETWEEN 200 AND 400 AND device = 'tv' GROUP BY stream_id)
+SELECT * FROM gifted FULL JOIN watched USING (stream_id) ORDER BY stream_id;
+
+-- case: natural_join_star_catalog_and_prices
+-- ordered
+SELECT * FROM gift_catalog NATURAL JOIN gift_prices ORDER BY gift_type_id, valid_from;
+
+-- case: natural_join_on_two_common_columns_of_ctes
+-- ordered
+WITH g AS (SELECT stream_id, viewer_id, COUNT(*) AS gifts FROM gifts GROUP BY stream_id, viewer_id),
+     v AS (SELECT stream_id, viewer_id, COUNT(*) AS visits FROM viewer_sessions GROUP BY stream_id, viewer_id)
+SELECT * FROM g NATURAL JOIN v ORDER BY stream_id, viewer_id LIMIT 40;
+
+-- case: natural_left_join_merged_column_bare_in_group_by
+-- ordered
+SELECT gift_type_id, name, COUNT(valid_from) AS prices, MAX(price_usd) AS top_price
+FROM gift_catalog NATURAL LEFT JOIN (SELECT * FROM gift_prices WHERE valid_to IS NOT NULL) p
+GROUP BY gift_type_id, name ORDER BY gift_type_id;
+
+-- case: select_star_of_a_derived_table_over_join_using
+-- ordered
+SELECT * FROM (SELECT * FROM streams JOIN creators USING (creator_id)) sc
+WHERE creator_id <= 3 ORDER BY stream_id;
