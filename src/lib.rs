@@ -27,6 +27,7 @@ mod series;
 pub mod sql;
 pub mod storage;
 pub mod time;
+mod timestamptz;
 mod walk;
 mod window;
 

@@ -28,6 +28,8 @@ pub struct Context {
     pub clock: Timestamp,
     /// Column name to its type, for every column name with one type across all tables.
     pub column_types: HashMap<String, ValueKind>,
+    /// Names of the `TIMESTAMPTZ` columns of every table.
+    pub timestamptz: Vec<String>,
 }
 
 /// The coarse type of an expression, as far as our pass can tell without running it.
@@ -91,7 +93,9 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     let flow = crate::walk::expressions_mut(statement, |expr| {
         let outcome = refuse_ignored_clauses(expr)
             .and_then(|()| replace_clock(expr, context.clock))
+            .and_then(|()| refuse_timestamptz_text(expr, context))
             .and_then(|()| rewrite_cast(expr))
+            .and_then(|()| rewrite_timestamptz(expr))
             .and_then(|()| rewrite_functions(expr))
             .and_then(|()| check_interval_text(expr))
             .and_then(|()| rewrite_any_all(expr))
@@ -1008,6 +1012,7 @@ fn rewrite_column_type(data_type: &mut DataType) -> Result<(), EngineError> {
 
 fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
     let flow = crate::walk::statements_mut(statement, |statement| {
+        let altering = matches!(statement, Statement::AlterTable { .. });
         let columns: Vec<&mut DataType> = match statement {
             Statement::CreateTable(create) => create
                 .columns
@@ -1026,6 +1031,15 @@ fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
             _ => Vec::new(),
         };
         for data_type in columns {
+            // The zone of a column is kept only for the columns of a CREATE TABLE.
+            if matches!(data_type, DataType::Timestamp(_, zone) if *zone != TimezoneInfo::None)
+                && altering
+            {
+                return ControlFlow::Break(unsupported(
+                    "ALTER TABLE ... ADD COLUMN ... TIMESTAMPTZ",
+                    "declare the column in CREATE TABLE, or add it as TIMESTAMP (every time here is UTC)",
+                ));
+            }
             if let Err(error) = rewrite_column_type(data_type) {
                 return ControlFlow::Break(error);
             }
@@ -1228,6 +1242,64 @@ fn number(n: u64) -> Expr {
 /// `CAST(x AS type)` and `x::type` with PostgreSQL's types and semantics: integers round
 /// (GlueSQL truncates), `NUMERIC(p, s)` rounds to its scale and checks its precision,
 /// `VARCHAR(n)` cuts to `n` characters, and the many names of each type map to GlueSQL's.
+/// `TIMESTAMPTZ '...'` (and `'...'::timestamptz`, made one by [`rewrite_cast`]) as the UTC
+/// `TIMESTAMP` it stands for: every time here is UTC.
+fn rewrite_timestamptz(expr: &mut Expr) -> Result<(), EngineError> {
+    if let Expr::TypedString { data_type, value } = expr {
+        if crate::timestamptz::is_timestamptz(data_type) {
+            *value = crate::timestamptz::utc_literal(value)?;
+            *data_type = DataType::Timestamp(None, TimezoneInfo::None);
+        }
+    }
+    Ok(())
+}
+
+/// A `TIMESTAMPTZ` column made text (`::text`, `||`, `CONCAT`) would lose the zone PostgreSQL
+/// writes in it; refused by the column's name.
+fn refuse_timestamptz_text(expr: &Expr, context: &Context) -> Result<(), EngineError> {
+    if context.timestamptz.is_empty() {
+        return Ok(());
+    }
+    let zoned = |e: &Expr| {
+        let name = match e {
+            Expr::Identifier(ident) => ident,
+            Expr::CompoundIdentifier(parts) => match parts.last() {
+                Some(last) => last,
+                None => return false,
+            },
+            _ => return false,
+        };
+        context
+            .timestamptz
+            .contains(&crate::pipeline::identifier_name(name))
+    };
+    let as_text = match expr {
+        Expr::Cast {
+            expr, data_type, ..
+        } => zoned(expr) && matches!(column_type(data_type), Ok(ColumnType::Text(_))),
+        Expr::BinaryOp {
+            left,
+            op: BinaryOperator::StringConcat,
+            right,
+        } => zoned(left) || zoned(right),
+        Expr::Function(function) => {
+            let name = function_name(function);
+            (name == "concat" || name == "to_char")
+                && matches!(&function.args, FunctionArguments::List(list)
+                    if list.args.iter().any(|arg| matches!(arg,
+                        FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) if zoned(e))))
+        }
+        _ => false,
+    };
+    if as_text {
+        return Err(unsupported(
+            "a TIMESTAMPTZ column as text",
+            "format it yourself: col::timestamp::text || '+00'",
+        ));
+    }
+    Ok(())
+}
+
 fn rewrite_cast(expr: &mut Expr) -> Result<(), EngineError> {
     let Expr::Cast {
         expr: inner,
@@ -1241,7 +1313,7 @@ fn rewrite_cast(expr: &mut Expr) -> Result<(), EngineError> {
     // A typed literal is parsed once and checked, like `TIMESTAMP '...'`.
     if let Expr::Value(Value::SingleQuotedString(text)) = inner.as_ref() {
         match data_type {
-            DataType::Timestamp(_, TimezoneInfo::None) | DataType::Date => {
+            DataType::Timestamp(..) | DataType::Date => {
                 *expr = Expr::TypedString {
                     data_type: data_type.clone(),
                     value: text.clone(),
@@ -1355,19 +1427,15 @@ pub fn column_type(data_type: &DataType) -> Result<ColumnType, EngineError> {
             ColumnType::Other(T::Float(None))
         }
         T::Bool | T::Boolean => ColumnType::Other(T::Boolean),
-        T::Timestamp(_, TimezoneInfo::None) | T::Datetime(_) => {
+        // Every time here is UTC: a TIMESTAMPTZ is stored as the UTC timestamp, and the columns
+        // declared so are printed with their zone (`timestamptz`).
+        T::Timestamp(_, _) | T::Datetime(_) => {
             ColumnType::Other(T::Timestamp(None, TimezoneInfo::None))
         }
         T::Date => ColumnType::Other(T::Date),
         T::Interval => ColumnType::Other(T::Interval),
         T::Time(_, TimezoneInfo::None) => ColumnType::Other(data_type.clone()),
         T::Uuid => ColumnType::Other(T::Uuid),
-        T::Timestamp(_, _) => {
-            return Err(unsupported(
-                "TIMESTAMPTZ / TIMESTAMP WITH TIME ZONE",
-                "every time here is UTC: use TIMESTAMP",
-            ))
-        }
         other => {
             return Err(unsupported(
                 &format!("the type {other}"),

@@ -597,6 +597,91 @@ fn select_star_over_using_and_natural_joins_lists_merged_columns_once_and_first(
 }
 
 #[test]
+fn timestamptz_columns_print_their_zone_or_are_refused_where_it_would_be_lost() {
+    let mut engine = engine();
+    engine
+        .run(
+            "CREATE TABLE tz (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL, plain TIMESTAMP); \
+             INSERT INTO tz VALUES (1, '2026-10-20 23:00:00+02', '2026-10-20 23:00:00')",
+        )
+        .unwrap();
+    let result = engine
+        .query("SELECT at, plain, at - INTERVAL '1 hour' AS before, NOW() AS now FROM tz")
+        .unwrap();
+    let row: Vec<Option<String>> = result.rows[0].iter().map(Cell::text).collect();
+    let now = time::format(ANCHOR);
+    assert_eq!(
+        row,
+        [
+            "2026-10-20 21:00:00+00",
+            "2026-10-20 23:00:00",
+            "2026-10-20 20:00:00+00",
+            now.as_str()
+        ]
+        .map(|text| Some(text.to_owned()))
+    );
+    let types: Vec<&str> = result
+        .columns
+        .iter()
+        .map(|c| c.type_name.as_str())
+        .collect();
+    assert_eq!(
+        types,
+        ["TIMESTAMPTZ", "TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP"]
+    );
+    for (sql, named) in [
+        (
+            "SELECT (SELECT MAX(at) FROM tz) AS last",
+            "TIMESTAMPTZ value read through",
+        ),
+        (
+            "SELECT at FROM tz UNION ALL SELECT at FROM tz",
+            "TIMESTAMPTZ value read through",
+        ),
+        ("SELECT at::text FROM tz", "TIMESTAMPTZ column as text"),
+        ("SELECT 'at ' || at FROM tz", "TIMESTAMPTZ column as text"),
+        (
+            "CREATE TABLE tz2 AS SELECT * FROM tz",
+            "CREATE TABLE ... AS",
+        ),
+        (
+            "ALTER TABLE tz ADD COLUMN seen TIMESTAMPTZ",
+            "ADD COLUMN ... TIMESTAMPTZ",
+        ),
+    ] {
+        let refused = error(&mut engine, sql);
+        assert!(
+            matches!(refused, EngineError::Unsupported { .. }),
+            "{sql}: {refused:?}"
+        );
+        assert!(refused.to_string().contains(named), "{sql}: {refused}");
+    }
+    // Through a CTE or a derived table, a column keeps its zone.
+    let kept = engine
+        .query("WITH x AS (SELECT id, at AS t FROM tz) SELECT d.t FROM (SELECT * FROM x) d")
+        .unwrap();
+    assert_eq!(
+        kept.rows[0][0].text().as_deref(),
+        Some("2026-10-20 21:00:00+00")
+    );
+    // Cast to TIMESTAMP, it reads as the UTC time it is.
+    let through_cte = engine
+        .query("WITH x AS (SELECT at::timestamp AS at FROM tz) SELECT at FROM x")
+        .unwrap();
+    assert_eq!(
+        through_cte.rows[0][0].text().as_deref(),
+        Some("2026-10-20 21:00:00")
+    );
+    assert!(matches!(
+        error(
+            &mut engine,
+            "INSERT INTO tz VALUES (2, '2026-10-20 23:00:00+2', NULL)"
+        ),
+        EngineError::InvalidValue { .. }
+    ));
+}
+
+#[test]
 fn a_cte_and_a_derived_table_are_computed_once() {
     let mut engine = engine();
     // Joined to 50,000 visits, a derived table of 2,000 streams recomputed per row would read
