@@ -923,7 +923,8 @@ fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
     Some((outer, grouped, other.clone(), on_left))
 }
 
-fn refers_to_subquery(expr: &Expr) -> bool {
+/// True when the expression holds a subquery.
+pub(crate) fn refers_to_subquery(expr: &Expr) -> bool {
     crate::walk::expressions(expr, |e| match e {
         Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),

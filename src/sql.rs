@@ -111,6 +111,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut PlainJoins) {
         return Err(error);
     }
+    let _ = crate::walk::walk_mut(statement, &mut SubqueriesAfterJoin);
     let _ = crate::walk::walk_mut(statement, &mut PushRootFilters);
     let _ = crate::walk::walk_mut(statement, &mut FilterJoinedTables);
     Ok(())
@@ -1609,6 +1610,46 @@ impl VisitorMut for OrderByOutputNames {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// `... JOIN t ON <key equality> AND <a condition with a subquery that reads the other tables>`:
+/// GlueSQL cannot hash such a join and runs the subquery for every pair of rows (4 million for a
+/// table joined to itself). For the last join of the FROM list, and an inner one, the condition
+/// means the same in `WHERE`, where it runs once per joined row, after the hash join and the
+/// filters moved into the join have cut the rows down.
+struct SubqueriesAfterJoin;
+
+impl VisitorMut for SubqueriesAfterJoin {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        each_select(query.body.as_mut(), &mut |select| {
+            subqueries_after_join(select);
+            ControlFlow::Continue(())
+        })
+    }
+}
+
+fn subqueries_after_join(select: &mut Select) {
+    let [from] = select.from.as_mut_slice() else {
+        return;
+    };
+    let Some(JoinOperator::Inner(JoinConstraint::On(on))) =
+        from.joins.last_mut().map(|join| &mut join.join_operator)
+    else {
+        return;
+    };
+    let (moved, kept): (Vec<Expr>, Vec<Expr>) = conjuncts(on.clone())
+        .into_iter()
+        .partition(crate::pipeline::refers_to_subquery);
+    let (Some(moved), Some(kept)) = (and_all(moved), and_all(kept)) else {
+        return;
+    };
+    *on = kept;
+    select.selection = Some(match select.selection.take() {
+        Some(selection) => and(Expr::Nested(Box::new(selection)), moved),
+        None => moved,
+    });
 }
 
 /// `FROM a JOIN b ON ... LEFT JOIN c ON ... WHERE <only a's columns>`: GlueSQL joins every row of

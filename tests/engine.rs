@@ -682,6 +682,43 @@ fn timestamptz_columns_print_their_zone_or_are_refused_where_it_would_be_lost() 
 }
 
 #[test]
+fn a_correlated_subquery_in_an_inner_join_condition_runs_per_joined_row_not_per_pair() {
+    let mut engine = engine();
+    // Each stream of creators 1 and 2 with the creator's next stream, in plain Rust.
+    let streams = &data().streams;
+    let expected = streams
+        .iter()
+        .filter(|a| a.creator_id <= 2)
+        .map(|a| {
+            let later = streams
+                .iter()
+                .filter(|x| x.creator_id == a.creator_id && x.started_at > a.started_at);
+            match later.clone().map(|x| x.started_at).min() {
+                Some(next) => later.filter(|b| b.started_at == next).count(),
+                None => 0,
+            }
+        })
+        .sum::<usize>();
+    let result = engine
+        .query(
+            "SELECT a.stream_id, b.stream_id FROM streams a JOIN streams b \
+               ON b.creator_id = a.creator_id \
+               AND b.started_at = (SELECT MIN(started_at) FROM streams x \
+                   WHERE x.creator_id = a.creator_id AND x.started_at > a.started_at) \
+             WHERE a.creator_id <= 2",
+        )
+        .unwrap();
+    assert_eq!(result.total_rows, expected);
+    // Run for every pair of streams, the subquery alone would read 2,000 rows 4 million times.
+    let pairs = streams.len() * streams.len();
+    assert!(
+        result.rows_read < pairs as u64,
+        "{} rows read",
+        result.rows_read
+    );
+}
+
+#[test]
 fn a_cte_and_a_derived_table_are_computed_once() {
     let mut engine = engine();
     // Joined to 50,000 visits, a derived table of 2,000 streams recomputed per row would read

@@ -79,7 +79,6 @@ SELECT
     (SELECT COUNT(*) FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id WHERE g.amount_usd > 50) AS filter_in_where;
 
 -- case: self_join_consecutive_streams_of_creator
--- pending: a correlated subquery in a join condition runs once per pair of rows
 -- ordered
 SELECT a.creator_id, a.stream_id, b.stream_id AS next_stream, b.started_at - a.ended_at AS gap
 FROM streams a JOIN streams b
@@ -316,3 +315,21 @@ GROUP BY gift_type_id, name ORDER BY gift_type_id;
 -- ordered
 SELECT * FROM (SELECT * FROM streams JOIN creators USING (creator_id)) sc
 WHERE creator_id <= 3 ORDER BY stream_id;
+
+-- case: correlated_exists_in_an_inner_join_condition
+-- ordered
+SELECT s.stream_id, COUNT(*) AS gifts_from_watchers
+FROM streams s JOIN gifts g
+    ON g.stream_id = s.stream_id
+    AND EXISTS (SELECT 1 FROM viewer_sessions vs WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = s.stream_id)
+WHERE s.stream_id <= 120
+GROUP BY s.stream_id ORDER BY s.stream_id;
+
+-- case: correlated_subquery_in_a_left_join_condition_keeps_unmatched_rows
+-- ordered
+SELECT c.creator_id, s.stream_id AS latest_stream, s.started_at
+FROM (SELECT * FROM creators WHERE creator_id <= 8) c
+LEFT JOIN (SELECT * FROM streams WHERE creator_id <= 8 AND category_id <> 3) s
+    ON s.creator_id = c.creator_id
+    AND s.started_at = (SELECT MAX(x.started_at) FROM streams x WHERE x.creator_id = c.creator_id)
+ORDER BY c.creator_id;
