@@ -380,7 +380,15 @@ impl Resolver<'_> {
                     ctes.names.push((name.clone(), named.clone()));
                 }
                 let columns = self.query(&cte.query, outer, &ctes)?;
-                ctes.names.push((name, named.or(columns)));
+                // Names given to the first columns; the others keep theirs.
+                let columns = match (named, columns) {
+                    (Some(named), Some(mut columns)) => {
+                        let rest = columns.split_off(named.len().min(columns.len()));
+                        Some(named.into_iter().chain(rest).collect())
+                    }
+                    (named, columns) => named.or(columns),
+                };
+                ctes.names.push((name, columns));
             }
         }
         self.set_expr(&query.body, outer, &ctes, query.order_by.as_ref())
@@ -459,7 +467,7 @@ impl Resolver<'_> {
                     output.push(Some(alias.value.clone()));
                 }
                 SelectItem::Wildcard(_) => match wildcard(scope.relations.iter()) {
-                    Some(columns) => output.extend(columns),
+                    Some(columns) => output.extend(merged_first(columns, &scope.merged)),
                     None => output_known = false,
                 },
                 SelectItem::QualifiedWildcard(name, _) => {
@@ -885,6 +893,22 @@ fn wildcard<'a>(relations: impl Iterator<Item = &'a Relation>) -> Columns {
     Some(columns)
 }
 
+/// `*` over joins with merged columns (`USING`, `NATURAL`): each merged column once, first.
+fn merged_first(columns: Vec<Option<String>>, merged: &[String]) -> Vec<Option<String>> {
+    let mut first: Vec<Option<String>> = Vec::new();
+    for name in merged {
+        if !first.iter().flatten().any(|known| same(known, name)) {
+            first.push(Some(name.clone()));
+        }
+    }
+    let rest = columns.into_iter().filter(|column| {
+        !column
+            .as_ref()
+            .is_some_and(|c| merged.iter().any(|m| same(m, c)))
+    });
+    first.into_iter().chain(rest).collect()
+}
+
 /// Aggregate functions: their arguments are not grouped values.
 const AGGREGATES: &[&str] = &[
     "count",
@@ -1203,9 +1227,22 @@ mod tests {
             "DELETE FROM gifts WHERE sent_at < NOW()",
             "CREATE TABLE t AS SELECT handle FROM creators",
             "SELECT EXTRACT(EPOCH FROM ended_at - started_at), DATE_TRUNC('day', started_at) FROM streams",
+            "SELECT creator_id, handle FROM streams NATURAL JOIN creators",
+            "SELECT stream_id FROM gifts g FULL JOIN streams s USING (stream_id)",
+            "WITH x(a, b, c) AS (SELECT * FROM streams JOIN creators USING (creator_id)) SELECT a, c, ended_at, handle FROM x",
         ] {
             assert_eq!(checked(sql), Ok(()), "{sql}");
         }
+    }
+
+    #[test]
+    fn star_over_using_lists_the_merged_column_once_and_first() {
+        // Renamed by position: a is the merged creator_id, so the name is gone.
+        let sql = "WITH x(a, b, c) AS (SELECT * FROM streams JOIN creators USING (creator_id)) SELECT creator_id FROM x";
+        assert_eq!(
+            error(sql).0,
+            "column \"creator_id\" does not exist".to_owned()
+        );
     }
 
     #[test]

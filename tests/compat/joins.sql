@@ -333,3 +333,10 @@ LEFT JOIN (SELECT * FROM streams WHERE creator_id <= 8 AND category_id <> 3) s
     ON s.creator_id = c.creator_id
     AND s.started_at = (SELECT MAX(x.started_at) FROM streams x WHERE x.creator_id = c.creator_id)
 ORDER BY c.creator_id;
+
+-- case: cte_naming_the_first_columns_of_a_star_over_using
+-- ordered
+WITH x (creator, stream) AS (
+    SELECT * FROM (SELECT stream_id, creator_id, started_at FROM streams WHERE stream_id <= 12) s JOIN creators USING (creator_id)
+)
+SELECT creator, stream, started_at, handle FROM x ORDER BY stream;
