@@ -12,7 +12,7 @@ use gluesql::core::data::{Key, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 use sqlparser::ast::{
     ColumnOption, CreateTable, DataType, Expr, Ident, Insert, ObjectName, SetExpr, TableConstraint,
-    Value as SqlValue,
+    TimezoneInfo, Value as SqlValue,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -26,6 +26,8 @@ pub struct TableRules {
     /// Column sets whose values must be unique (and, for a primary key, present).
     pub unique: Vec<(Vec<String>, bool)>,
     pub references: Vec<Reference>,
+    /// `TIMESTAMPTZ` columns: stored as UTC timestamps, printed with their zone.
+    pub timestamptz: Vec<String>,
 }
 
 impl TableRules {
@@ -65,6 +67,11 @@ pub fn take_rules(create: &mut CreateTable) -> Result<TableRules, EngineError> {
             ) {
                 column.data_type = DataType::BigInt(None);
                 rules.serial.push((name.clone(), 1));
+            }
+        }
+        if let DataType::Timestamp(_, zone) = &column.data_type {
+            if *zone != TimezoneInfo::None {
+                rules.timestamptz.push(name.clone());
             }
         }
         match column_type(&column.data_type) {

@@ -13,6 +13,7 @@ use crate::schema::{self, SqlType, Table};
 use crate::sql::{self, Context, ValueKind};
 use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
+use crate::timestamptz;
 use gluesql::core::ast::{ColumnDef, DataType};
 use gluesql::core::chrono::{DateTime, NaiveDateTime};
 use gluesql::core::data::{Interval, Key, Schema, Value};
@@ -21,7 +22,7 @@ use gluesql::core::executor::Payload;
 use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
 use serde::Serialize;
-use sqlparser::ast::{Ident, ObjectName, Query, SetExpr, Statement, Visitor};
+use sqlparser::ast::{CreateTable, Ident, ObjectName, Query, SetExpr, Statement, Visitor};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 
@@ -322,11 +323,31 @@ impl Engine {
         if let Statement::CreateView { .. } = statement {
             return self.create_view(statement);
         }
+        // Which result columns are TIMESTAMPTZ is read from the query as written.
+        let zones = match &statement {
+            Statement::Query(query) => self
+                .zones()
+                .of_query(query)
+                .map(|zones| ((**query).clone(), zones)),
+            Statement::CreateTable(CreateTable {
+                query: Some(query), ..
+            }) if self.zones().reads_timestamptz(query) => {
+                return Err(sql::unsupported(
+                    "CREATE TABLE ... AS a query that reads a TIMESTAMPTZ",
+                    "CREATE TABLE with the columns declared, then INSERT ... SELECT",
+                ))
+            }
+            _ => None,
+        };
         let new_rules = self.take_rules(&mut statement)?;
         sql::prepare(&mut statement, &context)?;
         self.storage.start_budget(self.config.row_budget);
         let outcome = self.checked_write(statement);
         self.drop_steps();
+        let outcome = match (outcome, zones) {
+            (Ok(result), Some((query, zones))) => self.zones().apply(&query, &zones, result),
+            (outcome, _) => outcome,
+        };
         if let (Ok(_), Some((table, rules))) = (&outcome, new_rules) {
             self.rules.insert(table, rules);
         }
@@ -345,6 +366,18 @@ impl Engine {
     }
 
     /// The tables and views a statement may name, with their columns.
+    fn zones(&self) -> timestamptz::Zones<'_> {
+        timestamptz::Zones {
+            timestamptz: self
+                .rules
+                .iter()
+                .filter(|(_, rules)| !rules.timestamptz.is_empty())
+                .map(|(table, rules)| (table.clone(), rules.timestamptz.clone()))
+                .collect(),
+            backend: self,
+        }
+    }
+
     fn catalog(&self) -> Result<names::Catalog, EngineError> {
         let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
         let mut single_keys = Vec::new();
@@ -416,6 +449,11 @@ impl Engine {
         Ok(Context {
             clock: self.config.clock,
             column_types,
+            timestamptz: self
+                .rules
+                .values()
+                .flat_map(|rules| rules.timestamptz.iter().cloned())
+                .collect(),
         })
     }
 
@@ -527,10 +565,12 @@ impl Engine {
             }
             Statement::Insert(_) => {
                 let table = written_table(statement).unwrap_or_default();
+                let columns = self.columns(&table).unwrap_or_default();
                 if let (Statement::Insert(insert), Some(rules)) =
                     (statement, self.rules.get_mut(&table))
                 {
                     constraints::number_serials(insert, rules)?;
+                    timestamptz::insert_literals(insert, &rules.timestamptz, &columns)?;
                 }
                 Ok(None)
             }

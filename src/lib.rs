@@ -11,8 +11,10 @@ pub mod bench;
 mod constraints;
 pub mod engine;
 pub mod error;
+mod full_join;
 mod functions;
 pub mod generate;
+mod join_columns;
 mod names;
 pub mod pipeline;
 pub mod postgres_export;
@@ -25,6 +27,7 @@ mod series;
 pub mod sql;
 pub mod storage;
 pub mod time;
+mod timestamptz;
 mod walk;
 mod window;
 

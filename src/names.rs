@@ -380,7 +380,15 @@ impl Resolver<'_> {
                     ctes.names.push((name.clone(), named.clone()));
                 }
                 let columns = self.query(&cte.query, outer, &ctes)?;
-                ctes.names.push((name, named.or(columns)));
+                // Names given to the first columns; the others keep theirs.
+                let columns = match (named, columns) {
+                    (Some(named), Some(mut columns)) => {
+                        let rest = columns.split_off(named.len().min(columns.len()));
+                        Some(named.into_iter().chain(rest).collect())
+                    }
+                    (named, columns) => named.or(columns),
+                };
+                ctes.names.push((name, columns));
             }
         }
         self.set_expr(&query.body, outer, &ctes, query.order_by.as_ref())
@@ -459,7 +467,7 @@ impl Resolver<'_> {
                     output.push(Some(alias.value.clone()));
                 }
                 SelectItem::Wildcard(_) => match wildcard(scope.relations.iter()) {
-                    Some(columns) => output.extend(columns),
+                    Some(columns) => output.extend(merged_first(columns, &scope.merged)),
                     None => output_known = false,
                 },
                 SelectItem::QualifiedWildcard(name, _) => {
@@ -502,16 +510,32 @@ impl Resolver<'_> {
         outer: &Level,
         ctes: &Ctes,
     ) -> Result<(), NameError> {
-        for factor in std::iter::once(&item.relation).chain(item.joins.iter().map(|j| &j.relation))
-        {
-            let relation = self.factor(factor, scope, outer, ctes)?;
-            scope.relations.extend(relation);
-        }
+        let start = scope.relations.len();
+        let relation = self.factor(&item.relation, scope, outer, ctes)?;
+        scope.relations.extend(relation);
         for join in &item.joins {
+            let left = scope.relations.len();
+            let relation = self.factor(&join.relation, scope, outer, ctes)?;
+            scope.relations.extend(relation);
             if let Some(columns) = using_columns(&join.join_operator) {
                 scope
                     .merged
                     .extend(columns.iter().map(|column| column.value.clone()));
+            }
+            if natural(&join.join_operator) {
+                // The columns both sides have, where both are known.
+                let (before, after) = scope.relations.split_at(left);
+                let common: Vec<String> = after
+                    .iter()
+                    .flat_map(Relation::known_columns)
+                    .filter(|column| {
+                        before[start..]
+                            .iter()
+                            .any(|relation| relation.has(column) == Some(true))
+                    })
+                    .cloned()
+                    .collect();
+                scope.merged.extend(common);
             }
         }
         Ok(())
@@ -825,6 +849,16 @@ pub fn using_columns(operator: &JoinOperator) -> Option<&[Ident]> {
     }
 }
 
+fn natural(operator: &JoinOperator) -> bool {
+    matches!(
+        operator,
+        JoinOperator::Inner(JoinConstraint::Natural)
+            | JoinOperator::LeftOuter(JoinConstraint::Natural)
+            | JoinOperator::RightOuter(JoinConstraint::Natural)
+            | JoinOperator::FullOuter(JoinConstraint::Natural)
+    )
+}
+
 /// The alias of a table factor whose columns are not predicted.
 fn factor_alias(factor: &TableFactor) -> Option<&TableAlias> {
     match factor {
@@ -857,6 +891,22 @@ fn wildcard<'a>(relations: impl Iterator<Item = &'a Relation>) -> Columns {
         columns.extend(relation.columns.clone()?);
     }
     Some(columns)
+}
+
+/// `*` over joins with merged columns (`USING`, `NATURAL`): each merged column once, first.
+fn merged_first(columns: Vec<Option<String>>, merged: &[String]) -> Vec<Option<String>> {
+    let mut first: Vec<Option<String>> = Vec::new();
+    for name in merged {
+        if !first.iter().flatten().any(|known| same(known, name)) {
+            first.push(Some(name.clone()));
+        }
+    }
+    let rest = columns.into_iter().filter(|column| {
+        !column
+            .as_ref()
+            .is_some_and(|c| merged.iter().any(|m| same(m, c)))
+    });
+    first.into_iter().chain(rest).collect()
 }
 
 /// Aggregate functions: their arguments are not grouped values.
@@ -1177,9 +1227,22 @@ mod tests {
             "DELETE FROM gifts WHERE sent_at < NOW()",
             "CREATE TABLE t AS SELECT handle FROM creators",
             "SELECT EXTRACT(EPOCH FROM ended_at - started_at), DATE_TRUNC('day', started_at) FROM streams",
+            "SELECT creator_id, handle FROM streams NATURAL JOIN creators",
+            "SELECT stream_id FROM gifts g FULL JOIN streams s USING (stream_id)",
+            "WITH x(a, b, c) AS (SELECT * FROM streams JOIN creators USING (creator_id)) SELECT a, c, ended_at, handle FROM x",
         ] {
             assert_eq!(checked(sql), Ok(()), "{sql}");
         }
+    }
+
+    #[test]
+    fn star_over_using_lists_the_merged_column_once_and_first() {
+        // Renamed by position: a is the merged creator_id, so the name is gone.
+        let sql = "WITH x(a, b, c) AS (SELECT * FROM streams JOIN creators USING (creator_id)) SELECT creator_id FROM x";
+        assert_eq!(
+            error(sql).0,
+            "column \"creator_id\" does not exist".to_owned()
+        );
     }
 
     #[test]

@@ -68,6 +68,8 @@ impl Visitor for NeedsSteps {
         let own_steps = query.with.is_some()
             || !matches!(*query.body, SetExpr::Select(_) | SetExpr::Values(_))
             || matches!(&*query.body, SetExpr::Select(select) if joins_derived_table(select)
+                || crate::full_join::has_full_join(select)
+                || crate::sql::joins_need_columns(select)
                 || matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_)))
                 || select.projection.iter().any(|item| series_call(item).is_some()));
         if own_steps {
@@ -195,6 +197,10 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     let mut nested = Nested { backend };
     if let ControlFlow::Break(error) = crate::walk::walk_mut(&mut query, &mut nested) {
         return Err(error);
+    }
+    crate::join_columns::rewrite(&*backend, &mut query)?;
+    if let SetExpr::Select(select) = query.body.as_mut() {
+        crate::full_join::rewrite(backend, select)?;
     }
     match *query.body {
         SetExpr::Select(ref select) if window::has_windows(select, &query) => {
@@ -917,7 +923,8 @@ fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
     Some((outer, grouped, other.clone(), on_left))
 }
 
-fn refers_to_subquery(expr: &Expr) -> bool {
+/// True when the expression holds a subquery.
+pub(crate) fn refers_to_subquery(expr: &Expr) -> bool {
     crate::walk::expressions(expr, |e| match e {
         Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
@@ -945,18 +952,7 @@ fn join_step(
         right: Box::new(Expr::Nested(Box::new(key))),
     });
     select.from[0].joins.push(Join {
-        relation: TableFactor::Table {
-            name: ObjectName(vec![Ident::new(table)]),
-            alias: Some(TableAlias {
-                name: alias.clone(),
-                columns: Vec::new(),
-            }),
-            args: None,
-            with_hints: Vec::new(),
-            version: None,
-            with_ordinality: false,
-            partitions: Vec::new(),
-        },
+        relation: table_factor(&table, Some(alias.clone())),
         global: false,
         join_operator: match left_outer {
             true => JoinOperator::LeftOuter(on),
@@ -1090,19 +1086,23 @@ fn stored_as_table(
         None => relation,
     };
     let table = backend.materialize(relation)?;
-    let alias = alias.map(|alias| TableAlias {
-        name: alias.name,
-        columns: Vec::new(),
-    });
-    Ok(TableFactor::Table {
+    Ok(table_factor(&table, alias.map(|alias| alias.name)))
+}
+
+/// `<table> [AS <alias>]` in a FROM list.
+pub(crate) fn table_factor(table: &str, alias: Option<Ident>) -> TableFactor {
+    TableFactor::Table {
         name: ObjectName(vec![Ident::new(table)]),
-        alias,
+        alias: alias.map(|name| TableAlias {
+            name,
+            columns: Vec::new(),
+        }),
         args: None,
         with_hints: Vec::new(),
         version: None,
         with_ordinality: false,
         partitions: Vec::new(),
-    })
+    }
 }
 
 /// The arguments of a select-list item that is a `generate_series(...)` call.

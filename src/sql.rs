@@ -28,6 +28,8 @@ pub struct Context {
     pub clock: Timestamp,
     /// Column name to its type, for every column name with one type across all tables.
     pub column_types: HashMap<String, ValueKind>,
+    /// Names of the `TIMESTAMPTZ` columns of every table.
+    pub timestamptz: Vec<String>,
 }
 
 /// The coarse type of an expression, as far as our pass can tell without running it.
@@ -91,7 +93,9 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     let flow = crate::walk::expressions_mut(statement, |expr| {
         let outcome = refuse_ignored_clauses(expr)
             .and_then(|()| replace_clock(expr, context.clock))
+            .and_then(|()| refuse_timestamptz_text(expr, context))
             .and_then(|()| rewrite_cast(expr))
+            .and_then(|()| rewrite_timestamptz(expr))
             .and_then(|()| rewrite_functions(expr))
             .and_then(|()| check_interval_text(expr))
             .and_then(|()| rewrite_any_all(expr))
@@ -107,6 +111,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut PlainJoins) {
         return Err(error);
     }
+    let _ = crate::walk::walk_mut(statement, &mut SubqueriesAfterJoin);
     let _ = crate::walk::walk_mut(statement, &mut PushRootFilters);
     let _ = crate::walk::walk_mut(statement, &mut FilterJoinedTables);
     Ok(())
@@ -187,25 +192,64 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        if let SetExpr::Select(select) = query.body.as_mut() {
-            match rewrite_using(select) {
-                Ok(merged) => {
-                    for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
-                        let _ =
-                            crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
-                    }
-                }
-                Err(error) => return ControlFlow::Break(error),
-            }
+        match rewrite_joins(query) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
         }
-        each_select(
-            query.body.as_mut(),
-            &mut |select| match plain_joins(select) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(error) => ControlFlow::Break(error),
-            },
-        )
     }
+}
+
+/// [`PlainJoins`] on one query, not the queries inside it. A SELECT whose joins need the
+/// columns of its tables ([`joins_need_columns`]) is left for the pipeline, which calls this
+/// again once it has named them.
+pub(crate) fn rewrite_joins(query: &mut Query) -> Result<(), EngineError> {
+    if let SetExpr::Select(select) = query.body.as_mut() {
+        if joins_need_columns(select) {
+            return Ok(());
+        }
+        let merged = rewrite_using(select)?;
+        for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
+            let _ = crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
+        }
+    }
+    let flow = each_select(query.body.as_mut(), &mut |select| {
+        if joins_need_columns(select) {
+            return ControlFlow::Continue(());
+        }
+        match plain_joins(select) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => ControlFlow::Break(error),
+        }
+    });
+    match flow {
+        ControlFlow::Break(error) => Err(error),
+        ControlFlow::Continue(()) => Ok(()),
+    }
+}
+
+/// Joins whose meaning depends on the columns of their tables, which this pass does not know:
+/// `NATURAL JOIN` (which columns it joins on) and `SELECT *` over `JOIN ... USING` (the merged
+/// columns first, once). `join_columns` rewrites them once the tables are stored.
+pub fn joins_need_columns(select: &Select) -> bool {
+    let star = select
+        .projection
+        .iter()
+        .any(|item| matches!(item, SelectItem::Wildcard(_)));
+    select
+        .from
+        .iter()
+        .flat_map(|from| &from.joins)
+        .any(|join| match &join.join_operator {
+            JoinOperator::Inner(constraint)
+            | JoinOperator::LeftOuter(constraint)
+            | JoinOperator::RightOuter(constraint)
+            | JoinOperator::FullOuter(constraint) => match constraint {
+                JoinConstraint::Natural => true,
+                JoinConstraint::Using(_) => star,
+                _ => false,
+            },
+            _ => false,
+        })
 }
 
 /// Calls `visit` on every SELECT of a query body: the body itself, or each branch of a set
@@ -259,40 +303,43 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
                 })
                 .expect("USING names a column");
             let (operator, reads) = match &join.join_operator {
-                JoinOperator::Inner(_) => (JoinOperator::Inner(JoinConstraint::On(on)), &left),
+                JoinOperator::Inner(_) => {
+                    (JoinOperator::Inner(JoinConstraint::On(on)), Some(&left))
+                }
                 JoinOperator::LeftOuter(_) => {
-                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), &left)
+                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), Some(&left))
                 }
-                JoinOperator::RightOuter(_) => {
-                    (JoinOperator::RightOuter(JoinConstraint::On(on)), &right)
-                }
-                _ => {
-                    return Err(unsupported(
-                        "FULL OUTER JOIN",
-                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
-                    ))
-                }
+                JoinOperator::RightOuter(_) => (
+                    JoinOperator::RightOuter(JoinConstraint::On(on)),
+                    Some(&right),
+                ),
+                // Either side may be NULL-extended: the merged column is the one that is not.
+                _ => (JoinOperator::FullOuter(JoinConstraint::On(on)), None),
             };
             join.join_operator = operator;
-            merged.extend(
-                columns
-                    .iter()
-                    .map(|name| (name.value.to_lowercase(), column(reads, name))),
-            );
+            merged.extend(columns.iter().map(|name| {
+                let read = match reads {
+                    Some(side) => column(side, name),
+                    None => call("COALESCE", vec![column(&left, name), column(&right, name)]),
+                };
+                (name.value.to_lowercase(), read)
+            }));
         }
     }
     if merged.is_empty() {
         return Ok(merged);
     }
-    if select
-        .projection
-        .iter()
-        .any(|item| matches!(item, SelectItem::Wildcard(_)))
-    {
-        return Err(unsupported(
-            "SELECT * with JOIN ... USING",
-            "list the columns, the joined one once (or use t.* for one table)",
-        ));
+    // A merged column keeps its name when it reads as `COALESCE(a.c, b.c)`.
+    for item in &mut select.projection {
+        if let SelectItem::UnnamedExpr(Expr::Identifier(ident)) = item {
+            let name = ident.value.to_lowercase();
+            if merged.iter().any(|(merged, _)| *merged == name) {
+                *item = SelectItem::ExprWithAlias {
+                    alias: Ident::with_quote('"', crate::pipeline::identifier_name(ident)),
+                    expr: Expr::Identifier(ident.clone()),
+                };
+            }
+        }
     }
     let mut visitor = MergedColumns::new(&merged);
     let _ = crate::walk::walk_mut(&mut select.projection, &mut visitor);
@@ -392,23 +439,10 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         for join in &mut from.joins {
             match &join.join_operator {
                 JoinOperator::CrossJoin => join.join_operator = on_true(),
-                JoinOperator::FullOuter(_) => {
-                    return Err(unsupported(
-                        "FULL OUTER JOIN",
-                        "LEFT JOIN one way, then UNION ALL the rows of the other side that found no match (WHERE ... IS NULL)",
-                    ))
-                }
-                JoinOperator::Inner(JoinConstraint::Using(_))
-                | JoinOperator::LeftOuter(JoinConstraint::Using(_)) => {
+                // Left by `rewrite_using` only in a branch of a set operation.
+                operator if crate::names::using_columns(operator).is_some() => {
                     return Err(unsupported(
                         "JOIN ... USING (...)",
-                        "write the condition out: JOIN b ON b.col = a.col",
-                    ))
-                }
-                JoinOperator::Inner(JoinConstraint::Natural)
-                | JoinOperator::LeftOuter(JoinConstraint::Natural) => {
-                    return Err(unsupported(
-                        "NATURAL JOIN",
                         "write the condition out: JOIN b ON b.col = a.col",
                     ))
                 }
@@ -979,6 +1013,7 @@ fn rewrite_column_type(data_type: &mut DataType) -> Result<(), EngineError> {
 
 fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
     let flow = crate::walk::statements_mut(statement, |statement| {
+        let altering = matches!(statement, Statement::AlterTable { .. });
         let columns: Vec<&mut DataType> = match statement {
             Statement::CreateTable(create) => create
                 .columns
@@ -997,6 +1032,15 @@ fn rewrite_column_types(statement: &mut Statement) -> Result<(), EngineError> {
             _ => Vec::new(),
         };
         for data_type in columns {
+            // The zone of a column is kept only for the columns of a CREATE TABLE.
+            if matches!(data_type, DataType::Timestamp(_, zone) if *zone != TimezoneInfo::None)
+                && altering
+            {
+                return ControlFlow::Break(unsupported(
+                    "ALTER TABLE ... ADD COLUMN ... TIMESTAMPTZ",
+                    "declare the column in CREATE TABLE, or add it as TIMESTAMP (every time here is UTC)",
+                ));
+            }
             if let Err(error) = rewrite_column_type(data_type) {
                 return ControlFlow::Break(error);
             }
@@ -1199,6 +1243,64 @@ fn number(n: u64) -> Expr {
 /// `CAST(x AS type)` and `x::type` with PostgreSQL's types and semantics: integers round
 /// (GlueSQL truncates), `NUMERIC(p, s)` rounds to its scale and checks its precision,
 /// `VARCHAR(n)` cuts to `n` characters, and the many names of each type map to GlueSQL's.
+/// `TIMESTAMPTZ '...'` (and `'...'::timestamptz`, made one by [`rewrite_cast`]) as the UTC
+/// `TIMESTAMP` it stands for: every time here is UTC.
+fn rewrite_timestamptz(expr: &mut Expr) -> Result<(), EngineError> {
+    if let Expr::TypedString { data_type, value } = expr {
+        if crate::timestamptz::is_timestamptz(data_type) {
+            *value = crate::timestamptz::utc_literal(value)?;
+            *data_type = DataType::Timestamp(None, TimezoneInfo::None);
+        }
+    }
+    Ok(())
+}
+
+/// A `TIMESTAMPTZ` column made text (`::text`, `||`, `CONCAT`) would lose the zone PostgreSQL
+/// writes in it; refused by the column's name.
+fn refuse_timestamptz_text(expr: &Expr, context: &Context) -> Result<(), EngineError> {
+    if context.timestamptz.is_empty() {
+        return Ok(());
+    }
+    let zoned = |e: &Expr| {
+        let name = match e {
+            Expr::Identifier(ident) => ident,
+            Expr::CompoundIdentifier(parts) => match parts.last() {
+                Some(last) => last,
+                None => return false,
+            },
+            _ => return false,
+        };
+        context
+            .timestamptz
+            .contains(&crate::pipeline::identifier_name(name))
+    };
+    let as_text = match expr {
+        Expr::Cast {
+            expr, data_type, ..
+        } => zoned(expr) && matches!(column_type(data_type), Ok(ColumnType::Text(_))),
+        Expr::BinaryOp {
+            left,
+            op: BinaryOperator::StringConcat,
+            right,
+        } => zoned(left) || zoned(right),
+        Expr::Function(function) => {
+            let name = function_name(function);
+            (name == "concat" || name == "to_char")
+                && matches!(&function.args, FunctionArguments::List(list)
+                    if list.args.iter().any(|arg| matches!(arg,
+                        FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) if zoned(e))))
+        }
+        _ => false,
+    };
+    if as_text {
+        return Err(unsupported(
+            "a TIMESTAMPTZ column as text",
+            "format it yourself: col::timestamp::text || '+00'",
+        ));
+    }
+    Ok(())
+}
+
 fn rewrite_cast(expr: &mut Expr) -> Result<(), EngineError> {
     let Expr::Cast {
         expr: inner,
@@ -1212,7 +1314,7 @@ fn rewrite_cast(expr: &mut Expr) -> Result<(), EngineError> {
     // A typed literal is parsed once and checked, like `TIMESTAMP '...'`.
     if let Expr::Value(Value::SingleQuotedString(text)) = inner.as_ref() {
         match data_type {
-            DataType::Timestamp(_, TimezoneInfo::None) | DataType::Date => {
+            DataType::Timestamp(..) | DataType::Date => {
                 *expr = Expr::TypedString {
                     data_type: data_type.clone(),
                     value: text.clone(),
@@ -1326,19 +1428,15 @@ pub fn column_type(data_type: &DataType) -> Result<ColumnType, EngineError> {
             ColumnType::Other(T::Float(None))
         }
         T::Bool | T::Boolean => ColumnType::Other(T::Boolean),
-        T::Timestamp(_, TimezoneInfo::None) | T::Datetime(_) => {
+        // Every time here is UTC: a TIMESTAMPTZ is stored as the UTC timestamp, and the columns
+        // declared so are printed with their zone (`timestamptz`).
+        T::Timestamp(_, _) | T::Datetime(_) => {
             ColumnType::Other(T::Timestamp(None, TimezoneInfo::None))
         }
         T::Date => ColumnType::Other(T::Date),
         T::Interval => ColumnType::Other(T::Interval),
         T::Time(_, TimezoneInfo::None) => ColumnType::Other(data_type.clone()),
         T::Uuid => ColumnType::Other(T::Uuid),
-        T::Timestamp(_, _) => {
-            return Err(unsupported(
-                "TIMESTAMPTZ / TIMESTAMP WITH TIME ZONE",
-                "every time here is UTC: use TIMESTAMP",
-            ))
-        }
         other => {
             return Err(unsupported(
                 &format!("the type {other}"),
@@ -1512,6 +1610,46 @@ impl VisitorMut for OrderByOutputNames {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// `... JOIN t ON <key equality> AND <a condition with a subquery that reads the other tables>`:
+/// GlueSQL cannot hash such a join and runs the subquery for every pair of rows (4 million for a
+/// table joined to itself). For the last join of the FROM list, and an inner one, the condition
+/// means the same in `WHERE`, where it runs once per joined row, after the hash join and the
+/// filters moved into the join have cut the rows down.
+struct SubqueriesAfterJoin;
+
+impl VisitorMut for SubqueriesAfterJoin {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<()> {
+        each_select(query.body.as_mut(), &mut |select| {
+            subqueries_after_join(select);
+            ControlFlow::Continue(())
+        })
+    }
+}
+
+fn subqueries_after_join(select: &mut Select) {
+    let [from] = select.from.as_mut_slice() else {
+        return;
+    };
+    let Some(JoinOperator::Inner(JoinConstraint::On(on))) =
+        from.joins.last_mut().map(|join| &mut join.join_operator)
+    else {
+        return;
+    };
+    let (moved, kept): (Vec<Expr>, Vec<Expr>) = conjuncts(on.clone())
+        .into_iter()
+        .partition(crate::pipeline::refers_to_subquery);
+    let (Some(moved), Some(kept)) = (and_all(moved), and_all(kept)) else {
+        return;
+    };
+    *on = kept;
+    select.selection = Some(match select.selection.take() {
+        Some(selection) => and(Expr::Nested(Box::new(selection)), moved),
+        None => moved,
+    });
 }
 
 /// `FROM a JOIN b ON ... LEFT JOIN c ON ... WHERE <only a's columns>`: GlueSQL joins every row of

@@ -70,6 +70,34 @@ pub fn parse(text: &str) -> Option<Timestamp> {
     Some(seconds)
 }
 
+/// Reads a `TIMESTAMPTZ` text: [`parse`]'s forms, with a zone offset after the time
+/// (`+02`, `-05:30`, `+0530`) moving it to UTC, as PostgreSQL reads it with `TimeZone` UTC.
+pub fn parse_with_zone(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    // An offset can only follow the time, so it is looked for after the date.
+    let Some(time_start) = text.find([' ', 'T']) else {
+        return parse(text);
+    };
+    let Some(sign_at) = text[time_start..]
+        .rfind(['+', '-'])
+        .map(|at| time_start + at)
+    else {
+        return parse(text);
+    };
+    let (local, zone) = text.split_at(sign_at);
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    let (hours, minutes) = match digits.len() {
+        2 => (number(&digits, 2)?, 0),
+        4 => (number(&digits[..2], 2)?, number(&digits[2..], 2)?),
+        _ => return None,
+    };
+    if hours > 15 || minutes > 59 || (zone.contains(':') && digits.len() != 4) {
+        return None;
+    }
+    Some(parse(local)? - sign * (hours * HOUR + minutes * MINUTE))
+}
+
 fn number(text: &str, digits: usize) -> Option<i64> {
     if text.len() != digits || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -148,6 +176,24 @@ mod tests {
         assert_eq!(format(-1), "1969-12-31 23:59:59");
         for ts in (-5_000_000_000i64..5_000_000_000).step_by(86_399 * 37 + 11) {
             assert_eq!(parse(&format(ts)), Some(ts));
+        }
+    }
+
+    #[test]
+    fn a_zone_offset_moves_a_timestamptz_to_utc() {
+        let utc = parse("2026-10-01 10:00:00");
+        assert_eq!(parse_with_zone("2026-10-01 12:00:00+02"), utc);
+        assert_eq!(parse_with_zone("2026-10-01 12:30:00+02:30"), utc);
+        assert_eq!(parse_with_zone("2026-10-01T04:30:00-0530"), utc);
+        assert_eq!(parse_with_zone("2026-10-01 10:00:00"), utc);
+        assert_eq!(parse_with_zone("2026-10-01 10:00:00Z"), utc);
+        assert_eq!(parse_with_zone("2026-10-01"), parse("2026-10-01"));
+        for wrong in [
+            "2026-10-01 10:00:00+2",
+            "2026-10-01 10:00:00+02:3",
+            "2026-10-01 10:00+99",
+        ] {
+            assert_eq!(parse_with_zone(wrong), None, "{wrong}");
         }
     }
 

@@ -7,11 +7,14 @@ use livestream_sandbox::generate::{self, Scale, ANCHOR};
 use livestream_sandbox::time::{self, DAY};
 use std::sync::OnceLock;
 
-fn engine() -> Engine {
+fn data() -> &'static generate::Dataset {
     // Generating once and loading per test keeps each test independent and quick.
     static DATA: OnceLock<generate::Dataset> = OnceLock::new();
-    let data = DATA.get_or_init(|| generate::generate(1, Scale::S));
-    Engine::with_data(Config::new(1, Scale::S), data).unwrap()
+    DATA.get_or_init(|| generate::generate(1, Scale::S))
+}
+
+fn engine() -> Engine {
+    Engine::with_data(Config::new(1, Scale::S), data()).unwrap()
 }
 
 fn single(engine: &mut Engine, sql: &str) -> Cell {
@@ -96,14 +99,6 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
         (
             "SELECT string_agg(handle, ',') FILTER (WHERE is_partner) FROM creators",
             "FILTER",
-        ),
-        (
-            "SELECT a.stream_id FROM streams a FULL OUTER JOIN gifts g ON g.stream_id = a.stream_id",
-            "FULL OUTER JOIN",
-        ),
-        (
-            "SELECT * FROM gifts JOIN streams USING (stream_id)",
-            "SELECT * with JOIN ... USING",
         ),
         (
             "SELECT stream_id FROM gifts JOIN streams USING (stream_id) JOIN creators USING (creator_id)",
@@ -492,6 +487,235 @@ fn steps_leave_no_tables_behind_even_when_a_statement_fails() {
         "WITH a AS (SELECT 1 AS x) SELECT nope FROM a UNION ALL SELECT 1",
     );
     assert_eq!(tables(&engine), before);
+}
+
+#[test]
+fn a_full_join_keeps_the_unmatched_rows_of_both_sides_and_leaves_no_tables_behind() {
+    use std::collections::HashSet;
+    let mut engine = engine();
+    let before = tables(&engine);
+    // Gifts of odd streams against streams under 500: each side has rows the other lacks.
+    let gifts: Vec<i64> = data()
+        .gifts
+        .iter()
+        .map(|g| g.stream_id)
+        .filter(|id| id % 2 == 1)
+        .collect();
+    let streams: Vec<i64> = data()
+        .streams
+        .iter()
+        .map(|s| s.stream_id)
+        .filter(|id| *id < 500)
+        .collect();
+    let gifted: HashSet<i64> = gifts.iter().copied().collect();
+    let matched = gifts.iter().filter(|id| **id < 500).count();
+    let gifts_only = gifts.len() - matched;
+    let streams_only = streams.iter().filter(|id| !gifted.contains(id)).count();
+    let result = engine
+        .query(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE s.stream_id IS NULL), \
+                    COUNT(*) FILTER (WHERE g.gift_id IS NULL) \
+             FROM (SELECT * FROM gifts WHERE stream_id % 2 = 1) g \
+             FULL JOIN (SELECT * FROM streams WHERE stream_id < 500) s ON s.stream_id = g.stream_id",
+        )
+        .unwrap();
+    let counts: Vec<Option<String>> = result.rows[0].iter().map(Cell::text).collect();
+    let expected = [
+        matched + gifts_only + streams_only,
+        gifts_only,
+        streams_only,
+    ];
+    assert_eq!(
+        counts,
+        expected.map(|n| Some(n.to_string())),
+        "all, gifts only, streams only"
+    );
+    assert_eq!(tables(&engine), before);
+    // Names are checked on both sides, before anything runs.
+    for (sql, message) in [
+        (
+            "SELECT stream_id FROM gifts g FULL JOIN streams s ON s.stream_id = g.stream_id",
+            "column reference \"stream_id\" is ambiguous",
+        ),
+        (
+            "SELECT g.gift_id FROM gifts g FULL JOIN streams s ON s.stream = g.stream_id",
+            "column s.stream does not exist",
+        ),
+    ] {
+        let refused = error(&mut engine, sql);
+        assert!(
+            matches!(&refused, EngineError::Name { message: m, .. } if m == message),
+            "{sql}: {refused:?}"
+        );
+    }
+}
+
+#[test]
+fn select_star_over_using_and_natural_joins_lists_merged_columns_once_and_first() {
+    use livestream_sandbox::schema;
+    let mut engine = engine();
+    let names = |table: &str| -> Vec<String> {
+        let table = schema::table(table).unwrap();
+        table.columns.iter().map(|c| c.name.to_owned()).collect()
+    };
+    // PostgreSQL's order: the merged columns, then the left side's others, then the right's.
+    let (catalog, prices) = (names("gift_catalog"), names("gift_prices"));
+    let common: Vec<String> = catalog
+        .iter()
+        .filter(|c| prices.contains(c))
+        .cloned()
+        .collect();
+    assert_eq!(common, ["gift_type_id"]);
+    let expected: Vec<String> = common
+        .iter()
+        .chain(catalog.iter().filter(|c| !common.contains(c)))
+        .chain(prices.iter().filter(|c| !common.contains(c)))
+        .cloned()
+        .collect();
+    for sql in [
+        "SELECT * FROM gift_catalog NATURAL JOIN gift_prices",
+        "SELECT * FROM gift_catalog JOIN gift_prices USING (gift_type_id)",
+        "SELECT * FROM gift_catalog c FULL JOIN gift_prices p USING (gift_type_id)",
+    ] {
+        let result = engine.query(sql).unwrap();
+        let columns: Vec<String> = result.columns.into_iter().map(|c| c.name).collect();
+        assert_eq!(columns, expected, "{sql}");
+        assert_eq!(result.total_rows, data().gift_prices.len(), "{sql}");
+    }
+    // The merged column is one column: a bare name reads it, a misspelt one is named.
+    engine
+        .query("SELECT gift_type_id, name FROM gift_catalog NATURAL JOIN gift_prices")
+        .unwrap();
+    let refused = error(
+        &mut engine,
+        "SELECT gift_typ_id FROM gift_catalog NATURAL JOIN gift_prices",
+    );
+    assert!(
+        matches!(&refused, EngineError::Name { message, .. } if message == "column \"gift_typ_id\" does not exist"),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn timestamptz_columns_print_their_zone_or_are_refused_where_it_would_be_lost() {
+    let mut engine = engine();
+    engine
+        .run(
+            "CREATE TABLE tz (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL, plain TIMESTAMP); \
+             INSERT INTO tz VALUES (1, '2026-10-20 23:00:00+02', '2026-10-20 23:00:00')",
+        )
+        .unwrap();
+    let result = engine
+        .query("SELECT at, plain, at - INTERVAL '1 hour' AS before, NOW() AS now FROM tz")
+        .unwrap();
+    let row: Vec<Option<String>> = result.rows[0].iter().map(Cell::text).collect();
+    let now = time::format(ANCHOR);
+    assert_eq!(
+        row,
+        [
+            "2026-10-20 21:00:00+00",
+            "2026-10-20 23:00:00",
+            "2026-10-20 20:00:00+00",
+            now.as_str()
+        ]
+        .map(|text| Some(text.to_owned()))
+    );
+    let types: Vec<&str> = result
+        .columns
+        .iter()
+        .map(|c| c.type_name.as_str())
+        .collect();
+    assert_eq!(
+        types,
+        ["TIMESTAMPTZ", "TIMESTAMP", "TIMESTAMPTZ", "TIMESTAMP"]
+    );
+    for (sql, named) in [
+        (
+            "SELECT (SELECT MAX(at) FROM tz) AS last",
+            "TIMESTAMPTZ value read through",
+        ),
+        (
+            "SELECT at FROM tz UNION ALL SELECT at FROM tz",
+            "TIMESTAMPTZ value read through",
+        ),
+        ("SELECT at::text FROM tz", "TIMESTAMPTZ column as text"),
+        ("SELECT 'at ' || at FROM tz", "TIMESTAMPTZ column as text"),
+        (
+            "CREATE TABLE tz2 AS SELECT * FROM tz",
+            "CREATE TABLE ... AS",
+        ),
+        (
+            "ALTER TABLE tz ADD COLUMN seen TIMESTAMPTZ",
+            "ADD COLUMN ... TIMESTAMPTZ",
+        ),
+    ] {
+        let refused = error(&mut engine, sql);
+        assert!(
+            matches!(refused, EngineError::Unsupported { .. }),
+            "{sql}: {refused:?}"
+        );
+        assert!(refused.to_string().contains(named), "{sql}: {refused}");
+    }
+    // Through a CTE or a derived table, a column keeps its zone.
+    let kept = engine
+        .query("WITH x AS (SELECT id, at AS t FROM tz) SELECT d.t FROM (SELECT * FROM x) d")
+        .unwrap();
+    assert_eq!(
+        kept.rows[0][0].text().as_deref(),
+        Some("2026-10-20 21:00:00+00")
+    );
+    // Cast to TIMESTAMP, it reads as the UTC time it is.
+    let through_cte = engine
+        .query("WITH x AS (SELECT at::timestamp AS at FROM tz) SELECT at FROM x")
+        .unwrap();
+    assert_eq!(
+        through_cte.rows[0][0].text().as_deref(),
+        Some("2026-10-20 21:00:00")
+    );
+    assert!(matches!(
+        error(
+            &mut engine,
+            "INSERT INTO tz VALUES (2, '2026-10-20 23:00:00+2', NULL)"
+        ),
+        EngineError::InvalidValue { .. }
+    ));
+}
+
+#[test]
+fn a_correlated_subquery_in_an_inner_join_condition_runs_per_joined_row_not_per_pair() {
+    let mut engine = engine();
+    // Each stream of creators 1 and 2 with the creator's next stream, in plain Rust.
+    let streams = &data().streams;
+    let expected = streams
+        .iter()
+        .filter(|a| a.creator_id <= 2)
+        .map(|a| {
+            let later = streams
+                .iter()
+                .filter(|x| x.creator_id == a.creator_id && x.started_at > a.started_at);
+            match later.clone().map(|x| x.started_at).min() {
+                Some(next) => later.filter(|b| b.started_at == next).count(),
+                None => 0,
+            }
+        })
+        .sum::<usize>();
+    let result = engine
+        .query(
+            "SELECT a.stream_id, b.stream_id FROM streams a JOIN streams b \
+               ON b.creator_id = a.creator_id \
+               AND b.started_at = (SELECT MIN(started_at) FROM streams x \
+                   WHERE x.creator_id = a.creator_id AND x.started_at > a.started_at) \
+             WHERE a.creator_id <= 2",
+        )
+        .unwrap();
+    assert_eq!(result.total_rows, expected);
+    // Run for every pair of streams, the subquery alone would read 2,000 rows 4 million times.
+    let pairs = streams.len() * streams.len();
+    assert!(
+        result.rows_read < pairs as u64,
+        "{} rows read",
+        result.rows_read
+    );
 }
 
 #[test]

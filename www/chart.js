@@ -4,12 +4,14 @@ import uPlot from 'uplot';
 import { el } from './dom.js';
 import { NUMERIC_TYPES } from './values.js';
 
-const TIME_TYPES = new Set(['TIMESTAMP', 'DATE']);
+const TIME_TYPES = new Set(['TIMESTAMP', 'TIMESTAMPTZ', 'DATE']);
 const HEIGHT = 280;
 
-/** Seconds since 1970 of a timestamp or date text as results carry it (UTC), or NaN. */
+/** Seconds since 1970 of a timestamp or date text as results carry it (UTC, `+00` on a
+ * TIMESTAMPTZ), or NaN. */
 function seconds(text) {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}Z`;
+  const utc = text.replace(/\+00$/, '');
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(utc) ? `${utc}T00:00:00Z` : `${utc.replace(' ', 'T')}Z`;
   return Date.parse(iso) / 1000;
 }
 

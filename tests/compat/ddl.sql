@@ -17,11 +17,44 @@ INSERT INTO ddl_events VALUES
 SELECT id, name, price, happened_at, is_live, score FROM ddl_events ORDER BY id;
 
 -- case: ddl_timestamptz_column_in_utc
--- pending: TIMESTAMPTZ prints a time zone; every time here is UTC
 CREATE TABLE ddl_tz (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL);
 INSERT INTO ddl_tz VALUES (1, '2026-10-01 12:00:00'), (2, '2026-10-01 12:00:00+02');
 -- ordered
 SELECT id, at, at < TIMESTAMPTZ '2026-10-01 11:00:00+00' AS before_eleven FROM ddl_tz ORDER BY id;
+
+-- case: ddl_timestamptz_arithmetic_truncation_and_aggregates_keep_the_zone
+CREATE TABLE ddl_tz_events (id INT PRIMARY KEY, stream_id BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL, ended TIMESTAMP WITH TIME ZONE);
+INSERT INTO ddl_tz_events VALUES (1, 1626, '2026-10-14 21:30:00+00', '2026-10-14 23:00:00Z'), (2, 1626, '2026-10-15 01:15:00+05:30', NULL),
+    (3, 1033, '2026-10-20 23:59:59-02', '2026-10-21 04:00:00+02'), (4, 1033, '2026-10-21 00:00:00', NULL);
+-- ordered
+SELECT id, at, at + INTERVAL '90 minutes' AS later, DATE_TRUNC('day', at) AS day, COALESCE(ended, at) AS ended_or_at,
+    ended - at AS length, EXTRACT(EPOCH FROM at) AS epoch, CAST(at AS DATE) AS on_date, at::timestamp AS utc_plain
+FROM ddl_tz_events ORDER BY id;
+
+-- case: ddl_timestamptz_grouped_and_joined_to_the_dataset
+CREATE TABLE ddl_tz_marks (stream_id BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz_marks SELECT stream_id, started_at + INTERVAL '10 minutes' FROM streams WHERE stream_id <= 30;
+-- ordered
+SELECT s.creator_id, MIN(m.at) AS first_mark, MAX(m.at) AS last_mark, COUNT(*) AS marks,
+    SUM(CASE WHEN m.at > s.started_at THEN 1 ELSE 0 END) AS after_start
+FROM ddl_tz_marks m JOIN streams s ON s.stream_id = m.stream_id
+WHERE m.at >= TIMESTAMPTZ '2026-08-01 00:00:00+00'
+GROUP BY s.creator_id ORDER BY s.creator_id;
+
+-- case: ddl_timestamptz_through_a_cte_and_a_derived_table
+CREATE TABLE ddl_tz_visits (visit_id INT PRIMARY KEY, viewer_id BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz_visits VALUES (1, 7, '2026-10-01 08:00:00+00'), (2, 7, '2026-10-01 10:30:00+02'), (3, 9, '2026-10-02 01:00:00-03');
+-- ordered
+WITH firsts AS (SELECT viewer_id, MIN(at) AS first_at FROM ddl_tz_visits GROUP BY viewer_id)
+SELECT f.viewer_id, f.first_at, v.last_at, v.last_at - f.first_at AS span
+FROM firsts f JOIN (SELECT viewer_id, MAX(at) AS last_at FROM ddl_tz_visits GROUP BY viewer_id) v ON v.viewer_id = f.viewer_id
+ORDER BY f.viewer_id;
+
+-- case: ddl_timestamptz_literals_and_casts_with_offsets
+-- ordered
+SELECT TIMESTAMPTZ '2026-10-20 23:00:00+02' AS a, '2026-10-20 21:00:00-01:30'::timestamptz AS b,
+    CAST('2026-10-20 21:00:00' AS TIMESTAMP WITH TIME ZONE) AS c,
+    TIMESTAMPTZ '2026-10-20 23:00:00+02' = TIMESTAMP '2026-10-20 21:00:00' AS same_instant;
 
 -- case: ddl_serial_assigns_ids
 CREATE TABLE ddl_tags (id SERIAL PRIMARY KEY, label VARCHAR(20) NOT NULL);

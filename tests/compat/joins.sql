@@ -66,7 +66,6 @@ FROM gifts JOIN streams USING (stream_id)
 GROUP BY stream_id ORDER BY gifts DESC, stream_id LIMIT 10;
 
 -- case: full_outer_join_gifts_and_chat_per_day
--- pending: FULL OUTER JOIN
 -- ordered
 SELECT COALESCE(g.day, c.day) AS day, g.gifts, c.messages
 FROM (SELECT CAST(sent_at AS DATE) AS day, COUNT(*) AS gifts FROM gifts WHERE stream_id = 1626 GROUP BY 1) g
@@ -80,7 +79,6 @@ SELECT
     (SELECT COUNT(*) FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id WHERE g.amount_usd > 50) AS filter_in_where;
 
 -- case: self_join_consecutive_streams_of_creator
--- pending: a correlated subquery in a join condition runs once per pair of rows
 -- ordered
 SELECT a.creator_id, a.stream_id, b.stream_id AS next_stream, b.started_at - a.ended_at AS gap
 FROM streams a JOIN streams b
@@ -185,3 +183,160 @@ SELECT g.*, m.message_id
 FROM gifts g JOIN chat_messages m USING (stream_id, viewer_id)
 WHERE stream_id = 1626
 ORDER BY g.gift_id, m.message_id LIMIT 20;
+
+-- case: full_join_gifts_per_stream_vs_sessions_per_stream
+-- ordered
+WITH gifted AS (
+    SELECT stream_id, COUNT(*) AS gifts, SUM(amount_usd) AS usd
+    FROM gifts WHERE amount_usd >= 20 GROUP BY stream_id
+), watched AS (
+    SELECT stream_id, COUNT(*) AS sessions
+    FROM viewer_sessions WHERE device = 'tv' AND join_time >= NOW() - INTERVAL '30 days' GROUP BY stream_id
+)
+SELECT COALESCE(g.stream_id, w.stream_id) AS stream_id, g.gifts, g.usd, w.sessions
+FROM gifted g FULL OUTER JOIN watched w ON w.stream_id = g.stream_id
+ORDER BY stream_id LIMIT 40;
+
+-- case: full_join_aggregated_ctes_summary_by_side
+-- ordered
+WITH gifted AS (
+    SELECT stream_id, COUNT(*) AS gifts FROM gifts GROUP BY stream_id
+), watched AS (
+    SELECT stream_id, COUNT(*) AS sessions FROM viewer_sessions WHERE device = 'ios' GROUP BY stream_id
+)
+SELECT CASE WHEN g.stream_id IS NULL THEN 'sessions only'
+            WHEN w.stream_id IS NULL THEN 'gifts only' ELSE 'both' END AS side,
+       COUNT(*) AS streams, SUM(g.gifts) AS gifts, SUM(w.sessions) AS sessions
+FROM gifted g FULL JOIN watched w ON g.stream_id = w.stream_id
+GROUP BY 1 ORDER BY 1;
+
+-- case: full_join_null_keys_never_match
+-- ordered
+WITH a (k, x) AS (VALUES (1, 'a1'), (NULL, 'a-null'), (2, 'a2'), (2, 'a2-again')),
+     b (k, y) AS (VALUES (2, 'b2'), (NULL, 'b-null'), (3, 'b3'))
+SELECT a.k AS a_k, a.x, b.k AS b_k, b.y
+FROM a FULL JOIN b ON a.k = b.k
+ORDER BY a.x NULLS LAST, b.y;
+
+-- case: full_join_where_on_both_sides_applies_after_the_join
+-- ordered
+SELECT c.creator_id, c.handle, s.stream_id
+FROM (SELECT * FROM creators WHERE creator_id <= 12) c
+FULL JOIN (SELECT * FROM streams WHERE stream_id <= 300) s ON s.creator_id = c.creator_id
+WHERE (c.is_partner OR c.creator_id IS NULL) AND (s.ended_at IS NOT NULL OR s.stream_id IS NULL)
+ORDER BY c.creator_id NULLS FIRST, s.stream_id NULLS FIRST;
+
+-- case: full_join_condition_with_more_than_equality
+-- ordered
+SELECT c.creator_id, s.stream_id, s.started_at
+FROM (SELECT * FROM creators WHERE creator_id <= 30) c
+FULL JOIN (SELECT * FROM streams WHERE creator_id <= 30) s
+    ON s.creator_id = c.creator_id AND s.started_at >= TIMESTAMP '2026-10-15 00:00:00'
+ORDER BY c.creator_id NULLS FIRST, s.stream_id NULLS FIRST;
+
+-- case: full_join_inside_a_cte_counted
+WITH paired AS (
+    SELECT g.gift_id, vs.session_id
+    FROM (SELECT * FROM gifts WHERE stream_id <= 400) g
+    FULL JOIN (SELECT * FROM viewer_sessions WHERE stream_id <= 400) vs
+        ON vs.stream_id = g.stream_id AND vs.viewer_id = g.viewer_id
+)
+SELECT COUNT(*) AS pairs, COUNT(gift_id) AS with_gift, COUNT(session_id) AS with_session,
+       COUNT(*) FILTER (WHERE gift_id IS NULL) AS sessions_without_gift,
+       COUNT(*) FILTER (WHERE session_id IS NULL) AS gifts_without_session
+FROM paired;
+
+-- case: full_join_using_merged_column_is_either_side
+-- ordered
+SELECT stream_id, g.gifts, m.messages
+FROM (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE amount_usd > 50 GROUP BY stream_id) g
+FULL JOIN (SELECT stream_id, COUNT(*) AS messages FROM chat_messages WHERE viewer_id % 7 = 0 GROUP BY stream_id) m
+    USING (stream_id)
+WHERE stream_id < 500
+ORDER BY stream_id;
+
+-- case: full_join_star_of_base_tables
+-- ordered
+SELECT *
+FROM gift_catalog gc FULL JOIN gift_prices p ON p.gift_type_id = gc.gift_type_id AND p.valid_to IS NOT NULL
+ORDER BY gc.gift_type_id, p.valid_from, p.gift_type_id;
+
+-- case: full_join_chained_and_then_left_join
+-- ordered
+WITH g AS (SELECT stream_id, COUNT(*) AS n FROM gifts WHERE stream_id <= 200 GROUP BY stream_id),
+     v AS (SELECT stream_id, COUNT(*) AS n FROM viewer_sessions WHERE stream_id BETWEEN 100 AND 300 AND device = 'web' GROUP BY stream_id),
+     m AS (SELECT stream_id, COUNT(*) AS n FROM chat_messages WHERE stream_id BETWEEN 150 AND 350 AND viewer_id % 7 = 0 GROUP BY stream_id)
+SELECT COALESCE(g.stream_id, v.stream_id, m.stream_id) AS stream_id, g.n AS gifts, v.n AS visits, m.n AS deleted, s.creator_id
+FROM g
+FULL JOIN v ON v.stream_id = g.stream_id
+FULL JOIN m ON m.stream_id = COALESCE(g.stream_id, v.stream_id)
+LEFT JOIN streams s ON s.stream_id = COALESCE(g.stream_id, v.stream_id, m.stream_id)
+ORDER BY 1;
+
+-- case: select_star_join_using_lists_the_merged_column_first
+-- ordered
+SELECT * FROM gifts g JOIN streams s USING (stream_id)
+WHERE stream_id = 1626 ORDER BY gift_id;
+
+-- case: select_star_left_join_using_then_another_join
+-- ordered
+SELECT * FROM gift_catalog LEFT JOIN gift_prices USING (gift_type_id)
+JOIN (SELECT gift_type_id, COUNT(*) AS sent FROM gifts GROUP BY gift_type_id) n ON n.gift_type_id = gift_catalog.gift_type_id
+ORDER BY 1, valid_from;
+
+-- case: select_star_right_join_using_reads_the_right_side
+-- ordered
+SELECT * FROM (SELECT * FROM streams WHERE stream_id <= 40) s RIGHT JOIN (SELECT * FROM creators WHERE creator_id <= 20) c USING (creator_id)
+ORDER BY creator_id, stream_id;
+
+-- case: select_star_full_join_using_of_aggregated_ctes
+-- ordered
+WITH gifted AS (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE stream_id <= 300 GROUP BY stream_id),
+     watched AS (SELECT stream_id, COUNT(*) AS visits FROM viewer_sessions WHERE stream_id BETWEEN 200 AND 400 AND device = 'tv' GROUP BY stream_id)
+SELECT * FROM gifted FULL JOIN watched USING (stream_id) ORDER BY stream_id;
+
+-- case: natural_join_star_catalog_and_prices
+-- ordered
+SELECT * FROM gift_catalog NATURAL JOIN gift_prices ORDER BY gift_type_id, valid_from;
+
+-- case: natural_join_on_two_common_columns_of_ctes
+-- ordered
+WITH g AS (SELECT stream_id, viewer_id, COUNT(*) AS gifts FROM gifts GROUP BY stream_id, viewer_id),
+     v AS (SELECT stream_id, viewer_id, COUNT(*) AS visits FROM viewer_sessions GROUP BY stream_id, viewer_id)
+SELECT * FROM g NATURAL JOIN v ORDER BY stream_id, viewer_id LIMIT 40;
+
+-- case: natural_left_join_merged_column_bare_in_group_by
+-- ordered
+SELECT gift_type_id, name, COUNT(valid_from) AS prices, MAX(price_usd) AS top_price
+FROM gift_catalog NATURAL LEFT JOIN (SELECT * FROM gift_prices WHERE valid_to IS NOT NULL) p
+GROUP BY gift_type_id, name ORDER BY gift_type_id;
+
+-- case: select_star_of_a_derived_table_over_join_using
+-- ordered
+SELECT * FROM (SELECT * FROM streams JOIN creators USING (creator_id)) sc
+WHERE creator_id <= 3 ORDER BY stream_id;
+
+-- case: correlated_exists_in_an_inner_join_condition
+-- ordered
+SELECT s.stream_id, COUNT(*) AS gifts_from_watchers
+FROM streams s JOIN gifts g
+    ON g.stream_id = s.stream_id
+    AND EXISTS (SELECT 1 FROM viewer_sessions vs WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = s.stream_id)
+WHERE s.stream_id <= 120
+GROUP BY s.stream_id ORDER BY s.stream_id;
+
+-- case: correlated_subquery_in_a_left_join_condition_keeps_unmatched_rows
+-- ordered
+SELECT c.creator_id, s.stream_id AS latest_stream, s.started_at
+FROM (SELECT * FROM creators WHERE creator_id <= 8) c
+LEFT JOIN (SELECT * FROM streams WHERE creator_id <= 8 AND category_id <> 3) s
+    ON s.creator_id = c.creator_id
+    AND s.started_at = (SELECT MAX(x.started_at) FROM streams x WHERE x.creator_id = c.creator_id)
+ORDER BY c.creator_id;
+
+-- case: cte_naming_the_first_columns_of_a_star_over_using
+-- ordered
+WITH x (creator, stream) AS (
+    SELECT * FROM (SELECT stream_id, creator_id, started_at FROM streams WHERE stream_id <= 12) s JOIN creators USING (creator_id)
+)
+SELECT creator, stream, started_at, handle FROM x ORDER BY stream;

@@ -174,7 +174,7 @@ test('other errors carry the native CLI message', () => {
     for (const [sql, kind] of [
       ['SELECT * FROM nope', 'name'],
       ['SELECT nope FROM gifts', 'name'],
-      ['SELECT s.stream_id FROM streams s FULL OUTER JOIN gifts g ON g.stream_id = s.stream_id', 'unsupported'],
+      ['SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY amount_usd) FROM gifts', 'unsupported'],
       ["SELECT * FROM gifts WHERE sent_at > 'garbage'", 'invalid_value'],
     ]) {
       const error = thrown(() => sandbox.run(sql));

@@ -1,0 +1,170 @@
+//! Joins whose meaning depends on their tables' columns, rewritten once the pipeline has stored
+//! every relation of the FROM list as a table and so knows its columns: `NATURAL JOIN` joins on
+//! the columns both sides have, and `SELECT *` over `JOIN ... USING` (or `NATURAL`) lists each
+//! merged column once, first, then the other columns of each side, as PostgreSQL does. What is
+//! left is an ordinary `JOIN ... USING` with a select list, which `sql::rewrite_joins` rewrites
+//! as it does any other.
+
+use crate::error::EngineError;
+use crate::pipeline::{identifier_name, Backend};
+use crate::sql::unsupported;
+use sqlparser::ast::{
+    Expr, Ident, JoinConstraint, JoinOperator, Query, Select, SelectItem, SetExpr, TableFactor,
+    Value,
+};
+
+/// The column our steps number joined rows with; never one of the user's.
+pub const ROW_ID: &str = "__rid";
+
+/// A relation of a FROM list: the table it reads, the name the query uses for it, its columns.
+pub struct Side {
+    pub table: String,
+    pub name: Ident,
+    pub columns: Vec<String>,
+}
+
+/// The relation a table factor stands for, once derived tables, CTEs and views are tables.
+pub fn side(backend: &dyn Backend, factor: &TableFactor) -> Result<Side, EngineError> {
+    let refuse = || {
+        unsupported(
+            "a parenthesized join or a column alias list next to FULL JOIN, NATURAL JOIN or SELECT * with USING",
+            "join a CTE that holds the parenthesized part, or rename the columns inside it",
+        )
+    };
+    let TableFactor::Table {
+        name,
+        alias,
+        args: None,
+        ..
+    } = factor
+    else {
+        return Err(refuse());
+    };
+    if alias
+        .as_ref()
+        .is_some_and(|alias| !alias.columns.is_empty())
+    {
+        return Err(refuse());
+    }
+    let [only] = name.0.as_slice() else {
+        return Err(refuse());
+    };
+    let table = identifier_name(only);
+    let mut columns = backend
+        .columns(&table)
+        .ok_or_else(|| EngineError::Execution {
+            message: format!("relation \"{table}\" does not exist"),
+        })?;
+    // A relation of an earlier FULL JOIN: its row numbers are not the user's.
+    columns.retain(|column| column != ROW_ID);
+    let name = alias.as_ref().map_or(only, |alias| &alias.name).clone();
+    Ok(Side {
+        table,
+        name,
+        columns,
+    })
+}
+
+/// `<relation>."<column>"`.
+pub fn column(name: &Ident, column: &str) -> Expr {
+    Expr::CompoundIdentifier(vec![name.clone(), Ident::with_quote('"', column)])
+}
+
+/// Rewrites the query's own SELECT if its joins need the columns of its tables.
+pub fn rewrite(backend: &dyn Backend, query: &mut Query) -> Result<(), EngineError> {
+    let SetExpr::Select(select) = query.body.as_mut() else {
+        return Ok(());
+    };
+    if !crate::sql::joins_need_columns(select) {
+        return Ok(());
+    }
+    natural_as_using(backend, select)?;
+    expand_wildcards(backend, select)?;
+    crate::sql::rewrite_joins(query)
+}
+
+/// `NATURAL JOIN` as `JOIN ... USING (<the columns both sides have>)`, in the left side's
+/// order; with none in common it joins every row with every row, as in PostgreSQL.
+fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    for from in &mut select.from {
+        let mut left: Vec<String> = side(backend, &from.relation)?.columns;
+        for join in &mut from.joins {
+            let right = side(backend, &join.relation)?.columns;
+            let constraint = match &mut join.join_operator {
+                JoinOperator::Inner(constraint)
+                | JoinOperator::LeftOuter(constraint)
+                | JoinOperator::RightOuter(constraint)
+                | JoinOperator::FullOuter(constraint) => Some(constraint),
+                _ => None,
+            };
+            if let Some(constraint @ JoinConstraint::Natural) = constraint {
+                let common: Vec<Ident> = left
+                    .iter()
+                    .filter(|name| right.contains(name))
+                    .map(|name| Ident::with_quote('"', name.clone()))
+                    .collect();
+                *constraint = match common.is_empty() {
+                    true => JoinConstraint::On(Expr::Value(Value::Boolean(true))),
+                    false => JoinConstraint::Using(common),
+                };
+            }
+            left.extend(right);
+        }
+    }
+    Ok(())
+}
+
+/// `SELECT *` and `t.*` as the columns they stand for: a column merged by `JOIN ... USING` once,
+/// first, by its bare name (which then reads the merged value); row numbers of our steps never.
+pub fn expand_wildcards(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    let mut everything = Vec::new();
+    let mut relations = Vec::new();
+    for from in &select.from {
+        let merged: Vec<&Ident> = from
+            .joins
+            .first()
+            .and_then(|join| crate::names::using_columns(&join.join_operator))
+            .into_iter()
+            .flatten()
+            .collect();
+        everything.extend(
+            merged
+                .iter()
+                .map(|name| SelectItem::UnnamedExpr(Expr::Identifier((*name).clone()))),
+        );
+        let factors = std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation));
+        for (index, factor) in factors.enumerate() {
+            let side = side(backend, factor)?;
+            let is_merged =
+                |name: &String| index < 2 && merged.iter().any(|m| identifier_name(m) == *name);
+            everything.extend(
+                side.columns
+                    .iter()
+                    .filter(|name| !is_merged(name))
+                    .map(|name| SelectItem::UnnamedExpr(column(&side.name, name))),
+            );
+            relations.push(side);
+        }
+    }
+    let mut projection = Vec::with_capacity(select.projection.len());
+    for item in std::mem::take(&mut select.projection) {
+        match &item {
+            SelectItem::Wildcard(_) => projection.extend(everything.iter().cloned()),
+            SelectItem::QualifiedWildcard(name, _) => {
+                let qualifier = name.0.last().map(identifier_name);
+                for side in &relations {
+                    if Some(identifier_name(&side.name)) == qualifier {
+                        projection.extend(
+                            side.columns
+                                .iter()
+                                .map(|c| SelectItem::UnnamedExpr(column(&side.name, c))),
+                        );
+                    }
+                }
+            }
+            _ => projection.push(item),
+        }
+    }
+    select.projection = projection;
+    Ok(())
+}
