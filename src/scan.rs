@@ -415,11 +415,11 @@ impl<'q> Plan<'q> {
 
     /// One output row and the values it sorts by.
     fn emit(&self, tuple: &[&[Value]], aggregated: &[Value]) -> Result<(Vec<Value>, Vec<Value>)> {
-        let row = self
-            .output
-            .iter()
-            .map(|node| Value::try_from(node.eval(tuple, aggregated)?))
-            .collect::<Result<Vec<_>>>()?;
+        // Sized up front: collecting through `Result` would grow the row three times.
+        let mut row = Vec::with_capacity(self.output.len());
+        for node in &self.output {
+            row.push(Value::try_from(node.eval(tuple, aggregated)?)?);
+        }
         let keys = self
             .order
             .iter()
@@ -805,9 +805,11 @@ impl<'q> Scope<'q> {
                 Function::Cast { expr, data_type } => {
                     fold(Node::Cast(boxed(self, expr)?, data_type))
                 }
-                Function::Coalesce(exprs) if !exprs.is_empty() => Node::Coalesce(self.list(exprs)?),
+                Function::Coalesce(exprs) if !exprs.is_empty() => {
+                    fold(Node::Coalesce(self.list(exprs)?))
+                }
                 Function::Extract { field, expr } => Node::Extract(field, boxed(self, expr)?),
-                Function::Custom { name, exprs } => Node::Call(name, self.list(exprs)?),
+                Function::Custom { name, exprs } => fold(Node::Call(name, self.list(exprs)?)),
                 _ => return None,
             },
             Expr::Case {
@@ -860,15 +862,17 @@ impl<'q> Scope<'q> {
     }
 }
 
-/// `NOW() - 30 * INTERVAL '1 day'` is the same for every row: an operation whose operands are
-/// constants is computed once, by the same code that would compute it per row. If that fails,
-/// it is left to fail (or not, on an empty table) where it would have.
+/// `NOW() - 30 * INTERVAL '1 day'` is the same for every row: an operation or function (ours
+/// are pure: the clock comes in as a value) whose operands are constants is computed once, by
+/// the same code that would compute it per row. If that fails, it is left to fail (or not, on
+/// an empty table) where it would have.
 fn fold(node: Node) -> Node {
     let constant =
         |node: &Node| matches!(node, Node::Literal(_) | Node::Value(_) | Node::Constant(_));
     let operands_constant = match &node {
         Node::Binary(left, _, right) => constant(left) && constant(right),
         Node::Unary(_, operand) | Node::Cast(operand, _) => constant(operand),
+        Node::Coalesce(arguments) | Node::Call(_, arguments) => arguments.iter().all(constant),
         _ => false,
     };
     if !operands_constant {
