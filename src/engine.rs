@@ -150,7 +150,7 @@ struct Deferred {
     /// The dataset but the chat, which is generated from it.
     data: Dataset,
     /// Keys of every table but the chat (the late ones as generated), for reference checks.
-    loaded_keys: HashMap<&'static str, HashSet<i64>>,
+    loaded_keys: LoadedKeys,
 }
 
 const CHAT: &str = "chat_messages";
@@ -934,7 +934,7 @@ impl Engine {
     /// Creates every table and writes the rows through the storage API after our own checks:
     /// types and NULLs per column, unique keys and columns, and references to loaded keys.
     /// Returns the keys of the loaded tables.
-    fn load(&mut self, data: &Dataset) -> Result<HashMap<&'static str, HashSet<i64>>, EngineError> {
+    fn load(&mut self, data: &Dataset) -> Result<LoadedKeys, EngineError> {
         self.load_tables(data, |_| true)
     }
 
@@ -944,7 +944,7 @@ impl Engine {
         &mut self,
         data: &Dataset,
         now: impl Fn(&Table) -> bool,
-    ) -> Result<HashMap<&'static str, HashSet<i64>>, EngineError> {
+    ) -> Result<LoadedKeys, EngineError> {
         // Keys of loaded tables, for reference checks: hash lookups are several times faster
         // than probing the storage's B-trees.
         let mut loaded_keys = HashMap::new();
@@ -960,17 +960,19 @@ impl Engine {
                 self.load_rows(table, rows, &mut loaded_keys)?;
             } else if let [key] = table.primary_key {
                 let index = table.column_index(key).expect("key column");
-                let generated: Vec<i64> = rows
+                let mut ids: Vec<i64> = rows
                     .filter_map(|row| match row[index] {
                         Datum::Int(id) => Some(id),
                         _ => None,
                     })
                     .collect();
-                let ids: HashSet<i64> = generated.iter().copied().collect();
-                if ids.len() != generated.len() {
+                let generated = ids.len();
+                ids.sort_unstable();
+                ids.dedup();
+                if ids.len() != generated {
                     return Err(load_error(table, format!("duplicate values of {key}")));
                 }
-                loaded_keys.insert(table.name, ids);
+                loaded_keys.insert(table.name, KeySet::new(ids));
             }
         }
         // The dataset's own references hold for what users write too, as in PostgreSQL.
@@ -995,7 +997,7 @@ impl Engine {
         &mut self,
         table: &'static Table,
         rows: impl Iterator<Item = Vec<Datum>>,
-        loaded_keys: &mut HashMap<&'static str, HashSet<i64>>,
+        loaded_keys: &mut LoadedKeys,
     ) -> Result<(), EngineError> {
         let checked = check_rows(table, rows, loaded_keys)?;
         let [key] = table.primary_key else {
@@ -1007,10 +1009,11 @@ impl Engine {
         let index = table.column_index(key).expect("key column");
         let count = checked.len();
         // Built in one go from key order, much faster than inserting row by row.
-        let keyed = checked
-            .into_iter()
-            .map(|row| Ok((Key::try_from(&row[index]).map_err(glue_error)?, row)))
-            .collect::<Result<BTreeMap<Key, Vec<Value>>, EngineError>>()?;
+        let mut pairs = Vec::with_capacity(count);
+        for row in checked {
+            pairs.push((Key::try_from(&row[index]).map_err(glue_error)?, row));
+        }
+        let keyed: BTreeMap<Key, Vec<Value>> = pairs.into_iter().collect();
         if keyed.len() != count {
             return Err(load_error(table, format!("duplicate values of {key}")));
         }
@@ -1018,7 +1021,7 @@ impl Engine {
             Key::I64(id) => Some(*id),
             _ => None,
         });
-        loaded_keys.insert(table.name, ids.collect());
+        loaded_keys.insert(table.name, KeySet::new(ids.collect()));
         self.storage.replace_rows(table.name, keyed);
         Ok(())
     }
@@ -1057,7 +1060,7 @@ fn load_error(table: &Table, message: String) -> EngineError {
 fn check_rows(
     table: &Table,
     rows: impl Iterator<Item = Vec<Datum>>,
-    loaded_keys: &HashMap<&str, HashSet<i64>>,
+    loaded_keys: &LoadedKeys,
 ) -> Result<Vec<Vec<Value>>, EngineError> {
     let natural_key: Vec<usize> = match table.primary_key {
         [_] => Vec::new(),
@@ -1068,9 +1071,17 @@ fn check_rows(
     };
     let mut seen_keys: HashSet<Vec<Datum>> = HashSet::new();
     let mut seen_unique: Vec<HashSet<String>> = vec![HashSet::new(); table.columns.len()];
-    let refers_to_loaded_row =
-        |other: &str, id: i64| loaded_keys.get(other).is_some_and(|ids| ids.contains(&id));
-    rows.map(|row| {
+    // Each column's referenced keys, looked up once rather than by name for every cell.
+    let targets: Vec<Option<(&str, &KeySet)>> = table
+        .columns
+        .iter()
+        .map(|column| {
+            let (other, _) = column.references?;
+            Some((other, loaded_keys.get(other).unwrap_or(&NO_KEYS)))
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(rows.size_hint().0);
+    for row in rows {
         if row.len() != table.columns.len() {
             return Err(load_error(table, format!("row has {} values", row.len())));
         }
@@ -1080,34 +1091,69 @@ fn check_rows(
                 return Err(load_error(table, "duplicate key".to_owned()));
             }
         }
-        row.into_iter()
-            .zip(table.columns)
-            .enumerate()
-            .map(|(i, (datum, column))| {
-                if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
-                    if !refers_to_loaded_row(other, *id) {
+        // Sized up front: collecting a fallible iterator would start small and grow.
+        let mut values = Vec::with_capacity(row.len());
+        for (i, (datum, column)) in row.into_iter().zip(table.columns).enumerate() {
+            if let (Some((other, ids)), Datum::Int(id)) = (targets[i], &datum) {
+                if !ids.contains(*id) {
+                    return Err(load_error(
+                        table,
+                        format!("{} = {id} refers to no {other} row", column.name),
+                    ));
+                }
+            }
+            if column.unique {
+                if let Datum::Text(text) = &datum {
+                    if !seen_unique[i].insert(text.clone()) {
                         return Err(load_error(
                             table,
-                            format!("{} = {id} refers to no {other} row", column.name),
+                            format!("duplicate {} {text:?}", column.name),
                         ));
                     }
                 }
-                if column.unique {
-                    if let Datum::Text(text) = &datum {
-                        if !seen_unique[i].insert(text.clone()) {
-                            return Err(load_error(
-                                table,
-                                format!("duplicate {} {text:?}", column.name),
-                            ));
-                        }
-                    }
-                }
+            }
+            values.push(
                 to_value(datum, column.sql_type, column.nullable)
-                    .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))
-            })
-            .collect()
-    })
-    .collect()
+                    .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))?,
+            );
+        }
+        checked.push(values);
+    }
+    Ok(checked)
+}
+
+/// Keys of a loaded table, for reference checks.
+type LoadedKeys = HashMap<&'static str, KeySet>;
+
+/// A table's integer keys, sorted and distinct. Generated keys run 1, 2, 3, ..., so a lookup is
+/// usually a range check: no hashing for each of the hundreds of thousands of references.
+struct KeySet {
+    ids: Vec<i64>,
+    /// The keys are every integer from the first to the last.
+    dense: bool,
+}
+
+/// The keys of a table not loaded: every reference to it is broken.
+static NO_KEYS: KeySet = KeySet {
+    ids: Vec::new(),
+    dense: false,
+};
+
+impl KeySet {
+    fn new(ids: Vec<i64>) -> KeySet {
+        let dense = match (ids.first(), ids.last()) {
+            (Some(first), Some(last)) => last.checked_sub(*first) == Some(ids.len() as i64 - 1),
+            _ => false,
+        };
+        KeySet { ids, dense }
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        match (self.dense, self.ids.first(), self.ids.last()) {
+            (true, Some(first), Some(last)) => (*first..=*last).contains(&id),
+            _ => self.ids.binary_search(&id).is_ok(),
+        }
+    }
 }
 
 fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
