@@ -1082,44 +1082,66 @@ fn check_rows(
         .collect();
     let mut checked = Vec::with_capacity(rows.size_hint().0);
     for row in rows {
-        if row.len() != table.columns.len() {
-            return Err(load_error(table, format!("row has {} values", row.len())));
+        checked.push(check_row(
+            table,
+            row,
+            &targets,
+            &natural_key,
+            &mut seen_keys,
+            &mut seen_unique,
+        )?);
+    }
+    Ok(checked)
+}
+
+/// One row of [`check_rows`]. Kept out of line: V8 switches a wasm function to optimized code
+/// only when it is next called, so the per-row work of a first load runs optimized only if it
+/// is a function called per row.
+#[inline(never)]
+fn check_row(
+    table: &Table,
+    row: Vec<Datum>,
+    targets: &[Option<(&str, &KeySet)>],
+    natural_key: &[usize],
+    seen_keys: &mut HashSet<Vec<Datum>>,
+    seen_unique: &mut [HashSet<String>],
+) -> Result<Vec<Value>, EngineError> {
+    if row.len() != table.columns.len() {
+        return Err(load_error(table, format!("row has {} values", row.len())));
+    }
+    if !natural_key.is_empty() {
+        let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
+        if !seen_keys.insert(key) {
+            return Err(load_error(table, "duplicate key".to_owned()));
         }
-        if !natural_key.is_empty() {
-            let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
-            if !seen_keys.insert(key) {
-                return Err(load_error(table, "duplicate key".to_owned()));
+    }
+    // Sized up front: collecting a fallible iterator would start small and grow.
+    let mut values = Vec::with_capacity(row.len());
+    for (i, (datum, column)) in row.into_iter().zip(table.columns).enumerate() {
+        if let (Some((other, ids)), Datum::Int(id)) = (targets[i], &datum) {
+            if !ids.contains(*id) {
+                return Err(load_error(
+                    table,
+                    format!("{} = {id} refers to no {other} row", column.name),
+                ));
             }
         }
-        // Sized up front: collecting a fallible iterator would start small and grow.
-        let mut values = Vec::with_capacity(row.len());
-        for (i, (datum, column)) in row.into_iter().zip(table.columns).enumerate() {
-            if let (Some((other, ids)), Datum::Int(id)) = (targets[i], &datum) {
-                if !ids.contains(*id) {
+        if column.unique {
+            if let Datum::Text(text) = &datum {
+                if !seen_unique[i].insert(text.clone()) {
                     return Err(load_error(
                         table,
-                        format!("{} = {id} refers to no {other} row", column.name),
+                        format!("duplicate {} {text:?}", column.name),
                     ));
                 }
             }
-            if column.unique {
-                if let Datum::Text(text) = &datum {
-                    if !seen_unique[i].insert(text.clone()) {
-                        return Err(load_error(
-                            table,
-                            format!("duplicate {} {text:?}", column.name),
-                        ));
-                    }
-                }
-            }
-            values.push(
-                to_value(datum, column.sql_type, column.nullable)
-                    .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))?,
-            );
         }
-        checked.push(values);
+        values.push(
+            to_value(datum, column.sql_type, column.nullable)
+                .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))?,
+        );
     }
-    Ok(checked)
+    Ok(values)
 }
 
 /// Keys of a loaded table, for reference checks.
