@@ -142,19 +142,30 @@ pub struct Engine {
     views: BTreeMap<String, View>,
     /// Column rules GlueSQL does not keep, by table (see `constraints`).
     rules: HashMap<String, TableRules>,
-    /// The chat, not made yet: it is most of the rows, and most statements do not read it.
-    deferred_chat: Option<DeferredChat>,
+    /// The [`LATE`] tables, not loaded yet (the chat not even made).
+    deferred: Option<Deferred>,
 }
 
-/// What it takes to make and load `chat_messages` later, exactly as an eager load would have.
-struct DeferredChat {
-    /// The rest of the dataset, which the chat is generated from.
+/// What it takes to load the [`LATE`] tables later, exactly as an eager load would have.
+struct Deferred {
+    /// The dataset but the chat, which is generated from it.
     data: Dataset,
-    /// Keys of the loaded tables, for the chat's reference checks.
-    loaded_keys: HashMap<&'static str, HashSet<i64>>,
+    /// Keys of every table but the chat (the late ones as generated), for reference checks.
+    loaded_keys: LoadedKeys,
 }
 
 const CHAT: &str = "chat_messages";
+
+/// Tables loaded only before the first statement that could see them: the chat is most of the
+/// rows, and the seed payout (the page's usual first statement) reads none of these.
+const LATE: [&str; 6] = [
+    "stream_categories",
+    "viewers",
+    "gift_catalog",
+    "gift_prices",
+    CHAT,
+    "retention_policies",
+];
 
 /// A view: the query as written, prepared afresh at each use so `NOW()` reads the clock of
 /// the moment.
@@ -171,11 +182,11 @@ struct View {
 const STEP_PREFIX: &str = "__step_";
 
 impl Engine {
-    /// Generates the dataset for `config` and loads it; the chat is made and loaded before the
-    /// first statement that could see it (see [`Engine::load_chat`]).
+    /// Generates the dataset for `config` and loads it; the [`LATE`] tables are loaded (the chat
+    /// made) before the first statement that could see them (see [`Engine::load_late`]).
     pub fn new(config: Config) -> Result<Engine, EngineError> {
         let mut engine = Engine::empty(config);
-        engine.load_deferring_chat()?;
+        engine.load_deferring_late()?;
         Ok(engine)
     }
 
@@ -194,31 +205,37 @@ impl Engine {
             transaction: None,
             views: BTreeMap::new(),
             rules: HashMap::new(),
-            deferred_chat: None,
+            deferred: None,
         }
     }
 
-    fn load_deferring_chat(&mut self) -> Result<(), EngineError> {
+    fn load_deferring_late(&mut self) -> Result<(), EngineError> {
         let data = generate::generate_all_but_chat(self.config.seed, self.config.scale);
-        let loaded_keys = self.load(&data)?;
-        self.deferred_chat = Some(DeferredChat { data, loaded_keys });
+        let loaded_keys = self.load_tables(&data, |table| !LATE.contains(&table.name))?;
+        self.deferred = Some(Deferred { data, loaded_keys });
         Ok(())
     }
 
-    /// Makes and loads the chat if it is still deferred. Until it is, every statement has been a
-    /// query, so the other tables are still as generated and the load is the same as at start.
-    /// A load that fails stays deferred, so every statement that needs the chat fails the same.
-    pub fn load_chat(&mut self) -> Result<(), EngineError> {
-        let Some(mut deferred) = self.deferred_chat.take() else {
+    /// Makes the chat and loads the [`LATE`] tables if they are still deferred. Until then every
+    /// statement has been a query, so the other tables are still as generated and the load is
+    /// the same as at start. A load that fails leaves them empty and deferred, so every
+    /// statement that needs them fails the same.
+    pub fn load_late(&mut self) -> Result<(), EngineError> {
+        let Some(mut deferred) = self.deferred.take() else {
             return Ok(());
         };
         deferred.data.chat_messages = generate::chat_messages_of(&deferred.data);
-        let table = schema::table(CHAT).expect("the chat is a schema table");
-        let rows = rows::table_rows(&deferred.data, CHAT).expect("every schema table has rows");
-        let loaded = self.load_rows(table, rows, &mut deferred.loaded_keys);
+        let loaded = LATE.iter().try_for_each(|&name| {
+            let table = schema::table(name).expect("late tables are schema tables");
+            let rows = rows::table_rows(&deferred.data, name).expect("every schema table has rows");
+            self.load_rows(table, rows, &mut deferred.loaded_keys)
+        });
         if loaded.is_err() {
+            for name in LATE {
+                self.storage.replace_rows(name, BTreeMap::new());
+            }
             deferred.data.chat_messages = Vec::new();
-            self.deferred_chat = Some(deferred);
+            self.deferred = Some(deferred);
         }
         loaded
     }
@@ -243,8 +260,8 @@ impl Engine {
         self.transaction = None;
         self.views.clear();
         self.rules.clear();
-        self.deferred_chat = None;
-        self.load_deferring_chat()
+        self.deferred = None;
+        self.load_deferring_late()
     }
 
     /// Inside a transaction, the tables a `ROLLBACK` would restore and how many rows it keeps
@@ -260,8 +277,11 @@ impl Engine {
             .into_iter()
             .map(|name| TableCount {
                 table: name.clone(),
-                rows: match &self.deferred_chat {
+                rows: match &self.deferred {
                     Some(deferred) if name == CHAT => deferred.data.scale.counts().chat_messages,
+                    Some(deferred) if LATE.contains(&name.as_str()) => {
+                        rows::row_count(&deferred.data, name).expect("late tables have rows")
+                    }
                     _ => self.storage.row_count(name).unwrap_or(0),
                 },
             })
@@ -307,8 +327,8 @@ impl Engine {
         index: usize,
         mut statement: Statement,
     ) -> Result<QueryResult, EngineError> {
-        if !reads_without(&statement, CHAT) {
-            self.load_chat()?;
+        if !reads_none_of(&statement, &LATE) {
+            self.load_late()?;
         }
         let context = self.context()?;
         names::check(&statement, &self.catalog()?).map_err(|error| {
@@ -611,7 +631,9 @@ impl Engine {
                 .rules
                 .values()
                 .flat_map(|rules| &rules.references)
-                .find(|reference| reference.target == table && reference.table != table)
+                .filter(|reference| reference.target == table && reference.table != table)
+                // The first by name: the rules' map has no order of its own.
+                .min_by(|a, b| a.table.cmp(&b.table))
             {
                 return Err(EngineError::Execution {
                     message: format!(
@@ -952,7 +974,17 @@ impl Engine {
     /// Creates every table and writes the rows through the storage API after our own checks:
     /// types and NULLs per column, unique keys and columns, and references to loaded keys.
     /// Returns the keys of the loaded tables.
-    fn load(&mut self, data: &Dataset) -> Result<HashMap<&'static str, HashSet<i64>>, EngineError> {
+    fn load(&mut self, data: &Dataset) -> Result<LoadedKeys, EngineError> {
+        self.load_tables(data, |_| true)
+    }
+
+    /// Creates every schema table and loads the rows of those `now` picks. The keys of the others
+    /// are taken from their generated rows, so references to them are checked as if loaded.
+    fn load_tables(
+        &mut self,
+        data: &Dataset,
+        now: impl Fn(&Table) -> bool,
+    ) -> Result<LoadedKeys, EngineError> {
         // Keys of loaded tables, for reference checks: hash lookups are several times faster
         // than probing the storage's B-trees.
         let mut loaded_keys = HashMap::new();
@@ -964,7 +996,24 @@ impl Engine {
                 .map_err(glue_error)?;
             gluesql::core::executor::execute(&mut self.storage, &plan).map_err(glue_error)?;
             let rows = rows::table_rows(data, table.name).expect("every schema table has rows");
-            self.load_rows(table, rows, &mut loaded_keys)?;
+            if now(table) {
+                self.load_rows(table, rows, &mut loaded_keys)?;
+            } else if let [key] = table.primary_key {
+                let index = table.column_index(key).expect("key column");
+                let mut ids: Vec<i64> = rows
+                    .filter_map(|row| match row[index] {
+                        Datum::Int(id) => Some(id),
+                        _ => None,
+                    })
+                    .collect();
+                let generated = ids.len();
+                ids.sort_unstable();
+                ids.dedup();
+                if ids.len() != generated {
+                    return Err(load_error(table, format!("duplicate values of {key}")));
+                }
+                loaded_keys.insert(table.name, KeySet::new(ids));
+            }
         }
         // The dataset's own references hold for what users write too, as in PostgreSQL.
         for table in schema::TABLES {
@@ -988,7 +1037,7 @@ impl Engine {
         &mut self,
         table: &'static Table,
         rows: impl Iterator<Item = Vec<Datum>>,
-        loaded_keys: &mut HashMap<&'static str, HashSet<i64>>,
+        loaded_keys: &mut LoadedKeys,
     ) -> Result<(), EngineError> {
         let checked = check_rows(table, rows, loaded_keys)?;
         let [key] = table.primary_key else {
@@ -1000,10 +1049,11 @@ impl Engine {
         let index = table.column_index(key).expect("key column");
         let count = checked.len();
         // Built in one go from key order, much faster than inserting row by row.
-        let keyed = checked
-            .into_iter()
-            .map(|row| Ok((Key::try_from(&row[index]).map_err(glue_error)?, row)))
-            .collect::<Result<BTreeMap<Key, Vec<Value>>, EngineError>>()?;
+        let mut pairs = Vec::with_capacity(count);
+        for row in checked {
+            pairs.push((Key::try_from(&row[index]).map_err(glue_error)?, row));
+        }
+        let keyed: BTreeMap<Key, Vec<Value>> = pairs.into_iter().collect();
         if keyed.len() != count {
             return Err(load_error(table, format!("duplicate values of {key}")));
         }
@@ -1011,21 +1061,23 @@ impl Engine {
             Key::I64(id) => Some(*id),
             _ => None,
         });
-        loaded_keys.insert(table.name, ids.collect());
+        loaded_keys.insert(table.name, KeySet::new(ids.collect()));
         self.storage.replace_rows(table.name, keyed);
         Ok(())
     }
 }
 
-/// Whether `statement` is a query that names no relation called `table`: it changes nothing and
-/// cannot read that table (views are created by statements that are not queries).
-fn reads_without(statement: &Statement, table: &str) -> bool {
-    struct Names<'a>(&'a str);
+/// Whether `statement` is a query that names none of `tables`: it changes nothing and cannot
+/// read them (views are created by statements that are not queries).
+fn reads_none_of(statement: &Statement, tables: &[&str]) -> bool {
+    struct Names<'a>(&'a [&'a str]);
     impl Visitor for Names<'_> {
         type Break = ();
         fn pre_visit_relation(&mut self, name: &ObjectName) -> ControlFlow<()> {
             match name.0.last() {
-                Some(last) if last.value.eq_ignore_ascii_case(self.0) => ControlFlow::Break(()),
+                Some(last) if self.0.iter().any(|t| last.value.eq_ignore_ascii_case(t)) => {
+                    ControlFlow::Break(())
+                }
                 _ => ControlFlow::Continue(()),
             }
         }
@@ -1034,7 +1086,7 @@ fn reads_without(statement: &Statement, table: &str) -> bool {
             ControlFlow::Break(())
         }
     }
-    matches!(statement, Statement::Query(query) if crate::walk::walk(query, &mut Names(table)).is_continue())
+    matches!(statement, Statement::Query(query) if crate::walk::walk(query, &mut Names(tables)).is_continue())
 }
 
 fn load_error(table: &Table, message: String) -> EngineError {
@@ -1048,7 +1100,7 @@ fn load_error(table: &Table, message: String) -> EngineError {
 fn check_rows(
     table: &Table,
     rows: impl Iterator<Item = Vec<Datum>>,
-    loaded_keys: &HashMap<&str, HashSet<i64>>,
+    loaded_keys: &LoadedKeys,
 ) -> Result<Vec<Vec<Value>>, EngineError> {
     let natural_key: Vec<usize> = match table.primary_key {
         [_] => Vec::new(),
@@ -1059,46 +1111,111 @@ fn check_rows(
     };
     let mut seen_keys: HashSet<Vec<Datum>> = HashSet::new();
     let mut seen_unique: Vec<HashSet<String>> = vec![HashSet::new(); table.columns.len()];
-    let refers_to_loaded_row =
-        |other: &str, id: i64| loaded_keys.get(other).is_some_and(|ids| ids.contains(&id));
-    rows.map(|row| {
-        if row.len() != table.columns.len() {
-            return Err(load_error(table, format!("row has {} values", row.len())));
+    // Each column's referenced keys, looked up once rather than by name for every cell.
+    let targets: Vec<Option<(&str, &KeySet)>> = table
+        .columns
+        .iter()
+        .map(|column| {
+            let (other, _) = column.references?;
+            Some((other, loaded_keys.get(other).unwrap_or(&NO_KEYS)))
+        })
+        .collect();
+    let mut checked = Vec::with_capacity(rows.size_hint().0);
+    for row in rows {
+        checked.push(check_row(
+            table,
+            row,
+            &targets,
+            &natural_key,
+            &mut seen_keys,
+            &mut seen_unique,
+        )?);
+    }
+    Ok(checked)
+}
+
+/// One row of [`check_rows`]. Kept out of line: V8 switches a wasm function to optimized code
+/// only when it is next called, so the per-row work of a first load runs optimized only if it
+/// is a function called per row.
+#[inline(never)]
+fn check_row(
+    table: &Table,
+    row: Vec<Datum>,
+    targets: &[Option<(&str, &KeySet)>],
+    natural_key: &[usize],
+    seen_keys: &mut HashSet<Vec<Datum>>,
+    seen_unique: &mut [HashSet<String>],
+) -> Result<Vec<Value>, EngineError> {
+    if row.len() != table.columns.len() {
+        return Err(load_error(table, format!("row has {} values", row.len())));
+    }
+    if !natural_key.is_empty() {
+        let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
+        if !seen_keys.insert(key) {
+            return Err(load_error(table, "duplicate key".to_owned()));
         }
-        if !natural_key.is_empty() {
-            let key: Vec<Datum> = natural_key.iter().map(|&i| row[i].clone()).collect();
-            if !seen_keys.insert(key) {
-                return Err(load_error(table, "duplicate key".to_owned()));
+    }
+    // Sized up front: collecting a fallible iterator would start small and grow.
+    let mut values = Vec::with_capacity(row.len());
+    for (i, (datum, column)) in row.into_iter().zip(table.columns).enumerate() {
+        if let (Some((other, ids)), Datum::Int(id)) = (targets[i], &datum) {
+            if !ids.contains(*id) {
+                return Err(load_error(
+                    table,
+                    format!("{} = {id} refers to no {other} row", column.name),
+                ));
             }
         }
-        row.into_iter()
-            .zip(table.columns)
-            .enumerate()
-            .map(|(i, (datum, column))| {
-                if let (Some((other, _)), Datum::Int(id)) = (column.references, &datum) {
-                    if !refers_to_loaded_row(other, *id) {
-                        return Err(load_error(
-                            table,
-                            format!("{} = {id} refers to no {other} row", column.name),
-                        ));
-                    }
+        if column.unique {
+            if let Datum::Text(text) = &datum {
+                if !seen_unique[i].insert(text.clone()) {
+                    return Err(load_error(
+                        table,
+                        format!("duplicate {} {text:?}", column.name),
+                    ));
                 }
-                if column.unique {
-                    if let Datum::Text(text) = &datum {
-                        if !seen_unique[i].insert(text.clone()) {
-                            return Err(load_error(
-                                table,
-                                format!("duplicate {} {text:?}", column.name),
-                            ));
-                        }
-                    }
-                }
-                to_value(datum, column.sql_type, column.nullable)
-                    .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))
-            })
-            .collect()
-    })
-    .collect()
+            }
+        }
+        values.push(
+            to_value(datum, column.sql_type, column.nullable)
+                .ok_or_else(|| load_error(table, format!("bad value for {}", column.name)))?,
+        );
+    }
+    Ok(values)
+}
+
+/// Keys of a loaded table, for reference checks.
+type LoadedKeys = HashMap<&'static str, KeySet>;
+
+/// A table's integer keys, sorted and distinct. Generated keys run 1, 2, 3, ..., so a lookup is
+/// usually a range check: no hashing for each of the hundreds of thousands of references.
+struct KeySet {
+    ids: Vec<i64>,
+    /// The keys are every integer from the first to the last.
+    dense: bool,
+}
+
+/// The keys of a table not loaded: every reference to it is broken.
+static NO_KEYS: KeySet = KeySet {
+    ids: Vec::new(),
+    dense: false,
+};
+
+impl KeySet {
+    fn new(ids: Vec<i64>) -> KeySet {
+        let dense = match (ids.first(), ids.last()) {
+            (Some(first), Some(last)) => last.checked_sub(*first) == Some(ids.len() as i64 - 1),
+            _ => false,
+        };
+        KeySet { ids, dense }
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        match (self.dense, self.ids.first(), self.ids.last()) {
+            (true, Some(first), Some(last)) => (*first..=*last).contains(&id),
+            _ => self.ids.binary_search(&id).is_ok(),
+        }
+    }
 }
 
 fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {

@@ -791,50 +791,72 @@ fn sessions(
     let mut sessions = Vec::with_capacity(n);
     let mut present: HashSet<usize> = HashSet::new();
     for (stream, &wanted) in streams.iter().zip(&per_stream) {
-        let end = stream.ended_at.unwrap_or(ANCHOR);
-        let length = end - stream.started_at;
-        present.clear();
-        let mut made = 0;
-        while made < wanted && present.len() < n_viewers {
-            let mut viewer = viewer_activity.sample(rng);
-            while !present.insert(viewer) {
-                viewer = (viewer + 1 + rng.below(n_viewers - 1)) % n_viewers;
-            }
-            let device = DEVICES[devices.sample(rng)].0;
-            let visits = 1 + (0..5).take_while(|_| rng.chance(0.35)).count();
-            // Most people arrive early; some drop in late.
-            let mut join = stream.started_at + (libm::pow(rng.unit(), 1.6) * length as f64) as i64;
-            for _ in 0..visits {
-                if made == wanted || join >= end {
-                    break;
-                }
-                let stay = (rng.log_normal(12.0 * MINUTE as f64, 1.2) as i64).max(20);
-                let leave = join + stay;
-                let leave_time = match stream.ended_at {
-                    Some(ended) => Some(leave.min(ended)),
-                    // Late arrivals to a live stream are mostly still there at the anchor.
-                    None if ANCHOR - join < 30 * MINUTE && rng.chance(0.7) => None,
-                    None => Some(leave).filter(|l| *l <= ANCHOR),
-                };
-                sessions.push(ViewerSession {
-                    session_id: 0,
-                    stream_id: stream.stream_id,
-                    viewer_id: viewer as i64 + 1,
-                    join_time: join,
-                    leave_time,
-                    device,
-                });
-                made += 1;
-                let Some(left) = leave_time else { break };
-                join = left + 10 + rng.exponential(6.0 * MINUTE as f64) as i64;
-            }
-        }
+        stream_sessions(
+            rng,
+            stream,
+            wanted,
+            (&devices, &viewer_activity, n_viewers),
+            &mut present,
+            &mut sessions,
+        );
     }
     sessions.sort_by_key(|s| (s.join_time, s.stream_id, s.viewer_id));
     for (i, session) in sessions.iter_mut().enumerate() {
         session.session_id = i as i64 + 1;
     }
     sessions
+}
+
+/// The visits of one stream, for [`sessions`]. Kept out of line: V8 switches a wasm function to
+/// optimized code only when it is next called, so in a fresh page the per-stream work runs
+/// optimized only if it is a function called per stream.
+#[inline(never)]
+fn stream_sessions(
+    rng: &mut Rng,
+    stream: &Stream,
+    wanted: usize,
+    (devices, viewer_activity, n_viewers): (&Weighted, &Weighted, usize),
+    present: &mut HashSet<usize>,
+    sessions: &mut Vec<ViewerSession>,
+) {
+    let end = stream.ended_at.unwrap_or(ANCHOR);
+    let length = end - stream.started_at;
+    present.clear();
+    let mut made = 0;
+    while made < wanted && present.len() < n_viewers {
+        let mut viewer = viewer_activity.sample(rng);
+        while !present.insert(viewer) {
+            viewer = (viewer + 1 + rng.below(n_viewers - 1)) % n_viewers;
+        }
+        let device = DEVICES[devices.sample(rng)].0;
+        let visits = 1 + (0..5).take_while(|_| rng.chance(0.35)).count();
+        // Most people arrive early; some drop in late.
+        let mut join = stream.started_at + (libm::pow(rng.unit(), 1.6) * length as f64) as i64;
+        for _ in 0..visits {
+            if made == wanted || join >= end {
+                break;
+            }
+            let stay = (rng.log_normal(12.0 * MINUTE as f64, 1.2) as i64).max(20);
+            let leave = join + stay;
+            let leave_time = match stream.ended_at {
+                Some(ended) => Some(leave.min(ended)),
+                // Late arrivals to a live stream are mostly still there at the anchor.
+                None if ANCHOR - join < 30 * MINUTE && rng.chance(0.7) => None,
+                None => Some(leave).filter(|l| *l <= ANCHOR),
+            };
+            sessions.push(ViewerSession {
+                session_id: 0,
+                stream_id: stream.stream_id,
+                viewer_id: viewer as i64 + 1,
+                join_time: join,
+                leave_time,
+                device,
+            });
+            made += 1;
+            let Some(left) = leave_time else { break };
+            join = left + 10 + rng.exponential(6.0 * MINUTE as f64) as i64;
+        }
+    }
 }
 
 /// A moment inside a visit (a still-open visit runs to the anchor).

@@ -150,6 +150,23 @@ pub fn table_rows<'a>(
     Some(rows)
 }
 
+/// How many rows [`table_rows`] gives for `table`, without making them.
+pub fn row_count(data: &Dataset, table: &str) -> Option<usize> {
+    Some(match table {
+        "stream_categories" => data.categories.len(),
+        "creators" => data.creators.len(),
+        "viewers" => data.viewers.len(),
+        "gift_catalog" => data.gift_catalog.len(),
+        "gift_prices" => data.gift_prices.len(),
+        "streams" => data.streams.len(),
+        "viewer_sessions" => data.sessions.len(),
+        "gifts" => data.gifts.len(),
+        "chat_messages" => data.chat_messages.len(),
+        "retention_policies" => data.retention_policies.len(),
+        _ => return None,
+    })
+}
+
 /// Every table with its rows, in load order.
 pub fn all_tables(data: &Dataset) -> Vec<(&'static Table, Vec<Vec<Datum>>)> {
     schema::TABLES
@@ -219,6 +236,16 @@ pub fn to_csv<R: AsRef<[Datum]>>(table: &Table, rows: impl IntoIterator<Item = R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_count_is_the_number_of_rows_made() {
+        let data = crate::generate::generate(1, crate::generate::Scale::S);
+        for table in schema::TABLES {
+            let made = table_rows(&data, table.name).unwrap().count();
+            assert_eq!(row_count(&data, table.name), Some(made), "{}", table.name);
+        }
+        assert_eq!(row_count(&data, "nope"), None);
+    }
 
     #[test]
     fn csv_quotes_what_needs_it_and_keeps_null_apart_from_empty() {

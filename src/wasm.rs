@@ -116,10 +116,11 @@ impl Sandbox {
         to_js(&timed)
     }
 
-    /// Makes and loads the chat now rather than before the first statement that reads it.
-    #[wasm_bindgen(js_name = loadChat)]
-    pub fn load_chat(&mut self) -> Result<(), JsValue> {
-        self.engine.load_chat().map_err(error_to_js)
+    /// Loads the tables the engine defers (the chat among them) now rather than before the first
+    /// statement that reads them.
+    #[wasm_bindgen(js_name = loadLate)]
+    pub fn load_late(&mut self) -> Result<(), JsValue> {
+        self.engine.load_late().map_err(error_to_js)
     }
 
     /// Back to the freshly generated data.

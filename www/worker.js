@@ -6,16 +6,17 @@ import { serve } from './rpc.js';
 const ready = init({ module_or_path: new URL(WASM_FILE, import.meta.url) });
 let sandbox = null;
 
-// The engine makes the chat (most of the rows) before the first statement that reads it, so the
-// first answer does not wait for it; once the engine has been idle for a moment it makes it
-// anyway, so that statement does not wait either. A failed load is reported by that statement.
+// The engine loads the tables the seed payout does not read (the chat, most of the rows, among
+// them) before the first statement that reads them, so the first answer does not wait for them;
+// once the engine has been idle for a moment it loads them anyway, so that statement does not
+// wait either. A failed load is reported by that statement.
 const IDLE_MS = 250;
 let idle = 0;
-function loadChatWhenIdle() {
+function loadLateWhenIdle() {
   clearTimeout(idle);
   idle = setTimeout(() => {
     try {
-      sandbox?.loadChat();
+      sandbox?.loadLate();
     } catch {}
   }, IDLE_MS);
 }
@@ -51,7 +52,7 @@ serve({
       clockError = error;
     }
     const ms = performance.now() - start;
-    loadChatWhenIdle();
+    loadLateWhenIdle();
     return { counts: sandbox.tableCounts(), ms, clock: sandbox.clock(), defaultClock, clockError };
   },
 
@@ -64,7 +65,7 @@ serve({
   async run({ sql }) {
     const start = performance.now();
     const results = loaded().run(sql);
-    loadChatWhenIdle();
+    loadLateWhenIdle();
     return { results, ms: performance.now() - start };
   },
 
@@ -76,7 +77,7 @@ serve({
 
   async reset() {
     loaded().reset();
-    loadChatWhenIdle();
+    loadLateWhenIdle();
     return { counts: sandbox.tableCounts() };
   },
 });
