@@ -34,11 +34,7 @@ use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
-
-/// Hash maps and sets with a fast, fixed hasher: nothing here depends on their iteration order.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
 pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
@@ -454,7 +450,7 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
         keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
     };
     if plan.distinct {
-        let mut seen = HashSet::default();
+        let mut seen = HashSet::new();
         rows.retain(|row| seen.insert(row.clone()));
     }
     Ok(rows
@@ -537,7 +533,7 @@ impl<'q> Source<'q> {
         'q: 'r,
     {
         let link = self.join.as_ref().expect("joined tables have a link");
-        let mut table: HashMap<Key, Vec<&[Value]>> = HashMap::default();
+        let mut table: HashMap<Key, Vec<&[Value]>> = HashMap::new();
         let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
         for row in self.rows.values() {
             storage.count_row()?;
@@ -1107,7 +1103,7 @@ enum Kind {
 
 impl Accumulator {
     fn new(aggregate: &Aggregate, value: Cow<Value>) -> Accumulator {
-        let mut distinct = aggregate.distinct.then(HashSet::default);
+        let mut distinct = aggregate.distinct.then(HashSet::new);
         if let Some(seen) = distinct.as_mut() {
             if !value.is_null() {
                 seen.insert(value.clone().into_owned());
