@@ -64,7 +64,10 @@ fn delete(
         return None;
     }
     let keys = {
-        let mut scope = Scope::default();
+        let mut scope = Scope {
+            levels: vec![0],
+            ..Scope::default()
+        };
         let rows = scope.add(storage, table, None)?;
         let filter = scope.optional(selection)?;
         let mut keys = Vec::new();
