@@ -1464,16 +1464,13 @@ impl Backend for Engine {
 
     fn materialize(&mut self, relation: Relation) -> Result<String, EngineError> {
         let name = format!("{STEP_PREFIX}{}", self.steps.len());
-        let column_defs = (0..relation.columns.len())
-            .map(|i| ColumnDef {
-                name: relation.columns[i].clone(),
-                data_type: data_type(
-                    relation
-                        .rows
-                        .iter()
-                        .map(|row| &row[i])
-                        .find(|value| !matches!(value, Value::Null)),
-                ),
+        let column_defs = relation
+            .columns
+            .iter()
+            .zip(relation.typed_values())
+            .map(|(name, value)| ColumnDef {
+                name: name.clone(),
+                data_type: data_type(value),
                 nullable: true,
                 default: None,
                 unique: None,

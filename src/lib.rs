@@ -14,6 +14,7 @@ pub mod error;
 mod full_join;
 mod functions;
 pub mod generate;
+mod hasher;
 mod join_columns;
 mod names;
 pub mod pipeline;

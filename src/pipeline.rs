@@ -26,6 +26,28 @@ pub struct Relation {
     pub rows: Vec<Vec<Value>>,
 }
 
+impl Relation {
+    /// The first value that is not NULL in each column, which tells the column's type. One pass
+    /// over the rows, row by row: a column that is NULL throughout (a union branch's padding)
+    /// costs no pass of its own.
+    pub fn typed_values(&self) -> Vec<Option<&Value>> {
+        let mut found = vec![None; self.columns.len()];
+        let mut missing = found.len();
+        for row in &self.rows {
+            if missing == 0 {
+                break;
+            }
+            for (slot, value) in found.iter_mut().zip(row) {
+                if slot.is_none() && !matches!(value, Value::Null) {
+                    *slot = Some(value);
+                    missing -= 1;
+                }
+            }
+        }
+        found
+    }
+}
+
 /// What the steps need from the engine.
 pub trait Backend {
     /// Runs a query GlueSQL answers as written.
@@ -371,16 +393,8 @@ fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
 
 /// PostgreSQL refuses to line up columns of unrelated types (`integer` with `text`).
 fn check_matching_types(name: &str, left: &Relation, right: &Relation) -> Result<(), EngineError> {
-    for column in 0..left.columns.len() {
-        let kind = |relation: &Relation| {
-            relation
-                .rows
-                .iter()
-                .map(|row| &row[column])
-                .find(|value| !matches!(value, Value::Null))
-                .map(type_category)
-        };
-        if let (Some(l), Some(r)) = (kind(left), kind(right)) {
+    for (l, r) in left.typed_values().into_iter().zip(right.typed_values()) {
+        if let (Some(l), Some(r)) = (l.map(type_category), r.map(type_category)) {
             if l != r {
                 return Err(EngineError::Execution {
                     message: format!("{name} types {l} and {r} cannot be matched"),

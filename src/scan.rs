@@ -18,6 +18,7 @@
 //! `IN` subqueries, joins without an equality, functions other than casts, `COALESCE`, `EXTRACT`
 //! and our own, key lookups.
 
+use crate::hasher::{FastMap, FastSet};
 use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
     Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, DateTimeField, Expr,
@@ -34,7 +35,7 @@ use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
 pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
@@ -104,10 +105,20 @@ fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
 fn passes(conditions: &[Node], tuple: &[&[Value]]) -> Result<bool> {
     let mut holds = true;
     for condition in conditions {
-        let value = condition.eval(tuple, &[])?;
-        holds &= !value.is_null() && bool::try_from(value)?;
+        holds &= match condition {
+            Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
+                Some(holds) => holds,
+                None => truth(condition.eval(tuple, &[])?)?,
+            },
+            _ => truth(condition.eval(tuple, &[])?)?,
+        };
     }
     Ok(holds)
+}
+
+/// Whether a condition's value lets a row through: NULL does not.
+fn truth(value: Evaluated) -> Result<bool> {
+    Ok(!value.is_null() && bool::try_from(value)?)
 }
 
 type Rows = BTreeMap<Key, Vec<Value>>;
@@ -363,13 +374,33 @@ impl<'q> Plan<'q> {
         let mut tuple = Vec::with_capacity(self.depth + self.sources.len());
         tuple.extend_from_slice(outer);
         tuple.resize(self.depth, &[]);
-        joins.first(&mut tuple, &mut |tuple| match &self.grouping {
-            None => {
-                kept.push(self.emit(tuple, &[])?);
-                Ok(())
+        if let Some(rows) = self.counts_rows_only() {
+            // Every aggregate is COUNT(*) of one whole table: its size, not a walk of its rows.
+            self.storage.count_rows(rows.len() as u64)?;
+            let group = &mut groups.groups[0];
+            group.representative = rows.values().next().map(|row| {
+                let mut first = tuple.clone();
+                first.push(row.as_slice());
+                first
+            });
+            for slot in &mut group.slots {
+                *slot = Some(Accumulator {
+                    kind: Kind::Count {
+                        wildcard: true,
+                        count: rows.len() as i64,
+                    },
+                    distinct: None,
+                });
             }
-            Some(grouping) => groups.add(grouping, tuple),
-        })?;
+        } else {
+            joins.first(&mut tuple, &mut |tuple| match &self.grouping {
+                None => {
+                    kept.push(self.emit(tuple, &[])?);
+                    Ok(())
+                }
+                Some(grouping) => groups.add(grouping, tuple),
+            })?;
+        }
         if let Some(grouping) = &self.grouping {
             let mut nulls = tuple.clone();
             nulls.resize(self.depth + self.sources.len(), &[]);
@@ -386,7 +417,7 @@ impl<'q> Plan<'q> {
                 let tuple = group.representative.as_deref().unwrap_or(&nulls);
                 if let Some(having) = &grouping.having {
                     let keep = having.eval(tuple, &values)?;
-                    if keep.is_null() || !bool::try_from(keep)? {
+                    if !truth(keep)? {
                         continue;
                     }
                 }
@@ -394,6 +425,23 @@ impl<'q> Plan<'q> {
             }
         }
         ordered(self, kept)
+    }
+
+    /// The one table read, when the query is only `COUNT(*)`s of all its rows.
+    fn counts_rows_only(&self) -> Option<&'q Rows> {
+        let grouping = self.grouping.as_ref()?;
+        let [source] = self.sources.as_slice() else {
+            return None;
+        };
+        let whole = source.filter.is_empty() && source.after.is_empty();
+        let counts = grouping.aggregates.iter().all(|(aggregate, _)| {
+            !aggregate.distinct
+                && matches!(
+                    aggregate.func,
+                    AggregateFunction::Count(CountArgExpr::Wildcard)
+                )
+        });
+        (whole && counts && grouping.keys.is_empty()).then_some(source.rows)
     }
 
     /// The value of a scalar subquery: NULL without rows, an error with more than one.
@@ -417,7 +465,11 @@ impl<'q> Plan<'q> {
         // Sized up front: collecting through `Result` would grow the row three times.
         let mut row = Vec::with_capacity(self.output.len());
         for node in &self.output {
-            row.push(Value::try_from(node.eval(tuple, aggregated)?)?);
+            row.push(match node.direct(tuple) {
+                // Copied as it lies: most output columns are plain columns.
+                Some(value) => value.clone(),
+                None => Value::try_from(node.eval(tuple, aggregated)?)?,
+            });
         }
         let keys = self
             .order
@@ -453,7 +505,7 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
         keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
     };
     if plan.distinct {
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         rows.retain(|row| seen.insert(row.clone()));
     }
     Ok(rows
@@ -531,12 +583,12 @@ impl<'q> Source<'q> {
         &'r self,
         storage: &SandboxStorage,
         position: usize,
-    ) -> Result<HashMap<Key, Vec<&'r [Value]>>>
+    ) -> Result<FastMap<Key, Vec<&'r [Value]>>>
     where
         'q: 'r,
     {
         let link = self.join.as_ref().expect("joined tables have a link");
-        let mut table: HashMap<Key, Vec<&[Value]>> = HashMap::new();
+        let mut table: FastMap<Key, Vec<&[Value]>> = FastMap::default();
         let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
         for row in self.rows.values() {
             storage.count_row()?;
@@ -558,7 +610,7 @@ impl<'q> Source<'q> {
 /// The join of a plan's tables, one depth per table.
 struct Joins<'r, 'q> {
     plan: &'r Plan<'q>,
-    tables: Vec<HashMap<Key, Vec<&'r [Value]>>>,
+    tables: Vec<FastMap<Key, Vec<&'r [Value]>>>,
 }
 
 type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<()> + 's;
@@ -919,6 +971,19 @@ impl<'q> Node<'q> {
 
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
+    /// The value a column or constant stands for, found without evaluating anything.
+    fn direct<'a>(&'a self, tuple: &[&'a [Value]]) -> Option<&'a Value>
+    where
+        'q: 'a,
+    {
+        match self {
+            Node::Column(table, index) => Some(column(tuple, *table, *index)),
+            Node::Value(value) => Some(value),
+            Node::Constant(value) => Some(value),
+            _ => None,
+        }
+    }
+
     fn eval<'a>(&'a self, tuple: &[&'a [Value]], aggregated: &'a [Value]) -> Result<Evaluated<'a>>
     where
         'q: 'a,
@@ -933,7 +998,10 @@ impl<'q> Node<'q> {
             Node::Value(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
             Node::Constant(v) => Ok(Evaluated::Value(Cow::Borrowed(v))),
             Node::Aggregate(slot) => Ok(Evaluated::Value(Cow::Borrowed(&aggregated[*slot]))),
-            Node::Binary(left, op, right) => binary_op(op, eval(left)?, eval(right)?),
+            Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
+                Some(holds) => value(Value::Bool(holds)),
+                None => binary_op(op, eval(left)?, eval(right)?),
+            },
             Node::Unary(op, expr) => unary_op(op, eval(expr)?),
             Node::IsNull(expr, negated) => value(Value::Bool(eval(expr)?.is_null() ^ negated)),
             Node::Between {
@@ -1025,8 +1093,8 @@ impl<'q> Node<'q> {
 #[derive(Default)]
 struct Groups<'r> {
     /// By the one key of a `GROUP BY` of one expression, looked up without a copy.
-    by_value: HashMap<Value, usize>,
-    by_values: HashMap<Vec<Value>, usize>,
+    by_value: FastMap<Value, usize>,
+    by_values: FastMap<Vec<Value>, usize>,
     groups: Vec<Group<'r>>,
 }
 
@@ -1072,8 +1140,25 @@ impl<'r> Groups<'r> {
         let group = &mut self.groups[index];
         group.representative.get_or_insert_with(|| tuple.to_vec());
         for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
+            // A plain COUNT only asks whether its argument is NULL: no value is taken.
+            if let Some(Accumulator {
+                kind: Kind::Count { wildcard, count },
+                distinct: None,
+            }) = slot
+            {
+                let counted = *wildcard
+                    || match argument {
+                        None => true,
+                        Some(Node::Column(table, index)) => {
+                            !column(tuple, *table, *index).is_null()
+                        }
+                        Some(argument) => !argument.eval(tuple, &[])?.is_null(),
+                    };
+                *count += i64::from(counted);
+                continue;
+            }
             let value = match argument {
-                None => Cow::Owned(Value::Null),
+                None => Cow::Borrowed(&Value::Null),
                 Some(Node::Column(table, index)) => Cow::Borrowed(column(tuple, *table, *index)),
                 Some(argument) => borrowed(argument.eval(tuple, &[])?)?,
             };
@@ -1093,7 +1178,7 @@ impl<'r> Groups<'r> {
 /// One aggregate's running value, as GlueSQL's aggregation state computes it.
 struct Accumulator {
     kind: Kind,
-    distinct: Option<HashSet<Value>>,
+    distinct: Option<FastSet<Value>>,
 }
 
 enum Kind {
@@ -1106,7 +1191,7 @@ enum Kind {
 
 impl Accumulator {
     fn new(aggregate: &Aggregate, value: Cow<Value>) -> Accumulator {
-        let mut distinct = aggregate.distinct.then(HashSet::new);
+        let mut distinct = aggregate.distinct.then(FastSet::default);
         if let Some(seen) = distinct.as_mut() {
             if !value.is_null() {
                 seen.insert(value.clone().into_owned());
@@ -1170,6 +1255,48 @@ impl Accumulator {
             Kind::Sum(value) | Kind::Min(value) | Kind::Max(value) => Ok(value),
             Kind::Avg { sum, count } => sum.cast(&DataType::Float)?.divide(&Value::I64(count)),
         }
+    }
+}
+
+/// A comparison of a column with a constant or another column when both hold values of the
+/// same plain type, computed directly: GlueSQL's comparison gives the same answer for these
+/// pairs through far more steps, and a filter runs it once per row. `None` for anything else
+/// (NULL, mixed types, literals read as the other side's type), which takes the general path.
+fn compare_plain(
+    left: &Node,
+    op: &BinaryOperator,
+    right: &Node,
+    tuple: &[&[Value]],
+) -> Option<bool> {
+    let left = left.direct(tuple)?;
+    let ordering = match (left, right) {
+        // A quoted literal next to text is that text: GlueSQL compares the two for equality.
+        (Value::Str(l), Node::Literal(Literal::QuotedString(r))) => {
+            return match op {
+                BinaryOperator::Eq => Some(l == r),
+                BinaryOperator::NotEq => Some(l != r),
+                _ => None,
+            };
+        }
+        (left, right) => match (left, right.direct(tuple)?) {
+            (Value::I64(l), Value::I64(r)) => l.cmp(r),
+            (Value::I32(l), Value::I32(r)) => l.cmp(r),
+            (Value::Str(l), Value::Str(r)) => l.cmp(r),
+            (Value::Timestamp(l), Value::Timestamp(r)) => l.cmp(r),
+            (Value::Date(l), Value::Date(r)) => l.cmp(r),
+            (Value::Decimal(l), Value::Decimal(r)) => l.cmp(r),
+            (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
+            _ => return None,
+        },
+    };
+    match op {
+        BinaryOperator::Eq => Some(ordering == Ordering::Equal),
+        BinaryOperator::NotEq => Some(ordering != Ordering::Equal),
+        BinaryOperator::Lt => Some(ordering == Ordering::Less),
+        BinaryOperator::LtEq => Some(ordering != Ordering::Greater),
+        BinaryOperator::Gt => Some(ordering == Ordering::Greater),
+        BinaryOperator::GtEq => Some(ordering != Ordering::Less),
+        _ => None,
     }
 }
 

@@ -73,7 +73,12 @@ impl SandboxStorage {
 
     /// Counts one row read against the budget; an error once the budget is spent.
     pub fn count_row(&self) -> Result<()> {
-        let read = self.rows_read.get() + 1;
+        self.count_rows(1)
+    }
+
+    /// Counts `rows` rows read at once: a table counted whole rather than walked.
+    pub fn count_rows(&self, rows: u64) -> Result<()> {
+        let read = self.rows_read.get() + rows;
         self.rows_read.set(read);
         if read > self.row_budget.get() {
             return Err(Error::StorageMsg(BUDGET_EXCEEDED.to_owned()));

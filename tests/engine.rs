@@ -1408,3 +1408,104 @@ fn distinct_rows_read_in_place_are_the_distinct_values() {
     assert_eq!(wanted.len(), 10);
     assert_eq!(got.rows, wanted);
 }
+
+#[test]
+fn whole_table_counts_and_plain_comparisons_answer_as_the_rows_say() {
+    let mut engine = engine();
+    let data = data();
+    let int = |n: usize| Cell::Int(n as i64);
+    let sessions = &data.sessions;
+
+    // COUNT(*) of a whole table is its size; the rows still count as read.
+    let result = engine
+        .query("SELECT COUNT(*), COUNT(*) AS again, COUNT(leave_time) FROM viewer_sessions")
+        .unwrap();
+    let left = sessions.iter().filter(|s| s.leave_time.is_some()).count();
+    assert_eq!(
+        result.rows[0],
+        [int(sessions.len()), int(sessions.len()), int(left)]
+    );
+    assert_eq!(result.rows_read, sessions.len() as u64);
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT (SELECT COUNT(*) FROM gifts) + (SELECT COUNT(*) FROM streams)"
+        ),
+        int(data.gifts.len() + data.streams.len())
+    );
+    engine
+        .run("BEGIN; DELETE FROM chat_messages WHERE viewer_id = 1")
+        .unwrap();
+    let kept = data
+        .chat_messages
+        .iter()
+        .filter(|m| m.viewer_id != 1)
+        .count();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM chat_messages"),
+        int(kept)
+    );
+    engine.run("ROLLBACK").unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM chat_messages"),
+        int(data.chat_messages.len())
+    );
+
+    // Comparisons of a column with a constant or another column of the same type.
+    let device = sessions[0].device;
+    let cases: [(String, usize); 7] = [
+        (
+            format!("device = '{device}'"),
+            sessions.iter().filter(|s| s.device == device).count(),
+        ),
+        (
+            format!("device <> '{device}'"),
+            sessions.iter().filter(|s| s.device != device).count(),
+        ),
+        (
+            format!("device < CAST('{device}' AS TEXT)"),
+            sessions.iter().filter(|s| s.device < device).count(),
+        ),
+        (
+            "leave_time >= join_time".to_owned(),
+            sessions
+                .iter()
+                .filter(|s| s.leave_time.is_some_and(|l| l >= s.join_time))
+                .count(),
+        ),
+        (
+            "leave_time < join_time + INTERVAL '10 minutes'".to_owned(),
+            sessions
+                .iter()
+                .filter(|s| s.leave_time.is_some_and(|l| l < s.join_time + 600))
+                .count(),
+        ),
+        (
+            "session_id > viewer_id".to_owned(),
+            sessions
+                .iter()
+                .filter(|s| s.session_id > s.viewer_id)
+                .count(),
+        ),
+        (
+            "stream_id <= 100".to_owned(),
+            sessions.iter().filter(|s| s.stream_id <= 100).count(),
+        ),
+    ];
+    for (condition, expected) in cases {
+        let sql = format!("SELECT COUNT(*) FROM viewer_sessions WHERE {condition}");
+        assert_eq!(single(&mut engine, &sql), int(expected), "{sql}");
+    }
+    let big = data
+        .gifts
+        .iter()
+        .filter(|g| g.amount_usd >= rust_decimal::Decimal::TEN)
+        .count();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM gifts WHERE amount_usd >= CAST(10 AS NUMERIC(12,2))"
+        ),
+        int(big)
+    );
+}
