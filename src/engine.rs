@@ -264,6 +264,13 @@ impl Engine {
         self.load_deferring_late()
     }
 
+    /// Frees what dropped and rolled-back tables held. Running the next script does it first;
+    /// a host with idle time (the page's worker, once an answer is posted) calls it then, so
+    /// the answer does not wait for it.
+    pub fn release(&mut self) {
+        self.storage.release();
+    }
+
     /// Inside a transaction, the tables a `ROLLBACK` would restore and how many rows it keeps
     /// for each: only what was written is kept.
     pub fn kept_for_rollback(&self) -> Vec<(String, usize)> {
@@ -301,6 +308,7 @@ impl Engine {
         sql: &str,
         mut finished: impl FnMut(),
     ) -> Result<Vec<QueryResult>, EngineError> {
+        self.release();
         let statements = sql::parse(sql)?;
         if statements.is_empty() {
             return Err(EngineError::Syntax {

@@ -41,6 +41,8 @@ pub struct SandboxStorage {
     /// Column names the running query can read (see `reads.rs`); scans hand out NULL for the
     /// others instead of copying them. `None`: every column.
     reading: Option<HashSet<String>>,
+    /// Tables and rows dropped, deleted or rolled back, not yet freed (see `release`).
+    retired: Vec<Undo>,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -56,8 +58,9 @@ struct Journal {
 enum Undo {
     /// A table as it was; `None` when it did not exist.
     Table(String, Option<Item>),
-    /// One row as it was; `None` when there was no row under that key.
-    Row(String, Key, Option<Vec<Value>>),
+    /// The rows one write replaced, in the order written: each as it was, `None` when there
+    /// was no row under that key.
+    Rows(String, Vec<(Key, Option<Vec<Value>>)>),
 }
 
 impl SandboxStorage {
@@ -93,6 +96,13 @@ impl SandboxStorage {
         }
     }
 
+    /// Frees the tables dropped or rolled back since the last call. Freeing a big table's rows
+    /// one by one takes longer than many queries, so it waits until the answer is out: the
+    /// engine calls this before its next statement, the page also when the worker is idle.
+    pub fn release(&mut self) {
+        self.retired.clear();
+    }
+
     /// Starts keeping what writes replace; inside a transaction already, keeps going.
     pub fn begin(&mut self) {
         self.journal.get_or_insert_with(Journal::default);
@@ -100,7 +110,9 @@ impl SandboxStorage {
 
     /// Keeps every change and forgets the undo log.
     pub fn commit(&mut self) {
-        self.journal = None;
+        if let Some(journal) = self.journal.take() {
+            self.retired.extend(journal.entries);
+        }
     }
 
     /// Undoes every write since `begin`, newest first.
@@ -111,18 +123,17 @@ impl SandboxStorage {
         for entry in journal.entries.into_iter().rev() {
             match entry {
                 Undo::Table(name, Some(item)) => {
-                    self.inner.items.insert(name, item);
+                    let replaced = self.inner.items.insert(name.clone(), item);
+                    self.retired.push(Undo::Table(name, replaced));
                 }
                 Undo::Table(name, None) => {
-                    self.inner.items.remove(&name);
+                    let dropped = self.inner.items.remove(&name);
                     self.inner.metadata.remove(&name);
+                    self.retired.push(Undo::Table(name, dropped));
                 }
-                Undo::Row(name, key, row) => {
+                Undo::Rows(name, rows) => {
                     if let Some(item) = self.inner.items.get_mut(&name) {
-                        match row {
-                            Some(row) => item.rows.insert(key, row),
-                            None => item.rows.remove(&key),
-                        };
+                        restore(&mut item.rows, rows);
                     }
                 }
             }
@@ -136,7 +147,9 @@ impl SandboxStorage {
         for entry in self.journal.iter().flat_map(|journal| &journal.entries) {
             let (name, rows) = match entry {
                 Undo::Table(name, item) => (name, item.as_ref().map_or(0, |item| item.rows.len())),
-                Undo::Row(name, _, row) => (name, usize::from(row.is_some())),
+                Undo::Rows(name, rows) => {
+                    (name, rows.iter().filter(|(_, row)| row.is_some()).count())
+                }
             };
             *kept.entry(name.clone()).or_default() += rows;
         }
@@ -160,17 +173,27 @@ impl SandboxStorage {
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return;
         };
-        let mut journal = self
+        let replaced = rows
+            .into_iter()
+            .map(|(key, row)| {
+                let old = item.rows.insert(key.clone(), row);
+                (key, old)
+            })
+            .collect();
+        self.keep_rows(table_name, replaced);
+    }
+
+    /// Keeps the rows a write replaced for `ROLLBACK`; outside a transaction, or when the whole
+    /// table is kept already, they wait to be freed.
+    fn keep_rows(&mut self, table_name: &str, rows: Vec<(Key, Option<Vec<Value>>)>) {
+        let entry = Undo::Rows(table_name.to_owned(), rows);
+        match self
             .journal
             .as_mut()
-            .filter(|j| !j.whole.contains(table_name));
-        for (key, row) in rows {
-            let old = item.rows.insert(key.clone(), row);
-            if let Some(journal) = journal.as_mut() {
-                journal
-                    .entries
-                    .push(Undo::Row(table_name.to_owned(), key, old));
-            }
+            .filter(|journal| !journal.whole.contains(table_name))
+        {
+            Some(journal) => journal.entries.push(entry),
+            None => self.retired.push(entry),
         }
     }
 
@@ -255,12 +278,15 @@ impl StoreMut for SandboxStorage {
     fn delete_schema(&mut self, table_name: &str) -> Result<()> {
         let item = self.inner.items.remove(table_name);
         self.inner.metadata.remove(table_name);
-        if let Some(journal) = self.journal.as_mut() {
-            if journal.whole.insert(table_name.to_owned()) {
+        let journal = self.journal.as_mut();
+        match journal.filter(|journal| !journal.whole.contains(table_name)) {
+            Some(journal) => {
+                journal.whole.insert(table_name.to_owned());
                 journal
                     .entries
                     .push(Undo::Table(table_name.to_owned(), item));
             }
+            None => self.retired.push(Undo::Table(table_name.to_owned(), item)),
         }
         Ok(())
     }
@@ -287,19 +313,60 @@ impl StoreMut for SandboxStorage {
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return Ok(());
         };
-        let mut journal = self
-            .journal
-            .as_mut()
-            .filter(|j| !j.whole.contains(table_name));
-        for key in keys {
-            let old = item.rows.remove(&key);
-            if let (Some(journal), Some(old)) = (journal.as_mut(), old) {
-                journal
-                    .entries
-                    .push(Undo::Row(table_name.to_owned(), key, Some(old)));
+        let deleted = if keys.len() > item.rows.len() / 8 && keys.is_sorted() {
+            // Many rows (a purge): one pass that rebuilds the table beats removing them one by
+            // one, each a search and a rebalance.
+            let mut doomed = keys.into_iter().peekable();
+            let mut deleted = Vec::with_capacity(doomed.len());
+            let mut kept = Vec::with_capacity(item.rows.len().saturating_sub(doomed.len()));
+            for (key, row) in std::mem::take(&mut item.rows) {
+                while doomed.next_if(|doomed| *doomed < key).is_some() {}
+                if doomed.next_if_eq(&key).is_some() {
+                    deleted.push((key, Some(row)));
+                } else {
+                    kept.push((key, row));
+                }
+            }
+            item.rows = BTreeMap::from_iter(kept);
+            deleted
+        } else {
+            keys.into_iter()
+                .filter_map(|key| {
+                    let row = item.rows.remove(&key)?;
+                    Some((key, Some(row)))
+                })
+                .collect()
+        };
+        self.keep_rows(table_name, deleted);
+        Ok(())
+    }
+}
+
+/// Puts back the rows one write replaced. Many rows with keys in order (a purge, a wide update)
+/// go back in one merge with the table rather than one search each.
+fn restore(table: &mut BTreeMap<Key, Vec<Value>>, rows: Vec<(Key, Option<Vec<Value>>)>) {
+    if rows.len() > table.len() / 8 && rows.is_sorted_by(|a, b| a.0 < b.0) {
+        // Each key once: the order of putting back does not matter.
+        let mut current = std::mem::take(table).into_iter().peekable();
+        let mut merged = Vec::with_capacity(current.len() + rows.len());
+        for (key, row) in rows {
+            while let Some(entry) = current.next_if(|(k, _)| *k < key) {
+                merged.push(entry);
+            }
+            current.next_if(|(k, _)| *k == key);
+            if let Some(row) = row {
+                merged.push((key, row));
             }
         }
-        Ok(())
+        merged.extend(current);
+        *table = BTreeMap::from_iter(merged);
+        return;
+    }
+    for (key, row) in rows.into_iter().rev() {
+        match row {
+            Some(row) => table.insert(key, row),
+            None => table.remove(&key),
+        };
     }
 }
 

@@ -118,6 +118,11 @@ impl Sandbox {
 
     /// Loads the tables the engine defers (the chat among them) now rather than before the first
     /// statement that reads them.
+    /// Frees what dropped and rolled-back tables held; the next `run` does it anyway.
+    pub fn release(&mut self) {
+        self.engine.release();
+    }
+
     #[wasm_bindgen(js_name = loadLate)]
     pub fn load_late(&mut self) -> Result<(), JsValue> {
         self.engine.load_late().map_err(error_to_js)

@@ -1509,3 +1509,63 @@ fn whole_table_counts_and_plain_comparisons_answer_as_the_rows_say() {
         int(big)
     );
 }
+
+#[test]
+fn a_purge_deletes_exactly_the_old_rows_and_rollback_puts_every_row_back() {
+    let mut engine = engine();
+    engine.set_row_cap(usize::MAX);
+    let chat = &data().chat_messages;
+    let cutoff = ANCHOR - 30 * DAY;
+    let every_row = "SELECT message_id, stream_id, viewer_id, sent_at, body FROM chat_messages ORDER BY message_id";
+    let before = engine.query(every_row).unwrap().rows;
+    assert_eq!(before.len(), chat.len());
+
+    // Most rows go (the purge takes the rebuild path), then later writes touch what is left.
+    let purge = format!(
+        "BEGIN;
+         DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days';
+         UPDATE chat_messages SET body = 'edited' WHERE message_id % 7 = 0;
+         INSERT INTO chat_messages VALUES (999999999, {stream}, {viewer}, NOW(), 'late');
+         DELETE FROM chat_messages WHERE message_id % 5 = 0",
+        stream = chat[0].stream_id,
+        viewer = chat[0].viewer_id
+    );
+    engine.run(&purge).unwrap();
+    let left: Vec<_> = chat
+        .iter()
+        .filter(|m| m.sent_at >= cutoff && m.message_id % 5 != 0)
+        .collect();
+    assert!(
+        left.len() < chat.len() / 2,
+        "the purge should take most rows"
+    );
+    let after = engine
+        .query("SELECT message_id, body FROM chat_messages ORDER BY message_id")
+        .unwrap()
+        .rows;
+    let mut expected: Vec<_> = left
+        .iter()
+        .map(|m| {
+            let body = if m.message_id % 7 == 0 {
+                "edited"
+            } else {
+                &m.body
+            };
+            vec![Cell::Int(m.message_id), Cell::Text(body.to_owned())]
+        })
+        .collect();
+    expected.push(vec![Cell::Int(999_999_999), Cell::Text("late".to_owned())]);
+    assert_eq!(after, expected);
+    engine.run("ROLLBACK").unwrap();
+    assert_eq!(engine.query(every_row).unwrap().rows, before);
+
+    // Outside a transaction the purge stays.
+    engine
+        .run("DELETE FROM chat_messages WHERE sent_at < NOW() - INTERVAL '30 days'")
+        .unwrap();
+    let kept = chat.iter().filter(|m| m.sent_at >= cutoff).count();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM chat_messages"),
+        Cell::Int(kept as i64)
+    );
+}
