@@ -105,12 +105,9 @@ fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
 fn passes(conditions: &[Node], tuple: &[&[Value]]) -> Result<bool> {
     let mut holds = true;
     for condition in conditions {
-        holds &= match condition {
-            Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
-                Some(holds) => holds,
-                None => truth(condition.eval(tuple, &[])?)?,
-            },
-            _ => truth(condition.eval(tuple, &[])?)?,
+        holds &= match condition.compared(tuple) {
+            Some(holds) => holds,
+            None => truth(condition.eval(tuple, &[])?)?,
         };
     }
     Ok(holds)
@@ -971,6 +968,14 @@ impl<'q> Node<'q> {
 
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
+    /// A plain comparison's answer (see `compare_plain`); `None` for any other node.
+    fn compared(&self, tuple: &[&[Value]]) -> Option<bool> {
+        match self {
+            Node::Binary(left, op, right) => compare_plain(left, op, right, tuple),
+            _ => None,
+        }
+    }
+
     /// The value a column or constant stands for, found without evaluating anything.
     fn direct<'a>(&'a self, tuple: &[&'a [Value]]) -> Option<&'a Value>
     where
@@ -1071,12 +1076,17 @@ impl<'q> Node<'q> {
                 when_then,
                 otherwise,
             } => {
+                let compared = operand.is_none();
                 let operand = match operand {
                     Some(operand) => eval(operand)?,
                     None => Evaluated::Value(Cow::Owned(Value::Bool(true))),
                 };
                 for (when, then) in when_then {
-                    if eval(when)?.evaluate_eq(&operand).is_true() {
+                    let holds = match (compared, when.compared(tuple)) {
+                        (true, Some(holds)) => holds,
+                        _ => eval(when)?.evaluate_eq(&operand).is_true(),
+                    };
+                    if holds {
                         return eval(then);
                     }
                 }
