@@ -4,6 +4,7 @@
 //! floats there) to the `PG_` names below; GlueSQL hands calls it does not know to the storage,
 //! which computes them here.
 
+use crate::compare;
 use gluesql::core::chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use gluesql::core::data::{Interval, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -163,7 +164,7 @@ fn extreme(args: Vec<Value>, least: bool) -> Value {
     args.into_iter()
         .filter(|value| !matches!(value, Value::Null))
         .reduce(|best, value| {
-            if value.evaluate_cmp(&best) == Some(wanted) {
+            if compare::values(&value, &best) == Some(wanted) {
                 value
             } else {
                 best

@@ -8,6 +8,7 @@
 
 pub mod analyses;
 pub mod bench;
+mod compare;
 mod constraints;
 pub mod engine;
 pub mod error;

@@ -18,6 +18,7 @@
 //! `IN` subqueries, joins without an equality, functions other than casts, `COALESCE`, `EXTRACT`
 //! and our own, key lookups.
 
+use crate::compare;
 use crate::hasher::{FastMap, FastSet};
 use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
@@ -1242,12 +1243,12 @@ impl Accumulator {
             }
             Kind::Sum(sum) => *sum = sum.add(&value)?,
             Kind::Min(min) => {
-                if min.evaluate_cmp(&value) == Some(Ordering::Greater) {
+                if compare::values(min, &value) == Some(Ordering::Greater) {
                     *min = value.into_owned();
                 }
             }
             Kind::Max(max) => {
-                if max.evaluate_cmp(&value) == Some(Ordering::Less) {
+                if compare::values(max, &value) == Some(Ordering::Less) {
                     *max = value.into_owned();
                 }
             }
@@ -1288,16 +1289,7 @@ fn compare_plain(
                 _ => None,
             };
         }
-        (left, right) => match (left, right.direct(tuple)?) {
-            (Value::I64(l), Value::I64(r)) => l.cmp(r),
-            (Value::I32(l), Value::I32(r)) => l.cmp(r),
-            (Value::Str(l), Value::Str(r)) => l.cmp(r),
-            (Value::Timestamp(l), Value::Timestamp(r)) => l.cmp(r),
-            (Value::Date(l), Value::Date(r)) => l.cmp(r),
-            (Value::Decimal(l), Value::Decimal(r)) => l.cmp(r),
-            (Value::Bool(l), Value::Bool(r)) => l.cmp(r),
-            _ => return None,
-        },
+        (left, right) => compare::plain(left, right.direct(tuple)?)?,
     };
     match op {
         BinaryOperator::Eq => Some(ordering == Ordering::Equal),
