@@ -594,15 +594,24 @@ impl<'q> Source<'q> {
             if !passes(&self.filter, &tuple)? {
                 continue;
             }
-            let key = number_key(Key::try_from(Value::try_from(
-                link.build.eval(&tuple, &[])?,
-            )?)?);
+            let key = join_key(&link.build, &tuple)?;
             if !matches!(key, Key::None) {
                 table.entry(key).or_default().push(row);
             }
         }
         Ok(table)
     }
+}
+
+/// The key a row joins on, as GlueSQL's hash join makes it; an integer column's without a copy
+/// of its value.
+fn join_key(node: &Node, tuple: &[&[Value]]) -> Result<Key> {
+    if let Some(Value::I64(n)) = node.direct(tuple) {
+        return Ok(Key::I64(*n));
+    }
+    Ok(number_key(Key::try_from(Value::try_from(
+        node.eval(tuple, &[])?,
+    )?)?))
 }
 
 /// The join of a plan's tables, one depth per table.
@@ -634,9 +643,7 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
             return sink(tuple);
         };
         let link = source.join.as_ref().expect("joined tables have a link");
-        let key = number_key(Key::try_from(Value::try_from(
-            link.probe.eval(tuple, &[])?,
-        )?)?);
+        let key = join_key(&link.probe, tuple)?;
         let matches = match key {
             Key::None => None,
             key => self.tables[position - 1].get(&key),
