@@ -7,6 +7,7 @@
 
 use crate::error::EngineError;
 use crate::time::{self, Timestamp};
+use crate::timestamptz::Zone;
 use gluesql::core::chrono;
 use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
@@ -35,7 +36,8 @@ pub struct Context {
 /// The coarse type of an expression, as far as our pass can tell without running it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
-    Timestamp,
+    /// With a time zone (`Tz`), without (`Plain`), or either (`Unknown`).
+    Timestamp(Zone),
     Interval,
     Integer,
     /// Exact or floating point.
@@ -1062,7 +1064,10 @@ fn kind_of(expr: &Expr, context: &Context) -> ValueKind {
             .map_or(ValueKind::Other, |ident| column_kind(&ident.value, context)),
         Expr::Interval(_) => ValueKind::Interval,
         Expr::TypedString { data_type, .. } | Expr::Cast { data_type, .. } => match data_type {
-            DataType::Timestamp(..) | DataType::Datetime(_) => ValueKind::Timestamp,
+            DataType::Timestamp(..) if crate::timestamptz::is_timestamptz(data_type) => {
+                ValueKind::Timestamp(Zone::Tz)
+            }
+            DataType::Timestamp(..) | DataType::Datetime(_) => ValueKind::Timestamp(Zone::Plain),
             DataType::Interval => ValueKind::Interval,
             _ => ValueKind::Other,
         },
@@ -1070,11 +1075,13 @@ fn kind_of(expr: &Expr, context: &Context) -> ValueKind {
         Expr::BinaryOp { left, op, right } => {
             let (left, right) = (kind_of(left, context), kind_of(right, context));
             match (left, op, right) {
-                (ValueKind::Timestamp, BinaryOperator::Minus, ValueKind::Timestamp) => {
+                (ValueKind::Timestamp(_), BinaryOperator::Minus, ValueKind::Timestamp(_)) => {
                     ValueKind::Interval
                 }
-                (ValueKind::Timestamp, BinaryOperator::Plus | BinaryOperator::Minus, _)
-                | (_, BinaryOperator::Plus, ValueKind::Timestamp) => ValueKind::Timestamp,
+                (ValueKind::Timestamp(zone), BinaryOperator::Plus | BinaryOperator::Minus, _)
+                | (_, BinaryOperator::Plus, ValueKind::Timestamp(zone)) => {
+                    ValueKind::Timestamp(zone)
+                }
                 (ValueKind::Interval, _, _) | (_, _, ValueKind::Interval) => ValueKind::Interval,
                 _ => ValueKind::Other,
             }
@@ -1244,11 +1251,13 @@ fn number(n: u64) -> Expr {
 /// (GlueSQL truncates), `NUMERIC(p, s)` rounds to its scale and checks its precision,
 /// `VARCHAR(n)` cuts to `n` characters, and the many names of each type map to GlueSQL's.
 /// `TIMESTAMPTZ '...'` (and `'...'::timestamptz`, made one by [`rewrite_cast`]) as the UTC
-/// `TIMESTAMP` it stands for: every time here is UTC.
+/// `TIMESTAMP` it stands for: every time here is UTC. `TIMESTAMP '...'` ignores an offset in
+/// its text, as PostgreSQL does.
 fn rewrite_timestamptz(expr: &mut Expr) -> Result<(), EngineError> {
     if let Expr::TypedString { data_type, value } = expr {
-        if crate::timestamptz::is_timestamptz(data_type) {
-            *value = crate::timestamptz::utc_literal(value)?;
+        if let DataType::Timestamp(..) = data_type {
+            let zoned = crate::timestamptz::is_timestamptz(data_type);
+            *value = crate::timestamptz::timestamp_text(value, zoned)?;
             *data_type = DataType::Timestamp(None, TimezoneInfo::None);
         }
     }
@@ -1496,9 +1505,20 @@ fn type_literal(expr: &mut Expr, kind: ValueKind) -> Result<(), EngineError> {
     };
     let number = text.trim();
     *expr = match kind {
-        ValueKind::Timestamp => {
-            timestamp_literal(time::parse(text).ok_or_else(|| invalid("timestamp"))?)
+        // With `TimeZone` UTC, PostgreSQL moves text with an offset to UTC for a TIMESTAMPTZ and
+        // ignores the offset for a TIMESTAMP.
+        ValueKind::Timestamp(Zone::Tz) => timestamp_literal(
+            time::parse_with_zone(text).ok_or_else(|| invalid("timestamp with time zone"))?,
+        ),
+        ValueKind::Timestamp(Zone::Unknown) if time::has_offset(text) => {
+            return Err(unsupported(
+                "text with a zone offset compared with a column that is TIMESTAMPTZ in one table and TIMESTAMP in another",
+                "write the type out: TIMESTAMPTZ '...' or TIMESTAMP '...'",
+            ))
         }
+        ValueKind::Timestamp(_) => timestamp_literal(
+            time::parse_ignoring_zone(text).ok_or_else(|| invalid("timestamp"))?,
+        ),
         ValueKind::Integer => {
             let integer = number.parse::<i64>().map_err(|_| invalid("integer"))?;
             Expr::Value(Value::Number(integer.into(), false))
