@@ -159,10 +159,21 @@ fn order_by_a_name_sorts_by_the_output_column_like_postgres() {
     assert_eq!(result.rows[0], vec![Cell::Int(2000), Cell::Int(-2000)]);
     // With a `*` in front, positions shift; the answer must not.
     let result = engine
-        .query("SELECT *, -category_id AS category_id FROM stream_categories ORDER BY category_id LIMIT 1")
+        .query("SELECT *, -category_id AS neg FROM stream_categories ORDER BY neg LIMIT 1")
         .unwrap();
     assert_eq!(result.rows[0][0], Cell::Int(12));
     assert_eq!(result.rows[0][3], Cell::Int(-12));
+    // A name the `*` and another output column share is ambiguous, as in PostgreSQL.
+    let refused = error(
+        &mut engine,
+        "SELECT *, -category_id AS category_id FROM stream_categories ORDER BY category_id",
+    );
+    assert!(
+        refused
+            .to_string()
+            .starts_with("ORDER BY \"category_id\" is ambiguous (line 1, column 71)"),
+        "{refused}"
+    );
 }
 
 #[test]

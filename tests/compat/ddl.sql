@@ -256,3 +256,9 @@ INSERT INTO ddl_counters (id, hits, name) VALUES (3, 7, 'seven');
 UPDATE ddl_counters SET hits = hits + 1 WHERE id <= 2;
 -- ordered
 SELECT id, hits, name FROM ddl_counters ORDER BY id;
+
+-- case: ddl_timestamptz_compared_with_garbage_text_is_an_error
+CREATE TABLE ddl_tz_bad (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz_bad VALUES (1, '2026-10-01 12:00:00+02');
+-- error
+SELECT id FROM ddl_tz_bad WHERE at > 'yesterday-ish';
