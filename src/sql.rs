@@ -194,28 +194,41 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        match rewrite_joins(query) {
+        match rewrite_joins(query, None) {
             Ok(()) => ControlFlow::Continue(()),
             Err(error) => ControlFlow::Break(error),
         }
     }
 }
 
+/// The columns of a FROM item, where they are known.
+pub type FactorColumns<'a> = &'a dyn Fn(&TableFactor) -> Option<Vec<String>>;
+
 /// [`PlainJoins`] on one query, not the queries inside it. A SELECT whose joins need the
 /// columns of its tables ([`joins_need_columns`]) is left for the pipeline, which calls this
-/// again once it has named them.
-pub(crate) fn rewrite_joins(query: &mut Query) -> Result<(), EngineError> {
+/// again with them (`columns`).
+pub(crate) fn rewrite_joins(
+    query: &mut Query,
+    columns: Option<FactorColumns>,
+) -> Result<(), EngineError> {
+    let unknown = |select: &Select| columns.is_none() && joins_need_columns(select);
+    let _ = each_select(query.body.as_mut(), &mut |select| {
+        for from in &mut select.from {
+            crate::full_join::open_leading_parentheses(from);
+        }
+        ControlFlow::<()>::Continue(())
+    });
     if let SetExpr::Select(select) = query.body.as_mut() {
-        if joins_need_columns(select) {
+        if unknown(select) {
             return Ok(());
         }
-        let merged = rewrite_using(select)?;
+        let merged = rewrite_using(select, columns.unwrap_or(&|_| None))?;
         for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
             let _ = crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
         }
     }
     let flow = each_select(query.body.as_mut(), &mut |select| {
-        if joins_need_columns(select) {
+        if unknown(select) {
             return ControlFlow::Continue(());
         }
         match plain_joins(select) {
@@ -240,14 +253,15 @@ pub fn joins_need_columns(select: &Select) -> bool {
     select
         .from
         .iter()
-        .flat_map(|from| &from.joins)
-        .any(|join| match &join.join_operator {
+        .flat_map(|from| from.joins.iter().enumerate())
+        .any(|(index, join)| match &join.join_operator {
             JoinOperator::Inner(constraint)
             | JoinOperator::LeftOuter(constraint)
             | JoinOperator::RightOuter(constraint)
             | JoinOperator::FullOuter(constraint) => match constraint {
                 JoinConstraint::Natural => true,
-                JoinConstraint::Using(_) => star,
+                // After another join, the left side's column is found among its relations.
+                JoinConstraint::Using(_) => star || index > 0,
                 _ => false,
             },
             _ => false,
@@ -271,30 +285,82 @@ fn each_select<B>(
 }
 
 /// `a JOIN b USING (c)` becomes `a JOIN b ON a.c = b.c`, and a bare `c` in the SELECT reads the
-/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`. Returns
-/// the merged columns with what they read, for the query's ORDER BY.
-fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError> {
+/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`, the one
+/// that is not NULL for `FULL JOIN`. After other joins, the left side's `c` is the one relation
+/// before the join that has it (`columns`), or what an earlier `USING` merged. Returns the
+/// merged columns with what they read, for the query's ORDER BY.
+fn rewrite_using(
+    select: &mut Select,
+    columns: FactorColumns,
+) -> Result<Vec<(String, Expr)>, EngineError> {
     let column =
         |table: &str, name: &Ident| Expr::CompoundIdentifier(vec![Ident::new(table), name.clone()]);
-    let mut merged = Vec::new();
+    let mut merged: Vec<(String, Expr)> = Vec::new();
     for from in &mut select.from {
         let first = qualifier(&from.relation);
+        // The relations before each join, with their columns where known.
+        let mut before: Vec<(Option<String>, Option<Vec<String>>)> =
+            vec![(first.clone(), columns(&from.relation))];
+        let mut merged_here: Vec<(String, Expr)> = Vec::new();
         for (index, join) in from.joins.iter_mut().enumerate() {
-            let Some(columns) = crate::names::using_columns(&join.join_operator) else {
+            let right = qualifier(&join.relation);
+            let right_columns = columns(&join.relation);
+            let Some(names) = crate::names::using_columns(&join.join_operator) else {
+                before.push((right, right_columns));
                 continue;
             };
-            let columns = columns.to_vec();
-            let (Some(left), Some(right), 0) = (first.clone(), qualifier(&join.relation), index)
-            else {
-                return Err(unsupported(
-                    "JOIN ... USING after another join or on a subquery without an alias",
+            let names = names.to_vec();
+            let refuse = || {
+                unsupported(
+                    "JOIN ... USING on a subquery without an alias, or after a join whose columns are not known",
                     "write the condition out: JOIN b ON b.col = a.col",
-                ));
+                )
             };
-            let on = columns
+            let Some(right) = right else {
+                return Err(refuse());
+            };
+            let mut left_reads = Vec::with_capacity(names.len());
+            for name in &names {
+                let key = name.value.to_lowercase();
+                let earlier = merged_here.iter().rev().find(|(m, _)| *m == key);
+                let read = match (earlier, index, &first) {
+                    (Some((_, read)), _, _) => read.clone(),
+                    (None, 0, Some(first)) => column(first, name),
+                    (None, 0, None) => return Err(refuse()),
+                    (None, _, _) => {
+                        let mut owners = Vec::new();
+                        for (relation, known) in &before {
+                            match (relation, known) {
+                                (Some(relation), Some(known)) => {
+                                    if known.iter().any(|c| c.to_lowercase() == key) {
+                                        owners.push(relation);
+                                    }
+                                }
+                                _ => return Err(refuse()),
+                            }
+                        }
+                        match owners.as_slice() {
+                            [owner] => column(owner, name),
+                            [] => {
+                                return Err(EngineError::Execution {
+                                    message: format!("column \"{key}\" specified in USING clause does not exist in left table"),
+                                })
+                            }
+                            _ => {
+                                return Err(EngineError::Execution {
+                                    message: format!("common column name \"{key}\" appears more than once in left table"),
+                                })
+                            }
+                        }
+                    }
+                };
+                left_reads.push(read);
+            }
+            let on = names
                 .iter()
-                .map(|name| Expr::BinaryOp {
-                    left: Box::new(column(&left, name)),
+                .zip(&left_reads)
+                .map(|(name, left)| Expr::BinaryOp {
+                    left: Box::new(left.clone()),
                     op: BinaryOperator::Eq,
                     right: Box::new(column(&right, name)),
                 })
@@ -304,29 +370,27 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
                     right: Box::new(b),
                 })
                 .expect("USING names a column");
-            let (operator, reads) = match &join.join_operator {
-                JoinOperator::Inner(_) => {
-                    (JoinOperator::Inner(JoinConstraint::On(on)), Some(&left))
-                }
-                JoinOperator::LeftOuter(_) => {
-                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), Some(&left))
-                }
-                JoinOperator::RightOuter(_) => (
-                    JoinOperator::RightOuter(JoinConstraint::On(on)),
-                    Some(&right),
-                ),
-                // Either side may be NULL-extended: the merged column is the one that is not.
-                _ => (JoinOperator::FullOuter(JoinConstraint::On(on)), None),
+            let operator = match &join.join_operator {
+                JoinOperator::Inner(_) => JoinOperator::Inner(JoinConstraint::On(on)),
+                JoinOperator::LeftOuter(_) => JoinOperator::LeftOuter(JoinConstraint::On(on)),
+                JoinOperator::RightOuter(_) => JoinOperator::RightOuter(JoinConstraint::On(on)),
+                _ => JoinOperator::FullOuter(JoinConstraint::On(on)),
             };
-            join.join_operator = operator;
-            merged.extend(columns.iter().map(|name| {
-                let read = match reads {
-                    Some(side) => column(side, name),
-                    None => call("COALESCE", vec![column(&left, name), column(&right, name)]),
+            for (name, left) in names.iter().zip(left_reads) {
+                let read = match &operator {
+                    JoinOperator::Inner(_) | JoinOperator::LeftOuter(_) => left,
+                    JoinOperator::RightOuter(_) => column(&right, name),
+                    // Either side may be NULL-extended: the merged column is the one that is not.
+                    _ => call("COALESCE", vec![left, column(&right, name)]),
                 };
-                (name.value.to_lowercase(), read)
-            }));
+                let key = name.value.to_lowercase();
+                merged_here.retain(|(m, _)| *m != key);
+                merged_here.push((key, read));
+            }
+            join.join_operator = operator;
+            before.push((Some(right), right_columns));
         }
+        merged.extend(merged_here);
     }
     if merged.is_empty() {
         return Ok(merged);
@@ -406,37 +470,16 @@ fn qualifier(factor: &TableFactor) -> Option<String> {
 }
 
 fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
-    let has_wildcard = select.projection.iter().any(|item| {
-        matches!(
-            item,
-            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-        )
-    });
+    // FULL and RIGHT joins the pipeline computes as steps are left as they are.
+    let steps = crate::full_join::needs_step(select);
     for from in &mut select.from {
-        if let Some(first) = from.joins.first() {
+        if let (Some(first), false) = (from.joins.first(), steps) {
             if let JoinOperator::RightOuter(constraint) = &first.join_operator {
-                if has_wildcard {
-                    return Err(unsupported(
-                        "RIGHT JOIN with SELECT *",
-                        "list the columns, or swap the tables and use LEFT JOIN",
-                    ));
-                }
                 let constraint = constraint.clone();
                 let right = std::mem::replace(&mut from.joins[0].relation, from.relation.clone());
                 from.relation = right;
                 from.joins[0].join_operator = JoinOperator::LeftOuter(constraint);
             }
-        }
-        if from
-            .joins
-            .iter()
-            .skip(1)
-            .any(|join| matches!(join.join_operator, JoinOperator::RightOuter(_)))
-        {
-            return Err(unsupported(
-                "RIGHT JOIN after other joins",
-                "start the FROM clause with the table whose rows must all appear, and LEFT JOIN the others",
-            ));
         }
         for join in &mut from.joins {
             match &join.join_operator {
@@ -456,6 +499,19 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         let mut rest = select.from.split_off(1);
         let first = &mut select.from[0];
         for from in rest.drain(..) {
+            // `a, b FULL JOIN c ON ...` pairs `a` with the rows of the whole FULL JOIN: kept in
+            // parentheses, not chained after `a`.
+            if from.joins.iter().any(crate::full_join::is_step) {
+                first.joins.push(sqlparser::ast::Join {
+                    relation: TableFactor::NestedJoin {
+                        table_with_joins: Box::new(from),
+                        alias: None,
+                    },
+                    global: false,
+                    join_operator: on_true(),
+                });
+                continue;
+            }
             first.joins.push(sqlparser::ast::Join {
                 relation: from.relation,
                 global: false,
