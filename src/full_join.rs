@@ -35,12 +35,7 @@ const NESTED: &str = "__nested";
 /// `sql::plain_joins`'s (swapped into a left join) unless the SELECT has other such joins or a
 /// `*`, whose column order the swap would change; here it is computed with the others.
 pub fn needs_step(select: &Select) -> bool {
-    let star = select.projection.iter().any(|item| {
-        matches!(
-            item,
-            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-        )
-    });
+    let star = crate::sql::has_star(&select.projection);
     select.from.iter().any(|from| {
         from.joins.iter().enumerate().any(|(index, join)| {
             is_step(join)

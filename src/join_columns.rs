@@ -82,6 +82,22 @@ pub fn sides(backend: &dyn Backend, factor: &TableFactor) -> Result<Vec<Side>, E
     }
 }
 
+/// Whether a parenthesized join merges columns (`USING`, `NATURAL`), which `*` would list once.
+fn merges_inside(factor: &TableFactor) -> bool {
+    let TableFactor::NestedJoin {
+        table_with_joins, ..
+    } = factor
+    else {
+        return false;
+    };
+    merges_inside(&table_with_joins.relation)
+        || table_with_joins.joins.iter().any(|join| {
+            merges_inside(&join.relation)
+                || crate::names::using_columns(&join.join_operator).is_some()
+                || crate::names::natural(&join.join_operator)
+        })
+}
+
 /// `<relation>."<column>"`.
 pub fn column(name: &Ident, column: &str) -> Expr {
     Expr::CompoundIdentifier(vec![name.clone(), Ident::with_quote('"', column)])
@@ -141,6 +157,9 @@ fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), En
 /// first (before the columns of the join's left side), by its bare name (which then reads the
 /// merged value); row numbers of our steps never.
 pub fn expand_wildcards(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    if !crate::sql::has_star(&select.projection) {
+        return Ok(());
+    }
     let mut everything = Vec::new();
     let mut relations = Vec::new();
     for from in &select.from {
@@ -154,6 +173,12 @@ pub fn expand_wildcards(backend: &dyn Backend, select: &mut Select) -> Result<()
                 )
             }));
         for (factor, using) in factors {
+            if merges_inside(factor) {
+                return Err(unsupported(
+                    "SELECT * over a parenthesized join with USING or NATURAL",
+                    "list the columns, or write the inner join's condition with ON",
+                ));
+            }
             let mut right: Vec<(String, SelectItem)> = Vec::new();
             for side in sides(backend, factor)? {
                 right.extend(side.columns.iter().map(|name| {

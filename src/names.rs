@@ -877,7 +877,7 @@ pub fn using_columns(operator: &JoinOperator) -> Option<&[Ident]> {
     }
 }
 
-fn natural(operator: &JoinOperator) -> bool {
+pub(crate) fn natural(operator: &JoinOperator) -> bool {
     matches!(
         operator,
         JoinOperator::Inner(JoinConstraint::Natural)

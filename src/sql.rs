@@ -242,6 +242,16 @@ pub(crate) fn rewrite_joins(
     }
 }
 
+/// Whether a select list holds `*` or `t.*`.
+pub fn has_star(projection: &[SelectItem]) -> bool {
+    projection.iter().any(|item| {
+        matches!(
+            item,
+            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+        )
+    })
+}
+
 /// Joins whose meaning depends on the columns of their tables, which this pass does not know:
 /// `NATURAL JOIN` (which columns it joins on) and `SELECT *` over `JOIN ... USING` (the merged
 /// columns first, once). `join_columns` rewrites them once the tables are stored.
@@ -1613,12 +1623,7 @@ fn group_by_positions(select: &mut Select) -> ControlFlow<EngineError> {
         };
         let position: usize = number.to_string().parse().unwrap_or(0);
         let item = select.projection.get(position.wrapping_sub(1));
-        let has_wildcard = select.projection.iter().any(|item| {
-            matches!(
-                item,
-                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-            )
-        });
+        let has_wildcard = has_star(&select.projection);
         match item {
             _ if has_wildcard => {
                 return ControlFlow::Break(unsupported(
@@ -1654,12 +1659,7 @@ impl VisitorMut for OrderByOutputNames {
         };
         // A `*` makes projection positions differ from output positions: then the output
         // column's expression itself is used.
-        let has_wildcard = select.projection.iter().any(|projected| {
-            matches!(
-                projected,
-                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-            )
-        });
+        let has_wildcard = has_star(&select.projection);
         for item in &mut order_by.exprs {
             let Expr::Identifier(name) = &item.expr else {
                 continue;

@@ -104,6 +104,10 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
             "SELECT stream_id FROM gifts JOIN streams USING (stream_id) UNION SELECT 1",
             "JOIN ... USING",
         ),
+        (
+            "SELECT * FROM creators c FULL JOIN (streams s JOIN stream_categories USING (category_id)) ON s.creator_id = c.creator_id",
+            "SELECT * over a parenthesized join with USING or NATURAL",
+        ),
     ] {
         let refused = error(&mut engine, sql);
         assert!(
