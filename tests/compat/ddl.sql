@@ -262,3 +262,10 @@ CREATE TABLE ddl_tz_bad (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL);
 INSERT INTO ddl_tz_bad VALUES (1, '2026-10-01 12:00:00+02');
 -- error
 SELECT id FROM ddl_tz_bad WHERE at > 'yesterday-ish';
+
+-- case: ddl_insert_select_fills_the_listed_columns_in_their_order
+CREATE TABLE ddl_stream_marks (mark_id INT PRIMARY KEY, stream_id BIGINT NOT NULL, label TEXT DEFAULT 'auto', creator_id BIGINT);
+INSERT INTO ddl_stream_marks (creator_id, stream_id, mark_id) SELECT creator_id, stream_id, stream_id * 10 FROM streams WHERE stream_id <= 12;
+INSERT INTO ddl_stream_marks (stream_id, mark_id, label) SELECT stream_id, stream_id * 10 + 1, title FROM streams WHERE stream_id BETWEEN 13 AND 15;
+-- ordered
+SELECT mark_id, stream_id, label, creator_id FROM ddl_stream_marks ORDER BY mark_id;
