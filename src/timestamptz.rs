@@ -103,15 +103,45 @@ pub fn insert_literals(
         true => columns.to_vec(),
         false => insert.columns.iter().map(identifier_name).collect(),
     };
-    let Some(SetExpr::Values(values)) = insert.source.as_deref_mut().map(|q| q.body.as_mut())
-    else {
-        return Ok(());
-    };
-    let written = values
-        .rows
-        .iter_mut()
-        .flat_map(|row| row.iter_mut().zip(targets.iter().cloned()));
-    written_literals(written, timestamptz, timestamp)
+    match insert.source.as_deref_mut().map(|q| q.body.as_mut()) {
+        Some(SetExpr::Values(values)) => {
+            let written = values
+                .rows
+                .iter_mut()
+                .flat_map(|row| row.iter_mut().zip(targets.iter().cloned()));
+            written_literals(written, timestamptz, timestamp)
+        }
+        // GlueSQL does not read a text value of `INSERT ... SELECT` as a timestamp: typed here.
+        Some(SetExpr::Select(select)) if !crate::sql::has_star(&select.projection) => {
+            let written =
+                select
+                    .projection
+                    .iter_mut()
+                    .zip(&targets)
+                    .filter_map(|(item, column)| {
+                        let zoned = timestamptz.contains(column);
+                        match item {
+                            SelectItem::UnnamedExpr(expr)
+                            | SelectItem::ExprWithAlias { expr, .. }
+                                if zoned || timestamp.contains(column) =>
+                            {
+                                Some((expr, zoned))
+                            }
+                            _ => None,
+                        }
+                    });
+            for (expr, zoned) in written {
+                if let Expr::Value(Value::SingleQuotedString(text)) = expr {
+                    *expr = Expr::TypedString {
+                        data_type: DataType::Timestamp(None, TimezoneInfo::None),
+                        value: timestamp_text(text, zoned)?,
+                    };
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Zones<'_> {

@@ -269,3 +269,10 @@ INSERT INTO ddl_stream_marks (creator_id, stream_id, mark_id) SELECT creator_id,
 INSERT INTO ddl_stream_marks (stream_id, mark_id, label) SELECT stream_id, stream_id * 10 + 1, title FROM streams WHERE stream_id BETWEEN 13 AND 15;
 -- ordered
 SELECT mark_id, stream_id, label, creator_id FROM ddl_stream_marks ORDER BY mark_id;
+
+-- case: ddl_insert_select_writes_offset_text_into_timestamp_columns
+CREATE TABLE ddl_tz_copies (copy_id INT PRIMARY KEY, at TIMESTAMPTZ, local_at TIMESTAMP, stream_id BIGINT);
+INSERT INTO ddl_tz_copies (stream_id, copy_id, at, local_at) SELECT stream_id, stream_id, '2026-10-20 23:30:00+05:30', '2026-10-20 23:30:00+05:30' FROM streams WHERE stream_id <= 3;
+INSERT INTO ddl_tz_copies SELECT 9, '2026-10-21 01:00:00-08', '2026-10-21 01:00:00Z', NULL;
+-- ordered
+SELECT copy_id, at, local_at, stream_id, at < local_at AS before_local FROM ddl_tz_copies ORDER BY copy_id;
