@@ -38,8 +38,11 @@ pub fn needs_step(select: &Select) -> bool {
     let star = crate::sql::has_star(&select.projection);
     select.from.iter().any(|from| {
         from.joins.iter().enumerate().any(|(index, join)| {
-            is_step(join)
-                && (index > 0 || star || !matches!(join.join_operator, JoinOperator::RightOuter(_)))
+            let swappable = index == 0
+                && !star
+                && !matches!(join.relation, TableFactor::NestedJoin { .. })
+                && matches!(join.join_operator, JoinOperator::RightOuter(_));
+            is_step(join) && !swappable
         })
     })
 }

@@ -444,3 +444,16 @@ SELECT s.stream_id, g.gift_id, gc.gift_type_id, gc.name
 FROM (SELECT * FROM streams WHERE stream_id <= 5) s JOIN gifts g ON g.stream_id = s.stream_id
 RIGHT JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id
 ORDER BY gc.gift_type_id, g.gift_id;
+
+-- case: right_join_to_a_parenthesized_join
+-- ordered
+SELECT s.stream_id, s.title, g.gift_id, v.username
+FROM (SELECT * FROM streams WHERE stream_id <= 40) s
+RIGHT JOIN ((SELECT * FROM gifts WHERE amount_usd > 100) g JOIN viewers v ON v.viewer_id = g.viewer_id)
+    ON g.stream_id = s.stream_id
+ORDER BY g.gift_id;
+
+-- case: right_join_to_a_parenthesized_join_in_a_scalar_subquery
+SELECT (SELECT COUNT(*) FROM streams s RIGHT JOIN (gifts g JOIN viewers v ON v.viewer_id = g.viewer_id)
+        ON g.stream_id = s.stream_id AND s.stream_id <= 300 WHERE s.stream_id IS NULL) AS gifts_outside,
+       (SELECT COUNT(*) FROM gifts) AS gifts;
