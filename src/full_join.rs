@@ -14,7 +14,7 @@
 //! as it was written, applied after the join.
 
 use crate::error::EngineError;
-use crate::join_columns::{column, columns_of, expand_wildcards, sides, Side, ROW_ID};
+use crate::join_columns::{column, expand_wildcards, relations_of, sides, Side, ROW_ID};
 use crate::pipeline::{identifier_name, select_all_from, table_factor, Backend, Relation};
 use crate::sql::unsupported;
 use gluesql::core::data::Value;
@@ -110,7 +110,7 @@ fn numbered_right(
             select.from = vec![(**table_with_joins).clone()];
             select.projection = every_column(right);
             // Its joins as the query's own would be (`USING`, `CROSS` and `RIGHT JOIN` rewritten).
-            let columns = |factor: &TableFactor| columns_of(&*backend, factor);
+            let columns = |factor: &TableFactor| relations_of(&*backend, factor);
             crate::sql::rewrite_joins(&mut query, Some(&columns))?;
             let mut rows = crate::pipeline::query(backend, query)?;
             // Named apart (two relations may share a column name), and read so by the condition.

@@ -113,22 +113,44 @@ pub fn rewrite(backend: &dyn Backend, query: &mut Query) -> Result<(), EngineErr
     }
     natural_as_using(backend, select)?;
     expand_wildcards(backend, select)?;
-    crate::sql::rewrite_joins(query, Some(&|factor| columns_of(backend, factor)))
+    crate::sql::rewrite_joins(query, Some(&|factor| relations_of(backend, factor)))
 }
 
-/// Every column a FROM item reads, where it is known.
-pub fn columns_of(backend: &dyn Backend, factor: &TableFactor) -> Option<Vec<String>> {
+/// The relations a FROM item reads, by the names the query uses, with their columns.
+pub fn relations_of(
+    backend: &dyn Backend,
+    factor: &TableFactor,
+) -> Option<Vec<(String, Vec<String>)>> {
     let sides = sides(backend, factor).ok()?;
-    Some(sides.into_iter().flat_map(|side| side.columns).collect())
+    Some(
+        sides
+            .into_iter()
+            .map(|side| (identifier_name(&side.name), side.columns))
+            .collect(),
+    )
+}
+
+/// Every column a FROM item reads.
+pub fn columns_of(backend: &dyn Backend, factor: &TableFactor) -> Result<Vec<String>, EngineError> {
+    let sides = sides(backend, factor)?;
+    Ok(sides.into_iter().flat_map(|side| side.columns).collect())
 }
 
 /// `NATURAL JOIN` as `JOIN ... USING (<the columns both sides have>)`, in the left side's
 /// order; with none in common it joins every row with every row, as in PostgreSQL.
 fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    let columns = |factor: &TableFactor| columns_of(backend, factor);
     for from in &mut select.from {
-        let mut left: Vec<String> = side(backend, &from.relation)?.columns;
+        if !from
+            .joins
+            .iter()
+            .any(|join| crate::names::natural(&join.join_operator))
+        {
+            continue;
+        }
+        let mut left: Vec<String> = columns(&from.relation)?;
         for join in &mut from.joins {
-            let right = side(backend, &join.relation)?.columns;
+            let right = columns(&join.relation)?;
             let constraint = match &mut join.join_operator {
                 JoinOperator::Inner(constraint)
                 | JoinOperator::LeftOuter(constraint)
@@ -137,11 +159,13 @@ fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), En
                 _ => None,
             };
             if let Some(constraint @ JoinConstraint::Natural) = constraint {
-                let common: Vec<Ident> = left
-                    .iter()
-                    .filter(|name| right.contains(name))
-                    .map(|name| Ident::with_quote('"', name.clone()))
-                    .collect();
+                let mut common: Vec<Ident> = Vec::new();
+                for name in left.iter().filter(|name| right.contains(name)) {
+                    let ident = Ident::with_quote('"', name.clone());
+                    if !common.contains(&ident) {
+                        common.push(ident);
+                    }
+                }
                 *constraint = match common.is_empty() {
                     true => JoinConstraint::On(Expr::Value(Value::Boolean(true))),
                     false => JoinConstraint::Using(common),

@@ -201,8 +201,9 @@ impl VisitorMut for PlainJoins {
     }
 }
 
-/// The columns of a FROM item, where they are known.
-pub type FactorColumns<'a> = &'a dyn Fn(&TableFactor) -> Option<Vec<String>>;
+/// The relations a FROM item reads (one, or those of a parenthesized join) by the names the
+/// query uses for them, with their columns, where they are known.
+pub type FactorColumns<'a> = &'a dyn Fn(&TableFactor) -> Option<Vec<(String, Vec<String>)>>;
 
 /// [`PlainJoins`] on one query, not the queries inside it. A SELECT whose joins need the
 /// columns of its tables ([`joins_need_columns`]) is left for the pipeline, which calls this
@@ -309,14 +310,19 @@ fn rewrite_using(
     for from in &mut select.from {
         let first = qualifier(&from.relation);
         // The relations before each join, with their columns where known.
-        let mut before: Vec<(Option<String>, Option<Vec<String>>)> =
-            vec![(first.clone(), columns(&from.relation))];
+        let relations = |factor: &TableFactor| match columns(factor) {
+            Some(known) => known
+                .into_iter()
+                .map(|(name, columns)| (Some(name), Some(columns)))
+                .collect(),
+            None => vec![(qualifier(factor), None)],
+        };
+        let mut before: Vec<(Option<String>, Option<Vec<String>>)> = relations(&from.relation);
         let mut merged_here: Vec<(String, Expr)> = Vec::new();
         for (index, join) in from.joins.iter_mut().enumerate() {
             let right = qualifier(&join.relation);
-            let right_columns = columns(&join.relation);
             let Some(names) = crate::names::using_columns(&join.join_operator) else {
-                before.push((right, right_columns));
+                before.extend(relations(&join.relation));
                 continue;
             };
             let names = names.to_vec();
@@ -398,7 +404,7 @@ fn rewrite_using(
                 merged_here.push((key, read));
             }
             join.join_operator = operator;
-            before.push((Some(right), right_columns));
+            before.extend(relations(&join.relation));
         }
         merged.extend(merged_here);
     }

@@ -457,3 +457,20 @@ ORDER BY g.gift_id;
 SELECT (SELECT COUNT(*) FROM streams s RIGHT JOIN (gifts g JOIN viewers v ON v.viewer_id = g.viewer_id)
         ON g.stream_id = s.stream_id AND s.stream_id <= 300 WHERE s.stream_id IS NULL) AS gifts_outside,
        (SELECT COUNT(*) FROM gifts) AS gifts;
+
+-- case: full_join_using_after_a_parenthesized_right_join
+-- ordered
+SELECT g.amount_usd, s.stream_id, g.viewer_id AS gift_viewer, viewer_id, v.username
+FROM (SELECT * FROM stream_categories WHERE NOT is_gaming) sc
+JOIN ((SELECT * FROM streams WHERE stream_id <= 40) s RIGHT JOIN (SELECT * FROM gifts WHERE gift_id <= 300) g ON g.stream_id = s.stream_id)
+    ON s.category_id = sc.category_id
+FULL JOIN (SELECT * FROM viewers WHERE viewer_id <= 150) v USING (viewer_id)
+ORDER BY viewer_id, g.amount_usd, s.stream_id;
+
+-- case: natural_full_join_after_a_join
+-- ordered
+SELECT *
+FROM (SELECT creator_id, handle FROM creators WHERE creator_id <= 5) c
+JOIN (SELECT stream_id, creator_id AS cid FROM streams WHERE stream_id <= 300) s ON s.cid = c.creator_id
+NATURAL FULL JOIN (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE stream_id <= 100 GROUP BY 1) g
+ORDER BY stream_id, creator_id;
