@@ -13,7 +13,7 @@ use crate::schema::{self, SqlType, Table};
 use crate::sql::{self, Context, ValueKind};
 use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
-use crate::timestamptz;
+use crate::timestamptz::{self, Zone};
 use gluesql::core::ast::{ColumnDef, DataType};
 use gluesql::core::chrono::{DateTime, NaiveDateTime};
 use gluesql::core::data::{Interval, Key, Schema, Value};
@@ -22,7 +22,9 @@ use gluesql::core::executor::Payload;
 use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
 use gluesql::core::translate::{translate, translate_with_params};
 use serde::Serialize;
-use sqlparser::ast::{CreateTable, Ident, ObjectName, Query, SetExpr, Statement, Visitor};
+use sqlparser::ast::{
+    AssignmentTarget, CreateTable, Ident, ObjectName, Query, SetExpr, Statement, Visitor,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 
@@ -459,9 +461,18 @@ impl Engine {
         let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
         let mut column_types: HashMap<String, ValueKind> = HashMap::new();
         let mut conflicting = HashSet::new();
-        for column in schemas.iter().flat_map(|s| s.column_defs.iter().flatten()) {
+        let columns = schemas.iter().flat_map(|schema| {
+            let zoned = self.rules.get(&schema.table_name).map(|r| &r.timestamptz);
+            schema
+                .column_defs
+                .iter()
+                .flatten()
+                .map(move |column| (column, zoned.is_some_and(|z| z.contains(&column.name))))
+        });
+        for (column, zoned) in columns {
             let kind = match column.data_type {
-                DataType::Timestamp => ValueKind::Timestamp,
+                DataType::Timestamp if zoned => ValueKind::Timestamp(Zone::Tz),
+                DataType::Timestamp => ValueKind::Timestamp(Zone::Plain),
                 DataType::Interval => ValueKind::Interval,
                 DataType::Int8
                 | DataType::Int16
@@ -477,8 +488,16 @@ impl Engine {
                 _ => ValueKind::Other,
             };
             let name = column.name.to_ascii_lowercase();
-            if *column_types.entry(name.clone()).or_insert(kind) != kind {
-                conflicting.insert(name);
+            let known = column_types.entry(name.clone()).or_insert(kind);
+            match (*known, kind) {
+                (a, b) if a == b => {}
+                // A timestamp in every table, with a zone in some: which one is meant is unknown.
+                (ValueKind::Timestamp(_), ValueKind::Timestamp(_)) => {
+                    *known = ValueKind::Timestamp(Zone::Unknown)
+                }
+                _ => {
+                    conflicting.insert(name);
+                }
             }
         }
         for name in conflicting {
@@ -579,7 +598,8 @@ impl Engine {
         }
     }
 
-    /// Rules of a new table, taken out of its `CREATE TABLE`; serial numbers for an `INSERT`.
+    /// Rules of a new table, taken out of its `CREATE TABLE`; serial numbers for an `INSERT`, and
+    /// the timestamp texts an `INSERT` or `UPDATE` writes read as PostgreSQL reads them.
     fn take_rules(
         &mut self,
         statement: &mut Statement,
@@ -601,19 +621,55 @@ impl Engine {
                 }
                 Ok(Some((written_table(statement).unwrap_or_default(), rules)))
             }
-            Statement::Insert(_) => {
+            Statement::Insert(_) | Statement::Update { .. } => {
                 let table = written_table(statement).unwrap_or_default();
                 let columns = self.columns(&table).unwrap_or_default();
-                if let (Statement::Insert(insert), Some(rules)) =
-                    (statement, self.rules.get_mut(&table))
-                {
-                    constraints::number_serials(insert, rules)?;
-                    timestamptz::insert_literals(insert, &rules.timestamptz, &columns)?;
+                let (timestamptz, timestamp) = self.timestamp_columns(&table);
+                match statement {
+                    Statement::Insert(insert) => {
+                        if let Some(rules) = self.rules.get_mut(&table) {
+                            constraints::number_serials(insert, rules)?;
+                        }
+                        timestamptz::insert_literals(insert, &timestamptz, &timestamp, &columns)?;
+                    }
+                    Statement::Update { assignments, .. } => {
+                        let written = assignments.iter_mut().filter_map(|assignment| {
+                            match &assignment.target {
+                                AssignmentTarget::ColumnName(name) => Some((
+                                    &mut assignment.value,
+                                    name.0.last().map(pipeline::identifier_name)?,
+                                )),
+                                AssignmentTarget::Tuple(_) => None,
+                            }
+                        });
+                        timestamptz::written_literals(written, &timestamptz, &timestamp)?;
+                    }
+                    _ => {}
                 }
                 Ok(None)
             }
             _ => Ok(None),
         }
+    }
+
+    /// A table's `TIMESTAMPTZ` columns and its `TIMESTAMP` columns.
+    fn timestamp_columns(&self, table: &str) -> (Vec<String>, Vec<String>) {
+        let timestamptz = self
+            .rules
+            .get(table)
+            .map_or_else(Vec::new, |rules| rules.timestamptz.clone());
+        let timestamp = self
+            .storage
+            .inner
+            .items
+            .get(table)
+            .and_then(|item| item.schema.column_defs.as_ref())
+            .into_iter()
+            .flatten()
+            .filter(|def| def.data_type == DataType::Timestamp && !timestamptz.contains(&def.name))
+            .map(|def| def.name.clone())
+            .collect();
+        (timestamptz, timestamp)
     }
 
     fn primary_key_of(&self, table: &str) -> Option<String> {

@@ -1,104 +1,279 @@
-//! `FULL OUTER JOIN`, which GlueSQL does not run, computed as a step.
+//! Joins GlueSQL does not run, computed as steps: `FULL [OUTER] JOIN`, `RIGHT JOIN` after other
+//! joins (or wherever the FROM list holds a step already), and a parenthesized join on the right
+//! of any join.
 //!
 //! `L FULL JOIN r ON c` is the rows of `L LEFT JOIN r ON c` plus, NULL-extended on the left,
-//! the rows of `r` that matched none. GlueSQL runs the left join (a hash join when `c` has an
-//! equality); the right side carries its row numbers through it, so the rows that found no match
-//! are the numbers that did not come back. The joined rows are then stored one table per
-//! relation of the join, each with the row's number (`__rid`), and the query reads them joined
-//! one-to-one on that number under the relations' own names: every `a.x`, bare name, later join,
-//! `WHERE`, grouping and ordering of the query stays as it was written, applied after the join.
+//! the rows of `r` that matched none; `L RIGHT JOIN r ON c` is `L JOIN r ON c` plus the same.
+//! GlueSQL runs the left or inner join (a hash join when `c` has an equality); the right side
+//! carries its row numbers through it, so the rows that found no match are the numbers that did
+//! not come back. A parenthesized right side is computed first (in steps itself if it needs
+//! them) and joined as one table, its columns renamed apart and `c` reading them so. The joined
+//! rows are then stored one table per relation of the join, each with the row's number
+//! (`__rid`), and the query reads them joined one-to-one on that number under the relations' own
+//! names: every `a.x`, bare name, later join, `WHERE`, grouping and ordering of the query stays
+//! as it was written, applied after the join.
 
 use crate::error::EngineError;
-use crate::join_columns::{column, expand_wildcards, side, Side, ROW_ID};
-use crate::pipeline::{select_all_from, table_factor, Backend, Relation};
+use crate::join_columns::{column, expand_wildcards, relations_of, sides, Side, ROW_ID};
+use crate::pipeline::{identifier_name, select_all_from, table_factor, Backend, Relation};
 use crate::sql::unsupported;
 use gluesql::core::data::Value;
 use sqlparser::ast::{
-    BinaryOperator, Expr, Join, JoinConstraint, JoinOperator, Select, SelectItem, SetExpr,
-    TableWithJoins,
+    BinaryOperator, Expr, Ident, Join, JoinConstraint, JoinOperator, Query, Select, SelectItem,
+    SetExpr, TableFactor, TableWithJoins, VisitorMut,
 };
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
-/// The column that numbers the right side's rows while the left join runs.
+/// The column that numbers the right side's rows while the join runs.
 const RIGHT_ROW: &str = "__row";
 
-/// True when a FROM list holds a `FULL [OUTER] JOIN`.
-pub fn has_full_join(select: &Select) -> bool {
-    select
-        .from
-        .iter()
-        .flat_map(|from| &from.joins)
-        .any(|join| matches!(join.join_operator, JoinOperator::FullOuter(_)))
+/// The name a parenthesized right side is joined under while the join runs.
+const NESTED: &str = "__nested";
+
+/// True when the SELECT holds a join computed here. A `RIGHT JOIN` first in its FROM list is
+/// `sql::plain_joins`'s (swapped into a left join) unless the SELECT has other such joins or a
+/// `*`, whose column order the swap would change; here it is computed with the others.
+pub fn needs_step(select: &Select) -> bool {
+    let star = crate::sql::has_star(&select.projection);
+    select.from.iter().any(|from| {
+        from.joins.iter().enumerate().any(|(index, join)| {
+            let swappable = index == 0
+                && !star
+                && !matches!(join.relation, TableFactor::NestedJoin { .. })
+                && matches!(join.join_operator, JoinOperator::RightOuter(_));
+            is_step(join) && !swappable
+        })
+    })
 }
 
-/// Replaces every `FULL JOIN` of the query's FROM list with its computed rows. Run after
-/// derived tables, CTEs and views are stored as tables.
+/// A join GlueSQL cannot run as it stands.
+pub fn is_step(join: &Join) -> bool {
+    matches!(join.relation, TableFactor::NestedJoin { .. })
+        || matches!(
+            join.join_operator,
+            JoinOperator::FullOuter(_) | JoinOperator::RightOuter(_)
+        )
+}
+
+/// `(a JOIN b ON ...) JOIN c ...` as `a JOIN b ON ... JOIN c ...`: joins group from the left, so
+/// parentheses around the first relations change nothing.
+pub fn open_leading_parentheses(from: &mut TableWithJoins) {
+    while let TableFactor::NestedJoin {
+        table_with_joins,
+        alias: None,
+    } = &mut from.relation
+    {
+        let TableWithJoins { relation, joins } = std::mem::replace(
+            table_with_joins.as_mut(),
+            TableWithJoins {
+                relation: table_factor("x", None),
+                joins: Vec::new(),
+            },
+        );
+        from.relation = relation;
+        from.joins.splice(0..0, joins);
+    }
+}
+
+/// Replaces every join of the query's FROM list that GlueSQL cannot run with its computed rows.
+/// Run after derived tables, CTEs and views are stored as tables.
 pub fn rewrite(backend: &mut dyn Backend, select: &mut Select) -> Result<(), EngineError> {
-    if !has_full_join(select) {
+    if !needs_step(select) {
         return Ok(());
     }
     expand_wildcards(backend, select)?;
     for from in &mut select.from {
-        while let Some(index) = from
-            .joins
-            .iter()
-            .position(|join| matches!(join.join_operator, JoinOperator::FullOuter(_)))
-        {
-            full_join(backend, from, index)?;
+        while let Some(index) = from.joins.iter().position(is_step) {
+            outer_join(backend, from, index)?;
         }
     }
     Ok(())
 }
 
-/// Computes the FULL JOIN at `joins[index]` of `from` (its left side is everything before it)
-/// and puts the joined rows in its place.
-fn full_join(
+/// The right side of a join: its rows, numbered, stored as a table, with the name the join
+/// condition reads it under.
+fn numbered_right(
+    backend: &mut dyn Backend,
+    factor: &TableFactor,
+    right: &[Side],
+    on: &mut Expr,
+) -> Result<(Relation, String, Ident), EngineError> {
+    let mut rows = match factor {
+        TableFactor::NestedJoin {
+            table_with_joins, ..
+        } => {
+            let mut query = select_all_from("x");
+            let SetExpr::Select(select) = query.body.as_mut() else {
+                unreachable!("a fixed query is a SELECT")
+            };
+            select.from = vec![(**table_with_joins).clone()];
+            select.projection = every_column(right);
+            // Its joins as the query's own would be (`USING`, `CROSS` and `RIGHT JOIN` rewritten).
+            let columns = |factor: &TableFactor| relations_of(&*backend, factor);
+            crate::sql::rewrite_joins(&mut query, Some(&columns))?;
+            let mut rows = crate::pipeline::query(backend, query)?;
+            // Named apart (two relations may share a column name), and read so by the condition.
+            let mut renamed = RenameColumns {
+                right,
+                depth: 0,
+                names: Vec::new(),
+            };
+            for (number, name) in rows.columns.iter_mut().enumerate() {
+                *name = format!("__c{number}");
+            }
+            for side in right {
+                for name in &side.columns {
+                    renamed
+                        .names
+                        .push((identifier_name(&side.name), name.clone()));
+                }
+            }
+            let _ = crate::walk::walk_mut(on, &mut renamed);
+            rows
+        }
+        _ => backend.select(select_all_from(&right[0].table))?,
+    };
+    for (number, row) in rows.rows.iter_mut().enumerate() {
+        row.push(Value::I64(number as i64));
+    }
+    rows.columns.push(RIGHT_ROW.to_owned());
+    let table = backend.materialize(rows.clone())?;
+    let name = match factor {
+        TableFactor::NestedJoin { .. } => Ident::new(NESTED),
+        _ => right[0].name.clone(),
+    };
+    Ok((rows, table, name))
+}
+
+/// Every column of every relation, qualified.
+fn every_column(sides: &[Side]) -> Vec<SelectItem> {
+    sides
+        .iter()
+        .flat_map(|side| side.columns.iter().map(|name| column(&side.name, name)))
+        .map(SelectItem::UnnamedExpr)
+        .collect()
+}
+
+/// Points a join condition's references to the relations of a parenthesized right side at
+/// their renamed columns (`__c<N>` of [`NESTED`]), in this condition only (not in a subquery).
+struct RenameColumns<'a> {
+    right: &'a [Side],
+    depth: usize,
+    /// (relation, column) of each renamed column, in order.
+    names: Vec<(String, String)>,
+}
+
+impl VisitorMut for RenameColumns<'_> {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth += 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_query(&mut self, _: &mut Query) -> ControlFlow<()> {
+        self.depth -= 1;
+        ControlFlow::Continue(())
+    }
+
+    fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+        if self.depth > 0 {
+            return ControlFlow::Continue(());
+        }
+        let (relation, name) = match &*expr {
+            Expr::CompoundIdentifier(parts) => match parts.as_slice() {
+                [relation, name] => (Some(identifier_name(relation)), identifier_name(name)),
+                _ => return ControlFlow::Continue(()),
+            },
+            // A bare name of the right side (the name check found it unambiguous).
+            Expr::Identifier(ident) => (None, identifier_name(ident)),
+            _ => return ControlFlow::Continue(()),
+        };
+        let relation = relation.or_else(|| {
+            self.right
+                .iter()
+                .find(|side| side.columns.contains(&name))
+                .map(|side| identifier_name(&side.name))
+        });
+        if let Some(number) = self
+            .names
+            .iter()
+            .position(|(r, c)| Some(r) == relation.as_ref() && *c == name)
+        {
+            *expr = column(&Ident::new(NESTED), &format!("__c{number}"));
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Computes the join at `joins[index]` of `from` (its left side is everything before it, plain
+/// by now) and puts the joined rows in its place.
+fn outer_join(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
     index: usize,
 ) -> Result<(), EngineError> {
-    let JoinOperator::FullOuter(JoinConstraint::On(on)) = &from.joins[index].join_operator else {
+    let join = &from.joins[index];
+    let (JoinOperator::FullOuter(constraint)
+    | JoinOperator::RightOuter(constraint)
+    | JoinOperator::LeftOuter(constraint)
+    | JoinOperator::Inner(constraint)) = &join.join_operator
+    else {
         return Err(unsupported(
-            "this form of FULL JOIN",
+            "this join next to a parenthesized join",
+            "write it as JOIN b ON b.col = a.col",
+        ));
+    };
+    let JoinConstraint::On(on) = constraint else {
+        return Err(unsupported(
+            "this form of FULL or RIGHT JOIN",
             "write the condition out: FULL JOIN b ON b.col = a.col",
         ));
     };
-    let on = on.clone();
-    let sides = std::iter::once(&from.relation)
-        .chain(from.joins[..=index].iter().map(|join| &join.relation))
-        .map(|factor| side(&*backend, factor))
-        .collect::<Result<Vec<Side>, _>>()?;
-    let (right, left) = sides.split_last().expect("a join has two sides");
-
-    // The right side, numbered.
-    let mut right_rows = backend.select(select_all_from(&right.table))?;
-    for (number, row) in right_rows.rows.iter_mut().enumerate() {
-        row.push(Value::I64(number as i64));
+    let mut on = on.clone();
+    // Which rows the join runs in GlueSQL, and whether right rows that matched none are added.
+    let (runs_as, keeps_right) = match join.join_operator {
+        JoinOperator::FullOuter(_) => (JoinOperator::LeftOuter as fn(_) -> _, true),
+        JoinOperator::RightOuter(_) => (JoinOperator::Inner as fn(_) -> _, true),
+        JoinOperator::LeftOuter(_) => (JoinOperator::LeftOuter as fn(_) -> _, false),
+        _ => (JoinOperator::Inner as fn(_) -> _, false),
+    };
+    let mut left = Vec::new();
+    for factor in
+        std::iter::once(&from.relation).chain(from.joins[..index].iter().map(|j| &j.relation))
+    {
+        left.extend(sides(&*backend, factor)?);
     }
-    right_rows.columns.push(RIGHT_ROW.to_owned());
-    let right_width = right.columns.len();
-    let numbered = backend.materialize(right_rows.clone())?;
+    let right = sides(&*backend, &join.relation)?;
+    let right_relation = join.relation.clone();
+    let (right_rows, numbered, right_name) =
+        numbered_right(backend, &right_relation, &right, &mut on)?;
+    let right_width = right_rows.columns.len() - 1;
 
-    // The left join, every column of every relation and the right row's number.
+    // The join, every column of every relation and the right row's number.
     let mut pairs = select_all_from("x");
     let SetExpr::Select(select) = pairs.body.as_mut() else {
         unreachable!("a fixed query is a SELECT")
     };
     let mut joins = from.joins[..index].to_vec();
     joins.push(Join {
-        relation: table_factor(&numbered, Some(right.name.clone())),
+        relation: table_factor(&numbered, Some(right_name.clone())),
         global: false,
-        join_operator: JoinOperator::LeftOuter(JoinConstraint::On(on)),
+        join_operator: runs_as(JoinConstraint::On(on)),
     });
     select.from = vec![TableWithJoins {
         relation: from.relation.clone(),
         joins,
     }];
-    select.projection = sides
-        .iter()
-        .flat_map(|side| side.columns.iter().map(|name| column(&side.name, name)))
-        .chain(std::iter::once(column(&right.name, RIGHT_ROW)))
-        .map(SelectItem::UnnamedExpr)
+    select.projection = every_column(&left)
+        .into_iter()
+        .chain(
+            right_rows
+                .columns
+                .iter()
+                .map(|name| SelectItem::UnnamedExpr(column(&right_name, name))),
+        )
         .collect();
     let mut rows = backend.select(pairs)?.rows;
     let matched: HashSet<i64> = rows
@@ -108,22 +283,25 @@ fn full_join(
             _ => None,
         })
         .collect();
-    let left_width: usize = left.iter().map(|side| side.columns.len()).sum();
-    rows.extend(
-        right_rows
-            .rows
-            .into_iter()
-            .enumerate()
-            .filter(|(number, _)| !matched.contains(&(*number as i64)))
-            .map(|(_, mut row)| {
-                row.truncate(right_width);
-                let mut joined = vec![Value::Null; left_width];
-                joined.extend(row);
-                joined
-            }),
-    );
+    if keeps_right {
+        let left_width: usize = left.iter().map(|side| side.columns.len()).sum();
+        rows.extend(
+            right_rows
+                .rows
+                .into_iter()
+                .enumerate()
+                .filter(|(number, _)| !matched.contains(&(*number as i64)))
+                .map(|(_, mut row)| {
+                    row.truncate(right_width);
+                    let mut joined = vec![Value::Null; left_width];
+                    joined.extend(row);
+                    joined
+                }),
+        );
+    }
 
     // One table per relation, read back joined on the row number.
+    let sides: Vec<Side> = left.into_iter().chain(right).collect();
     let mut start = 0;
     let mut factors = Vec::with_capacity(sides.len());
     for side in &sides {

@@ -27,8 +27,8 @@ pub struct Side {
 pub fn side(backend: &dyn Backend, factor: &TableFactor) -> Result<Side, EngineError> {
     let refuse = || {
         unsupported(
-            "a parenthesized join or a column alias list next to FULL JOIN, NATURAL JOIN or SELECT * with USING",
-            "join a CTE that holds the parenthesized part, or rename the columns inside it",
+            "a column alias list or an aliased parenthesized join next to FULL JOIN, RIGHT JOIN, a parenthesized join, NATURAL JOIN or SELECT * with USING",
+            "join a CTE that holds that part, or rename the columns inside it",
         )
     };
     let TableFactor::Table {
@@ -65,6 +65,39 @@ pub fn side(backend: &dyn Backend, factor: &TableFactor) -> Result<Side, EngineE
     })
 }
 
+/// The relations a FROM item reads, parenthesized joins opened.
+pub fn sides(backend: &dyn Backend, factor: &TableFactor) -> Result<Vec<Side>, EngineError> {
+    match factor {
+        TableFactor::NestedJoin {
+            table_with_joins,
+            alias: None,
+        } => {
+            let mut all = sides(backend, &table_with_joins.relation)?;
+            for join in &table_with_joins.joins {
+                all.extend(sides(backend, &join.relation)?);
+            }
+            Ok(all)
+        }
+        other => Ok(vec![side(backend, other)?]),
+    }
+}
+
+/// Whether a parenthesized join merges columns (`USING`, `NATURAL`), which `*` would list once.
+fn merges_inside(factor: &TableFactor) -> bool {
+    let TableFactor::NestedJoin {
+        table_with_joins, ..
+    } = factor
+    else {
+        return false;
+    };
+    merges_inside(&table_with_joins.relation)
+        || table_with_joins.joins.iter().any(|join| {
+            merges_inside(&join.relation)
+                || crate::names::using_columns(&join.join_operator).is_some()
+                || crate::names::natural(&join.join_operator)
+        })
+}
+
 /// `<relation>."<column>"`.
 pub fn column(name: &Ident, column: &str) -> Expr {
     Expr::CompoundIdentifier(vec![name.clone(), Ident::with_quote('"', column)])
@@ -80,16 +113,44 @@ pub fn rewrite(backend: &dyn Backend, query: &mut Query) -> Result<(), EngineErr
     }
     natural_as_using(backend, select)?;
     expand_wildcards(backend, select)?;
-    crate::sql::rewrite_joins(query)
+    crate::sql::rewrite_joins(query, Some(&|factor| relations_of(backend, factor)))
+}
+
+/// The relations a FROM item reads, by the names the query uses, with their columns.
+pub fn relations_of(
+    backend: &dyn Backend,
+    factor: &TableFactor,
+) -> Option<Vec<(String, Vec<String>)>> {
+    let sides = sides(backend, factor).ok()?;
+    Some(
+        sides
+            .into_iter()
+            .map(|side| (identifier_name(&side.name), side.columns))
+            .collect(),
+    )
+}
+
+/// Every column a FROM item reads.
+pub fn columns_of(backend: &dyn Backend, factor: &TableFactor) -> Result<Vec<String>, EngineError> {
+    let sides = sides(backend, factor)?;
+    Ok(sides.into_iter().flat_map(|side| side.columns).collect())
 }
 
 /// `NATURAL JOIN` as `JOIN ... USING (<the columns both sides have>)`, in the left side's
 /// order; with none in common it joins every row with every row, as in PostgreSQL.
 fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    let columns = |factor: &TableFactor| columns_of(backend, factor);
     for from in &mut select.from {
-        let mut left: Vec<String> = side(backend, &from.relation)?.columns;
+        if !from
+            .joins
+            .iter()
+            .any(|join| crate::names::natural(&join.join_operator))
+        {
+            continue;
+        }
+        let mut left: Vec<String> = columns(&from.relation)?;
         for join in &mut from.joins {
-            let right = side(backend, &join.relation)?.columns;
+            let right = columns(&join.relation)?;
             let constraint = match &mut join.join_operator {
                 JoinOperator::Inner(constraint)
                 | JoinOperator::LeftOuter(constraint)
@@ -98,11 +159,13 @@ fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), En
                 _ => None,
             };
             if let Some(constraint @ JoinConstraint::Natural) = constraint {
-                let common: Vec<Ident> = left
-                    .iter()
-                    .filter(|name| right.contains(name))
-                    .map(|name| Ident::with_quote('"', name.clone()))
-                    .collect();
+                let mut common: Vec<Ident> = Vec::new();
+                for name in left.iter().filter(|name| right.contains(name)) {
+                    let ident = Ident::with_quote('"', name.clone());
+                    if !common.contains(&ident) {
+                        common.push(ident);
+                    }
+                }
                 *constraint = match common.is_empty() {
                     true => JoinConstraint::On(Expr::Value(Value::Boolean(true))),
                     false => JoinConstraint::Using(common),
@@ -115,36 +178,56 @@ fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), En
 }
 
 /// `SELECT *` and `t.*` as the columns they stand for: a column merged by `JOIN ... USING` once,
-/// first, by its bare name (which then reads the merged value); row numbers of our steps never.
+/// first (before the columns of the join's left side), by its bare name (which then reads the
+/// merged value); row numbers of our steps never.
 pub fn expand_wildcards(backend: &dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+    if !crate::sql::has_star(&select.projection) {
+        return Ok(());
+    }
     let mut everything = Vec::new();
     let mut relations = Vec::new();
     for from in &select.from {
-        let merged: Vec<&Ident> = from
-            .joins
-            .first()
-            .and_then(|join| crate::names::using_columns(&join.join_operator))
-            .into_iter()
-            .flatten()
-            .collect();
-        everything.extend(
-            merged
-                .iter()
-                .map(|name| SelectItem::UnnamedExpr(Expr::Identifier((*name).clone()))),
-        );
-        let factors = std::iter::once(&from.relation).chain(from.joins.iter().map(|j| &j.relation));
-        for (index, factor) in factors.enumerate() {
-            let side = side(backend, factor)?;
+        // The columns of the joins so far, by name.
+        let mut joined: Vec<(String, SelectItem)> = Vec::new();
+        let factors =
+            std::iter::once((&from.relation, None)).chain(from.joins.iter().map(|join| {
+                (
+                    &join.relation,
+                    crate::names::using_columns(&join.join_operator),
+                )
+            }));
+        for (factor, using) in factors {
+            if merges_inside(factor) {
+                return Err(unsupported(
+                    "SELECT * over a parenthesized join with USING or NATURAL",
+                    "list the columns, or write the inner join's condition with ON",
+                ));
+            }
+            let mut right: Vec<(String, SelectItem)> = Vec::new();
+            for side in sides(backend, factor)? {
+                right.extend(side.columns.iter().map(|name| {
+                    (
+                        name.clone(),
+                        SelectItem::UnnamedExpr(column(&side.name, name)),
+                    )
+                }));
+                relations.push(side);
+            }
+            let merged: Vec<(String, SelectItem)> = using
+                .into_iter()
+                .flatten()
+                .map(|name| {
+                    let item = SelectItem::UnnamedExpr(Expr::Identifier(name.clone()));
+                    (identifier_name(name), item)
+                })
+                .collect();
             let is_merged =
-                |name: &String| index < 2 && merged.iter().any(|m| identifier_name(m) == *name);
-            everything.extend(
-                side.columns
-                    .iter()
-                    .filter(|name| !is_merged(name))
-                    .map(|name| SelectItem::UnnamedExpr(column(&side.name, name))),
-            );
-            relations.push(side);
+                |(name, _): &(String, SelectItem)| merged.iter().any(|(m, _)| m == name);
+            joined.retain(|item| !is_merged(item));
+            right.retain(|item| !is_merged(item));
+            joined = merged.iter().cloned().chain(joined).chain(right).collect();
         }
+        everything.extend(joined.into_iter().map(|(_, item)| item));
     }
     let mut projection = Vec::with_capacity(select.projection.len());
     for item in std::mem::take(&mut select.projection) {

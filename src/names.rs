@@ -34,6 +34,8 @@ pub struct NameError {
     pub message: String,
     pub hint: Option<String>,
     pub path: Vec<String>,
+    /// The clause the name is in (`ORDER BY`) when it is written elsewhere first.
+    pub clause: Option<&'static str>,
 }
 
 /// Checks one statement's names against `catalog`.
@@ -109,7 +111,17 @@ pub fn locate(sql: &str, index: usize, error: &NameError) -> Option<(u64, u64)> 
     };
     let period = |t: &TokenWithLocation| t.token == Token::Period;
     let n = error.path.len();
-    (0..statement.len()).find_map(|start| {
+    // The name is looked for after the clause's keywords when it has one.
+    let keywords: Vec<&str> = error.clause.iter().flat_map(|c| c.split(' ')).collect();
+    let from = match keywords.len() {
+        0 => 0,
+        k => (0..statement.len()).find_map(|start| {
+            let window = statement.get(start..start + k)?;
+            let all = window.iter().zip(&keywords).all(|(t, k)| word(t, k));
+            all.then_some(start + k)
+        })?,
+    };
+    (from..statement.len()).find_map(|start| {
         let window = statement.get(start..start + 2 * n - 1)?;
         let matches = error.path.iter().enumerate().all(|(i, name)| {
             word(window[2 * i], name) && (i + 1 == n || period(window[2 * i + 1]))
@@ -170,6 +182,7 @@ impl Relation {
             ),
             hint: nearest(column, self.known_columns().map(String::as_str)).map(did_you_mean),
             path: vec![column.to_owned()],
+            clause: None,
         })
     }
 }
@@ -230,6 +243,7 @@ impl<'a> Level<'a> {
                     message: format!("column reference \"{name}\" is ambiguous"),
                     hint: Some(format!("Qualify it: {}.", qualify_hint(name, level))),
                     path: vec![name.to_owned()],
+                    clause: None,
                 });
             }
             if found > 0 || unsure {
@@ -240,6 +254,7 @@ impl<'a> Level<'a> {
             message: format!("column \"{name}\" does not exist"),
             hint: nearest_qualified(name, self).map(did_you_mean),
             path: vec![name.to_owned()],
+            clause: None,
         })
     }
 
@@ -261,6 +276,7 @@ impl<'a> Level<'a> {
                 ),
                 hint: nearest(&qualifier.value, names.into_iter()).map(did_you_mean),
                 path,
+                clause: None,
             });
         };
         if relation.has(&column.value) != Some(false) {
@@ -281,6 +297,7 @@ impl<'a> Level<'a> {
             message: format!("column {}.{} does not exist", qualifier.value, column.value),
             hint,
             path,
+            clause: None,
         })
     }
 }
@@ -417,8 +434,16 @@ impl Resolver<'_> {
             }
             _ => None,
         };
-        // Over a combined result, ORDER BY sees only the result's column names.
+        // Over a combined result, ORDER BY sees only the result's column names; two of one
+        // name are two columns.
         if let (Some(order), Some(names)) = (order_by, &columns) {
+            let outputs: Vec<(String, Option<String>)> = names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, name)| Some((name.as_ref()?.to_lowercase(), Some(i.to_string()))))
+                .collect();
+            let keys = order.exprs.iter().map(|item| &item.expr);
+            same_name_outputs("ORDER BY", keys, &outputs)?;
             let scope = Scope {
                 relations: vec![Relation {
                     name: String::new(),
@@ -475,6 +500,7 @@ impl Resolver<'_> {
                         message: format!("missing FROM-clause entry for table \"{}\"", last(name)),
                         hint: None,
                         path: vec![last(name).to_owned()],
+                        clause: None,
                     })?;
                     match wildcard(std::iter::once(relation)) {
                         Some(columns) => output.extend(columns),
@@ -497,6 +523,7 @@ impl Resolver<'_> {
         if let Some(order) = order_by {
             self.names(&order.exprs, &level, ctes, &aliases)?;
         }
+        ambiguous_outputs(select, &level, order_by)?;
         grouping(select, &level, order_by, &aliases)?;
         Ok(output_known.then_some(output))
     }
@@ -674,6 +701,7 @@ impl Resolver<'_> {
             message: format!("relation \"{table}\" does not exist"),
             hint: nearest(table, names).map(did_you_mean),
             path: name.0.iter().map(|i| i.value.clone()).collect(),
+            clause: None,
         })
     }
 
@@ -849,7 +877,7 @@ pub fn using_columns(operator: &JoinOperator) -> Option<&[Ident]> {
     }
 }
 
-fn natural(operator: &JoinOperator) -> bool {
+pub(crate) fn natural(operator: &JoinOperator) -> bool {
     matches!(
         operator,
         JoinOperator::Inner(JoinConstraint::Natural)
@@ -907,6 +935,144 @@ fn merged_first(columns: Vec<Option<String>>, merged: &[String]) -> Vec<Option<S
             .is_some_and(|c| merged.iter().any(|m| same(m, c)))
     });
     first.into_iter().chain(rest).collect()
+}
+
+/// PostgreSQL reads a bare name in `ORDER BY`, `DISTINCT ON` and (when no column of the FROM
+/// list has it) `GROUP BY` as an output column; two output columns of that name that compute
+/// different things make it ambiguous. GlueSQL would take one of them.
+fn ambiguous_outputs(
+    select: &Select,
+    level: &Level,
+    order_by: Option<&OrderBy>,
+) -> Result<(), NameError> {
+    let outputs = outputs(select, level);
+    if let Some(order) = order_by {
+        same_name_outputs(
+            "ORDER BY",
+            order.exprs.iter().map(|item| &item.expr),
+            &outputs,
+        )?;
+    }
+    if let Some(Distinct::On(exprs)) = &select.distinct {
+        same_name_outputs("DISTINCT ON", exprs.iter(), &outputs)?;
+    }
+    if let GroupByExpr::Expressions(exprs, _) = &select.group_by {
+        let not_input = exprs.iter().filter(|expr| match expr {
+            Expr::Identifier(ident) => level
+                .scope
+                .relations
+                .iter()
+                .all(|relation| relation.has(&ident.value) == Some(false)),
+            _ => false,
+        });
+        same_name_outputs("GROUP BY", not_input, &outputs)?;
+    }
+    Ok(())
+}
+
+/// Fails when a bare name among `keys` names two `outputs` (name, what it computes) that
+/// surely compute different things (`None`: cannot tell).
+fn same_name_outputs<'a>(
+    clause: &'static str,
+    keys: impl Iterator<Item = &'a Expr>,
+    outputs: &[(String, Option<String>)],
+) -> Result<(), NameError> {
+    for key in keys {
+        let Expr::Identifier(ident) = key else {
+            continue;
+        };
+        let name = crate::pipeline::identifier_name(ident);
+        let mut named = outputs.iter().filter(|(output, _)| *output == name);
+        let Some((_, first)) = named.next() else {
+            continue;
+        };
+        let differ = named.any(|(_, other)| match (first, other) {
+            (Some(first), Some(other)) => first != other,
+            _ => false,
+        });
+        if differ {
+            return Err(NameError {
+                message: format!("{clause} \"{name}\" is ambiguous"),
+                hint: Some(format!(
+                    "Two output columns are named \"{name}\": give one of them another alias, or write the column's position instead."
+                )),
+                path: vec![ident.value.clone()],
+                clause: Some(clause),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Each output column of a SELECT by its name (folded as PostgreSQL folds it), with what it
+/// computes: a column as `relation.column`, any other expression as its text, `None` for one
+/// that reads a column merged by `USING` (the side it reads depends on the join).
+fn outputs(select: &Select, level: &Level) -> Vec<(String, Option<String>)> {
+    let computes = |expr: &Expr| {
+        let mut expr = expr.clone();
+        let mut merged = false;
+        let _ = crate::walk::expressions_mut(&mut expr, |e| {
+            if let Expr::Identifier(ident) = e {
+                merged |= level.scope.merged.iter().any(|m| same(m, &ident.value));
+            }
+            if let Ok((relation, column)) = own_column(level, e) {
+                *e = Expr::CompoundIdentifier(vec![Ident::new(relation), Ident::new(column)]);
+            }
+            ControlFlow::<()>::Continue(())
+        });
+        (!merged).then(|| expr.to_string().to_ascii_lowercase())
+    };
+    let relation_columns = |relation: &Relation, merged: &[String]| {
+        let name = relation.name.to_ascii_lowercase();
+        relation
+            .known_columns()
+            .map(|column| {
+                let is_merged = merged.iter().any(|m| same(m, column));
+                let computes = (!is_merged).then(|| format!("{name}.{}", column.to_lowercase()));
+                (column.to_lowercase(), computes)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut outputs = Vec::new();
+    for item in &select.projection {
+        match item {
+            SelectItem::UnnamedExpr(expr) => {
+                if let Some(name) = output_name(expr) {
+                    outputs.push((name, computes(expr)));
+                }
+            }
+            SelectItem::ExprWithAlias { expr, alias } => {
+                outputs.push((crate::pipeline::identifier_name(alias), computes(expr)))
+            }
+            SelectItem::Wildcard(_) => {
+                for relation in &level.scope.relations {
+                    outputs.extend(relation_columns(relation, &level.scope.merged));
+                }
+            }
+            SelectItem::QualifiedWildcard(name, _) => {
+                if let Some(relation) = level
+                    .scope
+                    .relations
+                    .iter()
+                    .find(|r| same(&r.name, last(name)))
+                {
+                    outputs.extend(relation_columns(relation, &[]));
+                }
+            }
+        }
+    }
+    outputs
+}
+
+/// [`column_name`], folded as PostgreSQL folds the name.
+fn output_name(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Identifier(ident) => Some(crate::pipeline::identifier_name(ident)),
+        Expr::CompoundIdentifier(parts) => parts.last().map(crate::pipeline::identifier_name),
+        Expr::Nested(inner) => output_name(inner),
+        Expr::Cast { expr: inner, .. } => output_name(inner),
+        _ => column_name(expr),
+    }
 }
 
 /// Aggregate functions: their arguments are not grouped values.
@@ -1151,6 +1317,7 @@ impl Visitor for Grouped<'_, '_> {
             ),
             hint: Some("Add it to GROUP BY, or wrap it in an aggregate such as MAX(...).".to_owned()),
             path,
+            clause: None,
         })
     }
 
@@ -1337,6 +1504,48 @@ mod tests {
             let (message, _, position) = error(sql);
             assert!(message.contains("must appear in the GROUP BY clause"), "{sql}: {message}");
             assert_eq!(position, Some(at), "{sql}");
+        }
+    }
+
+    #[test]
+    fn a_name_two_different_output_columns_share_is_ambiguous_where_it_is_used() {
+        let sql =
+            "SELECT s.stream_id AS k,\n  s.creator_id AS K FROM streams s\nORDER BY started_at, k";
+        let (message, hint, position) = error(sql);
+        assert_eq!(message, "ORDER BY \"k\" is ambiguous");
+        assert!(hint.unwrap().contains("another alias"));
+        assert_eq!(position, Some((3, 22)));
+        for (sql, message) in [
+            (
+                "SELECT stream_id AS k, creator_id AS k FROM streams GROUP BY k",
+                "GROUP BY \"k\" is ambiguous",
+            ),
+            (
+                "SELECT DISTINCT ON (k) stream_id AS k, creator_id AS k FROM streams",
+                "DISTINCT ON \"k\" is ambiguous",
+            ),
+            (
+                "SELECT * FROM streams s JOIN creators c ON c.creator_id = s.creator_id ORDER BY creator_id",
+                "ORDER BY \"creator_id\" is ambiguous",
+            ),
+            (
+                "SELECT 1 AS k, 2 AS k UNION SELECT 3, 4 ORDER BY k",
+                "ORDER BY \"k\" is ambiguous",
+            ),
+        ] {
+            assert_eq!(error(sql).0, message, "{sql}");
+        }
+        // One expression under two names, a qualified name, a GROUP BY name a table has, a
+        // merged USING column, and names apart by quoting are not ambiguous.
+        for sql in [
+            "SELECT s.stream_id AS k, stream_id AS k FROM streams s ORDER BY k",
+            "SELECT stream_id AS k, creator_id AS k FROM streams s ORDER BY s.stream_id",
+            "SELECT stream_id AS creator_id, creator_id FROM streams GROUP BY creator_id, stream_id",
+            "SELECT s.stream_id AS k, stream_id AS k FROM streams s JOIN gifts USING (stream_id) ORDER BY k",
+            "SELECT stream_id AS k, creator_id AS \"K\" FROM streams ORDER BY k",
+            "SELECT COUNT(*) AS n, COUNT(*) AS n FROM streams ORDER BY n",
+        ] {
+            assert_eq!(checked(sql), Ok(()), "{sql}");
         }
     }
 

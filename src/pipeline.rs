@@ -90,7 +90,7 @@ impl Visitor for NeedsSteps {
         let own_steps = query.with.is_some()
             || !matches!(*query.body, SetExpr::Select(_) | SetExpr::Values(_))
             || matches!(&*query.body, SetExpr::Select(select) if joins_derived_table(select)
-                || crate::full_join::has_full_join(select)
+                || crate::full_join::needs_step(select)
                 || crate::sql::joins_need_columns(select)
                 || matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_)))
                 || select.projection.iter().any(|item| series_call(item).is_some()));

@@ -7,6 +7,7 @@
 
 use crate::error::EngineError;
 use crate::time::{self, Timestamp};
+use crate::timestamptz::Zone;
 use gluesql::core::chrono;
 use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
@@ -35,7 +36,8 @@ pub struct Context {
 /// The coarse type of an expression, as far as our pass can tell without running it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
-    Timestamp,
+    /// With a time zone (`Tz`), without (`Plain`), or either (`Unknown`).
+    Timestamp(Zone),
     Interval,
     Integer,
     /// Exact or floating point.
@@ -192,28 +194,42 @@ impl VisitorMut for PlainJoins {
     type Break = EngineError;
 
     fn pre_visit_query(&mut self, query: &mut Query) -> ControlFlow<EngineError> {
-        match rewrite_joins(query) {
+        match rewrite_joins(query, None) {
             Ok(()) => ControlFlow::Continue(()),
             Err(error) => ControlFlow::Break(error),
         }
     }
 }
 
+/// The relations a FROM item reads (one, or those of a parenthesized join) by the names the
+/// query uses for them, with their columns, where they are known.
+pub type FactorColumns<'a> = &'a dyn Fn(&TableFactor) -> Option<Vec<(String, Vec<String>)>>;
+
 /// [`PlainJoins`] on one query, not the queries inside it. A SELECT whose joins need the
 /// columns of its tables ([`joins_need_columns`]) is left for the pipeline, which calls this
-/// again once it has named them.
-pub(crate) fn rewrite_joins(query: &mut Query) -> Result<(), EngineError> {
+/// again with them (`columns`).
+pub(crate) fn rewrite_joins(
+    query: &mut Query,
+    columns: Option<FactorColumns>,
+) -> Result<(), EngineError> {
+    let unknown = |select: &Select| columns.is_none() && joins_need_columns(select);
+    let _ = each_select(query.body.as_mut(), &mut |select| {
+        for from in &mut select.from {
+            crate::full_join::open_leading_parentheses(from);
+        }
+        ControlFlow::<()>::Continue(())
+    });
     if let SetExpr::Select(select) = query.body.as_mut() {
-        if joins_need_columns(select) {
+        if unknown(select) {
             return Ok(());
         }
-        let merged = rewrite_using(select)?;
+        let merged = rewrite_using(select, columns.unwrap_or(&|_| None))?;
         for item in query.order_by.iter_mut().flat_map(|o| o.exprs.iter_mut()) {
             let _ = crate::walk::walk_mut(&mut item.expr, &mut MergedColumns::new(&merged));
         }
     }
     let flow = each_select(query.body.as_mut(), &mut |select| {
-        if joins_need_columns(select) {
+        if unknown(select) {
             return ControlFlow::Continue(());
         }
         match plain_joins(select) {
@@ -227,6 +243,16 @@ pub(crate) fn rewrite_joins(query: &mut Query) -> Result<(), EngineError> {
     }
 }
 
+/// Whether a select list holds `*` or `t.*`.
+pub fn has_star(projection: &[SelectItem]) -> bool {
+    projection.iter().any(|item| {
+        matches!(
+            item,
+            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
+        )
+    })
+}
+
 /// Joins whose meaning depends on the columns of their tables, which this pass does not know:
 /// `NATURAL JOIN` (which columns it joins on) and `SELECT *` over `JOIN ... USING` (the merged
 /// columns first, once). `join_columns` rewrites them once the tables are stored.
@@ -238,14 +264,15 @@ pub fn joins_need_columns(select: &Select) -> bool {
     select
         .from
         .iter()
-        .flat_map(|from| &from.joins)
-        .any(|join| match &join.join_operator {
+        .flat_map(|from| from.joins.iter().enumerate())
+        .any(|(index, join)| match &join.join_operator {
             JoinOperator::Inner(constraint)
             | JoinOperator::LeftOuter(constraint)
             | JoinOperator::RightOuter(constraint)
             | JoinOperator::FullOuter(constraint) => match constraint {
                 JoinConstraint::Natural => true,
-                JoinConstraint::Using(_) => star,
+                // After another join, the left side's column is found among its relations.
+                JoinConstraint::Using(_) => star || index > 0,
                 _ => false,
             },
             _ => false,
@@ -269,30 +296,87 @@ fn each_select<B>(
 }
 
 /// `a JOIN b USING (c)` becomes `a JOIN b ON a.c = b.c`, and a bare `c` in the SELECT reads the
-/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`. Returns
-/// the merged columns with what they read, for the query's ORDER BY.
-fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError> {
+/// merged column as in PostgreSQL: the left side's, the right side's for `RIGHT JOIN`, the one
+/// that is not NULL for `FULL JOIN`. After other joins, the left side's `c` is the one relation
+/// before the join that has it (`columns`), or what an earlier `USING` merged. Returns the
+/// merged columns with what they read, for the query's ORDER BY.
+fn rewrite_using(
+    select: &mut Select,
+    columns: FactorColumns,
+) -> Result<Vec<(String, Expr)>, EngineError> {
     let column =
         |table: &str, name: &Ident| Expr::CompoundIdentifier(vec![Ident::new(table), name.clone()]);
-    let mut merged = Vec::new();
+    let mut merged: Vec<(String, Expr)> = Vec::new();
     for from in &mut select.from {
         let first = qualifier(&from.relation);
+        // The relations before each join, with their columns where known.
+        let relations = |factor: &TableFactor| match columns(factor) {
+            Some(known) => known
+                .into_iter()
+                .map(|(name, columns)| (Some(name), Some(columns)))
+                .collect(),
+            None => vec![(qualifier(factor), None)],
+        };
+        let mut before: Vec<(Option<String>, Option<Vec<String>>)> = relations(&from.relation);
+        let mut merged_here: Vec<(String, Expr)> = Vec::new();
         for (index, join) in from.joins.iter_mut().enumerate() {
-            let Some(columns) = crate::names::using_columns(&join.join_operator) else {
+            let right = qualifier(&join.relation);
+            let Some(names) = crate::names::using_columns(&join.join_operator) else {
+                before.extend(relations(&join.relation));
                 continue;
             };
-            let columns = columns.to_vec();
-            let (Some(left), Some(right), 0) = (first.clone(), qualifier(&join.relation), index)
-            else {
-                return Err(unsupported(
-                    "JOIN ... USING after another join or on a subquery without an alias",
+            let names = names.to_vec();
+            let refuse = || {
+                unsupported(
+                    "JOIN ... USING on a subquery without an alias, or after a join whose columns are not known",
                     "write the condition out: JOIN b ON b.col = a.col",
-                ));
+                )
             };
-            let on = columns
+            let Some(right) = right else {
+                return Err(refuse());
+            };
+            let mut left_reads = Vec::with_capacity(names.len());
+            for name in &names {
+                let key = name.value.to_lowercase();
+                let earlier = merged_here.iter().rev().find(|(m, _)| *m == key);
+                let read = match (earlier, index, &first) {
+                    (Some((_, read)), _, _) => read.clone(),
+                    (None, 0, Some(first)) => column(first, name),
+                    (None, 0, None) => return Err(refuse()),
+                    (None, _, _) => {
+                        let mut owners = Vec::new();
+                        for (relation, known) in &before {
+                            match (relation, known) {
+                                (Some(relation), Some(known)) => {
+                                    if known.iter().any(|c| c.to_lowercase() == key) {
+                                        owners.push(relation);
+                                    }
+                                }
+                                _ => return Err(refuse()),
+                            }
+                        }
+                        match owners.as_slice() {
+                            [owner] => column(owner, name),
+                            [] => {
+                                return Err(EngineError::Execution {
+                                    message: format!("column \"{key}\" specified in USING clause does not exist in left table"),
+                                })
+                            }
+                            _ => {
+                                return Err(EngineError::Execution {
+                                    message: format!("common column name \"{key}\" appears more than once in left table"),
+                                })
+                            }
+                        }
+                    }
+                };
+                left_reads.push(read);
+            }
+            let on = names
                 .iter()
-                .map(|name| Expr::BinaryOp {
-                    left: Box::new(column(&left, name)),
+                .zip(&left_reads)
+                .map(|(name, left)| Expr::BinaryOp {
+                    left: Box::new(left.clone()),
                     op: BinaryOperator::Eq,
                     right: Box::new(column(&right, name)),
                 })
@@ -302,29 +386,27 @@ fn rewrite_using(select: &mut Select) -> Result<Vec<(String, Expr)>, EngineError
                     right: Box::new(b),
                 })
                 .expect("USING names a column");
-            let (operator, reads) = match &join.join_operator {
-                JoinOperator::Inner(_) => {
-                    (JoinOperator::Inner(JoinConstraint::On(on)), Some(&left))
-                }
-                JoinOperator::LeftOuter(_) => {
-                    (JoinOperator::LeftOuter(JoinConstraint::On(on)), Some(&left))
-                }
-                JoinOperator::RightOuter(_) => (
-                    JoinOperator::RightOuter(JoinConstraint::On(on)),
-                    Some(&right),
-                ),
-                // Either side may be NULL-extended: the merged column is the one that is not.
-                _ => (JoinOperator::FullOuter(JoinConstraint::On(on)), None),
+            let operator = match &join.join_operator {
+                JoinOperator::Inner(_) => JoinOperator::Inner(JoinConstraint::On(on)),
+                JoinOperator::LeftOuter(_) => JoinOperator::LeftOuter(JoinConstraint::On(on)),
+                JoinOperator::RightOuter(_) => JoinOperator::RightOuter(JoinConstraint::On(on)),
+                _ => JoinOperator::FullOuter(JoinConstraint::On(on)),
             };
-            join.join_operator = operator;
-            merged.extend(columns.iter().map(|name| {
-                let read = match reads {
-                    Some(side) => column(side, name),
-                    None => call("COALESCE", vec![column(&left, name), column(&right, name)]),
+            for (name, left) in names.iter().zip(left_reads) {
+                let read = match &operator {
+                    JoinOperator::Inner(_) | JoinOperator::LeftOuter(_) => left,
+                    JoinOperator::RightOuter(_) => column(&right, name),
+                    // Either side may be NULL-extended: the merged column is the one that is not.
+                    _ => call("COALESCE", vec![left, column(&right, name)]),
                 };
-                (name.value.to_lowercase(), read)
-            }));
+                let key = name.value.to_lowercase();
+                merged_here.retain(|(m, _)| *m != key);
+                merged_here.push((key, read));
+            }
+            join.join_operator = operator;
+            before.extend(relations(&join.relation));
         }
+        merged.extend(merged_here);
     }
     if merged.is_empty() {
         return Ok(merged);
@@ -404,37 +486,16 @@ fn qualifier(factor: &TableFactor) -> Option<String> {
 }
 
 fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
-    let has_wildcard = select.projection.iter().any(|item| {
-        matches!(
-            item,
-            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-        )
-    });
+    // FULL and RIGHT joins the pipeline computes as steps are left as they are.
+    let steps = crate::full_join::needs_step(select);
     for from in &mut select.from {
-        if let Some(first) = from.joins.first() {
+        if let (Some(first), false) = (from.joins.first(), steps) {
             if let JoinOperator::RightOuter(constraint) = &first.join_operator {
-                if has_wildcard {
-                    return Err(unsupported(
-                        "RIGHT JOIN with SELECT *",
-                        "list the columns, or swap the tables and use LEFT JOIN",
-                    ));
-                }
                 let constraint = constraint.clone();
                 let right = std::mem::replace(&mut from.joins[0].relation, from.relation.clone());
                 from.relation = right;
                 from.joins[0].join_operator = JoinOperator::LeftOuter(constraint);
             }
-        }
-        if from
-            .joins
-            .iter()
-            .skip(1)
-            .any(|join| matches!(join.join_operator, JoinOperator::RightOuter(_)))
-        {
-            return Err(unsupported(
-                "RIGHT JOIN after other joins",
-                "start the FROM clause with the table whose rows must all appear, and LEFT JOIN the others",
-            ));
         }
         for join in &mut from.joins {
             match &join.join_operator {
@@ -454,6 +515,19 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         let mut rest = select.from.split_off(1);
         let first = &mut select.from[0];
         for from in rest.drain(..) {
+            // `a, b FULL JOIN c ON ...` pairs `a` with the rows of the whole FULL JOIN: kept in
+            // parentheses, not chained after `a`.
+            if from.joins.iter().any(crate::full_join::is_step) {
+                first.joins.push(sqlparser::ast::Join {
+                    relation: TableFactor::NestedJoin {
+                        table_with_joins: Box::new(from),
+                        alias: None,
+                    },
+                    global: false,
+                    join_operator: on_true(),
+                });
+                continue;
+            }
             first.joins.push(sqlparser::ast::Join {
                 relation: from.relation,
                 global: false,
@@ -1062,7 +1136,10 @@ fn kind_of(expr: &Expr, context: &Context) -> ValueKind {
             .map_or(ValueKind::Other, |ident| column_kind(&ident.value, context)),
         Expr::Interval(_) => ValueKind::Interval,
         Expr::TypedString { data_type, .. } | Expr::Cast { data_type, .. } => match data_type {
-            DataType::Timestamp(..) | DataType::Datetime(_) => ValueKind::Timestamp,
+            DataType::Timestamp(..) if crate::timestamptz::is_timestamptz(data_type) => {
+                ValueKind::Timestamp(Zone::Tz)
+            }
+            DataType::Timestamp(..) | DataType::Datetime(_) => ValueKind::Timestamp(Zone::Plain),
             DataType::Interval => ValueKind::Interval,
             _ => ValueKind::Other,
         },
@@ -1070,11 +1147,13 @@ fn kind_of(expr: &Expr, context: &Context) -> ValueKind {
         Expr::BinaryOp { left, op, right } => {
             let (left, right) = (kind_of(left, context), kind_of(right, context));
             match (left, op, right) {
-                (ValueKind::Timestamp, BinaryOperator::Minus, ValueKind::Timestamp) => {
+                (ValueKind::Timestamp(_), BinaryOperator::Minus, ValueKind::Timestamp(_)) => {
                     ValueKind::Interval
                 }
-                (ValueKind::Timestamp, BinaryOperator::Plus | BinaryOperator::Minus, _)
-                | (_, BinaryOperator::Plus, ValueKind::Timestamp) => ValueKind::Timestamp,
+                (ValueKind::Timestamp(zone), BinaryOperator::Plus | BinaryOperator::Minus, _)
+                | (_, BinaryOperator::Plus, ValueKind::Timestamp(zone)) => {
+                    ValueKind::Timestamp(zone)
+                }
                 (ValueKind::Interval, _, _) | (_, _, ValueKind::Interval) => ValueKind::Interval,
                 _ => ValueKind::Other,
             }
@@ -1244,11 +1323,13 @@ fn number(n: u64) -> Expr {
 /// (GlueSQL truncates), `NUMERIC(p, s)` rounds to its scale and checks its precision,
 /// `VARCHAR(n)` cuts to `n` characters, and the many names of each type map to GlueSQL's.
 /// `TIMESTAMPTZ '...'` (and `'...'::timestamptz`, made one by [`rewrite_cast`]) as the UTC
-/// `TIMESTAMP` it stands for: every time here is UTC.
+/// `TIMESTAMP` it stands for: every time here is UTC. `TIMESTAMP '...'` ignores an offset in
+/// its text, as PostgreSQL does.
 fn rewrite_timestamptz(expr: &mut Expr) -> Result<(), EngineError> {
     if let Expr::TypedString { data_type, value } = expr {
-        if crate::timestamptz::is_timestamptz(data_type) {
-            *value = crate::timestamptz::utc_literal(value)?;
+        if let DataType::Timestamp(..) = data_type {
+            let zoned = crate::timestamptz::is_timestamptz(data_type);
+            *value = crate::timestamptz::timestamp_text(value, zoned)?;
             *data_type = DataType::Timestamp(None, TimezoneInfo::None);
         }
     }
@@ -1496,9 +1577,20 @@ fn type_literal(expr: &mut Expr, kind: ValueKind) -> Result<(), EngineError> {
     };
     let number = text.trim();
     *expr = match kind {
-        ValueKind::Timestamp => {
-            timestamp_literal(time::parse(text).ok_or_else(|| invalid("timestamp"))?)
+        // With `TimeZone` UTC, PostgreSQL moves text with an offset to UTC for a TIMESTAMPTZ and
+        // ignores the offset for a TIMESTAMP.
+        ValueKind::Timestamp(Zone::Tz) => timestamp_literal(
+            time::parse_with_zone(text).ok_or_else(|| invalid("timestamp with time zone"))?,
+        ),
+        ValueKind::Timestamp(Zone::Unknown) if time::has_offset(text) => {
+            return Err(unsupported(
+                "text with a zone offset compared with a column that is TIMESTAMPTZ in one table and TIMESTAMP in another",
+                "write the type out: TIMESTAMPTZ '...' or TIMESTAMP '...'",
+            ))
         }
+        ValueKind::Timestamp(_) => timestamp_literal(
+            time::parse_ignoring_zone(text).ok_or_else(|| invalid("timestamp"))?,
+        ),
         ValueKind::Integer => {
             let integer = number.parse::<i64>().map_err(|_| invalid("integer"))?;
             Expr::Value(Value::Number(integer.into(), false))
@@ -1537,12 +1629,7 @@ fn group_by_positions(select: &mut Select) -> ControlFlow<EngineError> {
         };
         let position: usize = number.to_string().parse().unwrap_or(0);
         let item = select.projection.get(position.wrapping_sub(1));
-        let has_wildcard = select.projection.iter().any(|item| {
-            matches!(
-                item,
-                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-            )
-        });
+        let has_wildcard = has_star(&select.projection);
         match item {
             _ if has_wildcard => {
                 return ControlFlow::Break(unsupported(
@@ -1578,12 +1665,7 @@ impl VisitorMut for OrderByOutputNames {
         };
         // A `*` makes projection positions differ from output positions: then the output
         // column's expression itself is used.
-        let has_wildcard = select.projection.iter().any(|projected| {
-            matches!(
-                projected,
-                SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(..)
-            )
-        });
+        let has_wildcard = has_star(&select.projection);
         for item in &mut order_by.exprs {
             let Expr::Identifier(name) = &item.expr else {
                 continue;

@@ -73,16 +73,34 @@ pub fn parse(text: &str) -> Option<Timestamp> {
 /// Reads a `TIMESTAMPTZ` text: [`parse`]'s forms, with a zone offset after the time
 /// (`+02`, `-05:30`, `+0530`) moving it to UTC, as PostgreSQL reads it with `TimeZone` UTC.
 pub fn parse_with_zone(text: &str) -> Option<Timestamp> {
+    let (local, offset) = split_zone(text)?;
+    Some(parse(local)? - offset)
+}
+
+/// Reads a `TIMESTAMP` text: [`parse`]'s forms, with a zone offset after the time read and
+/// ignored, as PostgreSQL ignores it for a timestamp without time zone.
+pub fn parse_ignoring_zone(text: &str) -> Option<Timestamp> {
+    parse(split_zone(text)?.0)
+}
+
+/// Whether the text carries a zone offset other than UTC's.
+pub fn has_offset(text: &str) -> bool {
+    split_zone(text).is_some_and(|(_, offset)| offset != 0)
+}
+
+/// The text before a zone offset that follows the time, and the offset in seconds east of UTC
+/// (0 without one); `None` for a malformed offset.
+fn split_zone(text: &str) -> Option<(&str, i64)> {
     let text = text.trim();
     // An offset can only follow the time, so it is looked for after the date.
     let Some(time_start) = text.find([' ', 'T']) else {
-        return parse(text);
+        return Some((text, 0));
     };
     let Some(sign_at) = text[time_start..]
         .rfind(['+', '-'])
         .map(|at| time_start + at)
     else {
-        return parse(text);
+        return Some((text, 0));
     };
     let (local, zone) = text.split_at(sign_at);
     let sign = if zone.starts_with('-') { -1 } else { 1 };
@@ -95,7 +113,7 @@ pub fn parse_with_zone(text: &str) -> Option<Timestamp> {
     if hours > 15 || minutes > 59 || (zone.contains(':') && digits.len() != 4) {
         return None;
     }
-    Some(parse(local)? - sign * (hours * HOUR + minutes * MINUTE))
+    Some((local, sign * (hours * HOUR + minutes * MINUTE)))
 }
 
 fn number(text: &str, digits: usize) -> Option<i64> {
@@ -194,7 +212,23 @@ mod tests {
             "2026-10-01 10:00+99",
         ] {
             assert_eq!(parse_with_zone(wrong), None, "{wrong}");
+            assert_eq!(parse_ignoring_zone(wrong), None, "{wrong}");
         }
+    }
+
+    #[test]
+    fn a_zone_offset_is_ignored_for_a_timestamp() {
+        let local = parse("2026-10-01 12:00:00");
+        for text in [
+            "2026-10-01 12:00:00+02",
+            "2026-10-01T12:00:00-05:30",
+            "2026-10-01 12:00:00Z",
+        ] {
+            assert_eq!(parse_ignoring_zone(text), local, "{text}");
+        }
+        assert!(has_offset("2026-10-01 12:00:00-05:30"));
+        assert!(!has_offset("2026-10-01 12:00:00+00:00"));
+        assert!(!has_offset("2026-10-01"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct Zones<'a> {
 }
 
 /// Whether a result column holds `TIMESTAMPTZ` values.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
     Tz,
     Plain,
@@ -51,40 +51,97 @@ pub fn is_timestamptz(data_type: &DataType) -> bool {
     matches!(data_type, DataType::Timestamp(_, zone) if *zone != TimezoneInfo::None)
 }
 
-/// `TIMESTAMPTZ '...'` and `'...'::timestamptz` as the UTC timestamp they stand for.
-pub fn utc_literal(text: &str) -> Result<String, EngineError> {
-    crate::time::parse_with_zone(text)
+/// Timestamp text as PostgreSQL reads it with `TimeZone` UTC, in the one form we print: for a
+/// `TIMESTAMPTZ` (`zoned`) an offset moves it to UTC; for a `TIMESTAMP` an offset is ignored.
+/// Plain text without an offset is left as written.
+pub fn timestamp_text(text: &str, zoned: bool) -> Result<String, EngineError> {
+    if !zoned && !crate::time::has_offset(text) {
+        return Ok(text.to_owned());
+    }
+    let (parsed, type_name) = match zoned {
+        true => (
+            crate::time::parse_with_zone(text),
+            "timestamp with time zone",
+        ),
+        false => (crate::time::parse_ignoring_zone(text), "timestamp"),
+    };
+    parsed
         .map(crate::time::format)
         .ok_or_else(|| EngineError::InvalidValue {
-            message: format!("invalid input syntax for type timestamp with time zone: \"{text}\""),
+            message: format!("invalid input syntax for type {type_name}: \"{text}\""),
         })
 }
 
-/// The text literals an `INSERT ... VALUES` writes into `TIMESTAMPTZ` columns, moved to UTC.
-/// `columns` are the table's columns in order.
+/// The text values an `INSERT ... VALUES` or `UPDATE ... SET` writes into timestamp columns,
+/// read as [`timestamp_text`] reads them (GlueSQL would refuse `+02` and move a `TIMESTAMP`'s
+/// `+05:30` to UTC). `written` pairs each value with its column; `timestamptz` and `timestamp`
+/// are the table's columns of each type.
+pub fn written_literals<'a>(
+    written: impl Iterator<Item = (&'a mut Expr, String)>,
+    timestamptz: &[String],
+    timestamp: &[String],
+) -> Result<(), EngineError> {
+    for (value, column) in written {
+        if let Expr::Value(Value::SingleQuotedString(text)) = value {
+            let zoned = timestamptz.contains(&column);
+            if zoned || timestamp.contains(&column) {
+                *text = timestamp_text(text, zoned)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`written_literals`] for an `INSERT ... VALUES`; `columns` are the table's columns in order.
 pub fn insert_literals(
     insert: &mut Insert,
     timestamptz: &[String],
+    timestamp: &[String],
     columns: &[String],
 ) -> Result<(), EngineError> {
     let targets: Vec<String> = match insert.columns.is_empty() {
         true => columns.to_vec(),
         false => insert.columns.iter().map(identifier_name).collect(),
     };
-    let Some(SetExpr::Values(values)) = insert.source.as_deref_mut().map(|q| q.body.as_mut())
-    else {
-        return Ok(());
-    };
-    for row in &mut values.rows {
-        for (value, column) in row.iter_mut().zip(&targets) {
-            if let (true, Expr::Value(Value::SingleQuotedString(text))) =
-                (timestamptz.contains(column), &*value)
-            {
-                *value = Expr::Value(Value::SingleQuotedString(utc_literal(text)?));
-            }
+    match insert.source.as_deref_mut().map(|q| q.body.as_mut()) {
+        Some(SetExpr::Values(values)) => {
+            let written = values
+                .rows
+                .iter_mut()
+                .flat_map(|row| row.iter_mut().zip(targets.iter().cloned()));
+            written_literals(written, timestamptz, timestamp)
         }
+        // GlueSQL does not read a text value of `INSERT ... SELECT` as a timestamp: typed here.
+        Some(SetExpr::Select(select)) if !crate::sql::has_star(&select.projection) => {
+            let written =
+                select
+                    .projection
+                    .iter_mut()
+                    .zip(&targets)
+                    .filter_map(|(item, column)| {
+                        let zoned = timestamptz.contains(column);
+                        match item {
+                            SelectItem::UnnamedExpr(expr)
+                            | SelectItem::ExprWithAlias { expr, .. }
+                                if zoned || timestamp.contains(column) =>
+                            {
+                                Some((expr, zoned))
+                            }
+                            _ => None,
+                        }
+                    });
+            for (expr, zoned) in written {
+                if let Expr::Value(Value::SingleQuotedString(text)) = expr {
+                    *expr = Expr::TypedString {
+                        data_type: DataType::Timestamp(None, TimezoneInfo::None),
+                        value: timestamp_text(text, zoned)?,
+                    };
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 impl Zones<'_> {

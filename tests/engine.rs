@@ -101,8 +101,12 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
             "FILTER",
         ),
         (
-            "SELECT stream_id FROM gifts JOIN streams USING (stream_id) JOIN creators USING (creator_id)",
-            "JOIN ... USING after another join",
+            "SELECT stream_id FROM gifts JOIN streams USING (stream_id) UNION SELECT 1",
+            "JOIN ... USING",
+        ),
+        (
+            "SELECT * FROM creators c FULL JOIN (streams s JOIN stream_categories USING (category_id)) ON s.creator_id = c.creator_id",
+            "SELECT * over a parenthesized join with USING or NATURAL",
         ),
     ] {
         let refused = error(&mut engine, sql);
@@ -159,10 +163,21 @@ fn order_by_a_name_sorts_by_the_output_column_like_postgres() {
     assert_eq!(result.rows[0], vec![Cell::Int(2000), Cell::Int(-2000)]);
     // With a `*` in front, positions shift; the answer must not.
     let result = engine
-        .query("SELECT *, -category_id AS category_id FROM stream_categories ORDER BY category_id LIMIT 1")
+        .query("SELECT *, -category_id AS neg FROM stream_categories ORDER BY neg LIMIT 1")
         .unwrap();
     assert_eq!(result.rows[0][0], Cell::Int(12));
     assert_eq!(result.rows[0][3], Cell::Int(-12));
+    // A name the `*` and another output column share is ambiguous, as in PostgreSQL.
+    let refused = error(
+        &mut engine,
+        "SELECT *, -category_id AS category_id FROM stream_categories ORDER BY category_id",
+    );
+    assert!(
+        refused
+            .to_string()
+            .starts_with("ORDER BY \"category_id\" is ambiguous (line 1, column 71)"),
+        "{refused}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The compatibility suite: every case in `tests/compat/*.sql` runs in the sandbox and in a real
 //! PostgreSQL loaded with the same generated data, and the rows must agree (money to the cent,
-//! other numbers to 1e-9 relative). Expected results come from PostgreSQL at test time.
+//! other numbers to 1e-9 relative); a query PostgreSQL refuses (`-- error`) must be refused with
+//! its message. Expected results come from PostgreSQL at test time.
 //!
 //! The file format is read by `tests/support/cases.rs`.
 
@@ -46,6 +47,19 @@ fn compare(case: &Case, ours: &Rows, theirs: &Rows) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Our message must start with PostgreSQL's (psql prints it after `ERROR:  `, with the
+/// position on the lines after).
+fn same_error(ours: &str, theirs: &str) -> Result<(), String> {
+    let message = theirs
+        .split_once("ERROR:  ")
+        .and_then(|(_, rest)| rest.lines().next())
+        .unwrap_or(theirs);
+    match ours.starts_with(message) {
+        true => Ok(()),
+        false => Err(format!("sandbox: {ours}\npostgres: {theirs}")),
+    }
 }
 
 /// Our rows as text, and each column's type.
@@ -124,6 +138,7 @@ fn sandbox_answers_as_postgres_does() {
     let mut failures = Vec::new();
     let mut passed = 0;
     let mut refused = 0;
+    let mut same_errors = 0;
     let mut numeric_as = 0;
     for (seed_index, seed) in seeds.into_iter().enumerate() {
         let database = format!("seed_{seed}");
@@ -135,7 +150,18 @@ fn sandbox_answers_as_postgres_does() {
         for case in &cases {
             let setup: Vec<&str> = case.setup.iter().map(String::as_str).collect();
             let theirs = postgres.typed_query(&database, &setup, &case.query);
-            let outcome = match (run_ours(&mut engine, case), theirs, &case.pending) {
+            let ours = run_ours(&mut engine, case);
+            let outcome = match (ours, theirs, &case.pending) {
+                (Err(ours), Err(theirs), None) if case.error => {
+                    same_errors += 1;
+                    same_error(&ours, &theirs)
+                }
+                (Ok(_), Err(theirs), None) if case.error => {
+                    Err(format!("sandbox answered; postgres: {theirs}"))
+                }
+                (_, Ok(_), _) if case.error => {
+                    Err("postgres answered a case marked error".to_owned())
+                }
                 // Types do not depend on the data: checked on the first seed.
                 (Ok((ours, types)), Ok((theirs, their_types)), None) => {
                     compare(case, &ours, &theirs).and_then(|()| match (seed_index, their_types) {
@@ -165,8 +191,9 @@ fn sandbox_answers_as_postgres_does() {
         }
     }
     eprintln!(
-        "{passed} equal to PostgreSQL, {refused} refused by name (pending), {} failed; \
-         {numeric_as} columns numeric in PostgreSQL computed as float or integer here",
+        "{passed} equal to PostgreSQL (of them {same_errors} refused by both), {refused} refused \
+         by name (pending), {} failed; {numeric_as} columns numeric in PostgreSQL computed as \
+         float or integer here",
         failures.len()
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));

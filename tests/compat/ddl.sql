@@ -56,6 +56,46 @@ SELECT TIMESTAMPTZ '2026-10-20 23:00:00+02' AS a, '2026-10-20 21:00:00-01:30'::t
     CAST('2026-10-20 21:00:00' AS TIMESTAMP WITH TIME ZONE) AS c,
     TIMESTAMPTZ '2026-10-20 23:00:00+02' = TIMESTAMP '2026-10-20 21:00:00' AS same_instant;
 
+-- case: ddl_timestamptz_compared_with_text_that_carries_an_offset
+CREATE TABLE ddl_tz_logins (id INT PRIMARY KEY, viewer_id BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz_logins VALUES (1, 7, '2025-12-31 22:30:00+00'), (2, 7, '2026-01-01 01:30:00+02'), (3, 9, '2025-12-31 23:59:59Z'),
+    (4, 9, '2026-01-01 05:00:00+05:30'), (5, 11, '2025-12-31 20:00:00-03'), (6, 11, '2026-01-01 00:00:00');
+-- ordered
+SELECT id, at, at > '2026-01-01 00:00:00+02' AS after_two_east, at >= '2025-12-31 23:59:59Z' AS from_z,
+    at BETWEEN '2025-12-31 23:00:00-00:30' AND '2026-01-01 05:30:00+05:30' AS in_window,
+    at + INTERVAL '1 hour' IN ('2026-01-01 01:00:00+01', '2026-01-01 00:30:00+01:30') AS plus_hour_listed
+FROM ddl_tz_logins WHERE at <> '2026-01-01 01:00:00+01' AND at < '2026-01-01 12:00:00+05:30' ORDER BY id;
+
+-- case: ddl_timestamptz_written_from_text_with_offsets_by_insert_and_update
+CREATE TABLE ddl_tz_payouts (payout_id INT PRIMARY KEY, creator_id BIGINT NOT NULL, paid_at TIMESTAMPTZ, note TEXT);
+INSERT INTO ddl_tz_payouts (creator_id, payout_id, paid_at) VALUES (3, 1, '2026-10-31 23:30:00-02'), (4, 2, '2026-11-01 06:00:00+0530');
+INSERT INTO ddl_tz_payouts VALUES (3, 3, '2026-11-01 00:15:00Z', 'late');
+UPDATE ddl_tz_payouts SET paid_at = '2026-11-02 01:00:00+03:00', note = 'moved' WHERE payout_id = 2;
+-- ordered
+SELECT payout_id, creator_id, paid_at, note, paid_at >= '2026-11-01 00:00:00+00' AS in_november FROM ddl_tz_payouts ORDER BY paid_at;
+
+-- case: ddl_timestamp_ignores_the_offset_in_text_written_and_compared
+CREATE TABLE ddl_plain_marks (mark_id INT PRIMARY KEY, stream_id BIGINT NOT NULL, at TIMESTAMP NOT NULL);
+INSERT INTO ddl_plain_marks VALUES (1, 1626, '2026-10-14 21:30:00+02'), (2, 1626, '2026-10-15 01:15:00-05:30'), (3, 1033, '2026-10-20 23:59:59Z');
+UPDATE ddl_plain_marks SET at = '2026-10-21 04:00:00+05:30' WHERE mark_id = 3;
+-- ordered
+SELECT mark_id, at, at > '2026-10-15 00:00:00+09' AS after_midnight, at = TIMESTAMP '2026-10-14 21:30:00-07' AS same_wall_clock,
+    '2026-10-14 21:30:00+11'::timestamp AS cast_text
+FROM ddl_plain_marks ORDER BY mark_id;
+
+-- case: dataset_timestamps_compared_with_offset_text_ignore_the_offset
+-- ordered
+SELECT COUNT(*) FILTER (WHERE started_at >= '2026-10-01 00:00:00+05:30') AS from_october,
+    COUNT(*) FILTER (WHERE started_at BETWEEN '2026-10-01 00:00:00-08' AND '2026-10-02 00:00:00Z') AS first_day,
+    COUNT(*) FILTER (WHERE ended_at < TIMESTAMP '2026-09-01 00:00:00+14') AS ended_before_september
+FROM streams;
+
+-- case: timestamptz_literal_compared_with_dataset_timestamps
+-- ordered
+SELECT s.stream_id, s.started_at, s.started_at >= TIMESTAMPTZ '2026-10-20 20:00:00-01' AS after_nine_utc
+FROM streams s WHERE s.started_at BETWEEN TIMESTAMPTZ '2026-10-20 12:00:00+02' AND TIMESTAMPTZ '2026-10-21 04:00:00+05:30'
+ORDER BY s.stream_id;
+
 -- case: ddl_serial_assigns_ids
 CREATE TABLE ddl_tags (id SERIAL PRIMARY KEY, label VARCHAR(20) NOT NULL);
 INSERT INTO ddl_tags (label) VALUES ('fun'), ('chill'), ('speedrun');
@@ -216,3 +256,23 @@ INSERT INTO ddl_counters (id, hits, name) VALUES (3, 7, 'seven');
 UPDATE ddl_counters SET hits = hits + 1 WHERE id <= 2;
 -- ordered
 SELECT id, hits, name FROM ddl_counters ORDER BY id;
+
+-- case: ddl_timestamptz_compared_with_garbage_text_is_an_error
+CREATE TABLE ddl_tz_bad (id INT PRIMARY KEY, at TIMESTAMPTZ NOT NULL);
+INSERT INTO ddl_tz_bad VALUES (1, '2026-10-01 12:00:00+02');
+-- error
+SELECT id FROM ddl_tz_bad WHERE at > 'yesterday-ish';
+
+-- case: ddl_insert_select_fills_the_listed_columns_in_their_order
+CREATE TABLE ddl_stream_marks (mark_id INT PRIMARY KEY, stream_id BIGINT NOT NULL, label TEXT DEFAULT 'auto', creator_id BIGINT);
+INSERT INTO ddl_stream_marks (creator_id, stream_id, mark_id) SELECT creator_id, stream_id, stream_id * 10 FROM streams WHERE stream_id <= 12;
+INSERT INTO ddl_stream_marks (stream_id, mark_id, label) SELECT stream_id, stream_id * 10 + 1, title FROM streams WHERE stream_id BETWEEN 13 AND 15;
+-- ordered
+SELECT mark_id, stream_id, label, creator_id FROM ddl_stream_marks ORDER BY mark_id;
+
+-- case: ddl_insert_select_writes_offset_text_into_timestamp_columns
+CREATE TABLE ddl_tz_copies (copy_id INT PRIMARY KEY, at TIMESTAMPTZ, local_at TIMESTAMP, stream_id BIGINT);
+INSERT INTO ddl_tz_copies (stream_id, copy_id, at, local_at) SELECT stream_id, stream_id, '2026-10-20 23:30:00+05:30', '2026-10-20 23:30:00+05:30' FROM streams WHERE stream_id <= 3;
+INSERT INTO ddl_tz_copies SELECT 9, '2026-10-21 01:00:00-08', '2026-10-21 01:00:00Z', NULL;
+-- ordered
+SELECT copy_id, at, local_at, stream_id, at < local_at AS before_local FROM ddl_tz_copies ORDER BY copy_id;

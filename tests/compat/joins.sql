@@ -340,3 +340,137 @@ WITH x (creator, stream) AS (
     SELECT * FROM (SELECT stream_id, creator_id, started_at FROM streams WHERE stream_id <= 12) s JOIN creators USING (creator_id)
 )
 SELECT creator, stream, started_at, handle FROM x ORDER BY stream;
+
+-- case: full_join_to_a_parenthesized_join
+-- ordered
+SELECT c.creator_id, c.handle, s.stream_id, g.gift_id, g.amount_usd
+FROM (SELECT * FROM creators WHERE creator_id <= 12) c
+FULL JOIN (streams s JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd >= 100)
+    ON s.creator_id = c.creator_id AND s.started_at >= TIMESTAMP '2026-09-15 00:00:00'
+ORDER BY c.creator_id NULLS FIRST, g.gift_id NULLS FIRST;
+
+-- case: parenthesized_join_then_full_join
+-- ordered
+SELECT c.creator_id, s.stream_id, v.session_id, v.device
+FROM (creators c JOIN streams s ON s.creator_id = c.creator_id AND c.creator_id <= 40)
+FULL JOIN (SELECT * FROM viewer_sessions WHERE device = 'tv' AND stream_id <= 120) v
+    ON v.stream_id = s.stream_id AND c.is_partner
+WHERE v.session_id IS NULL OR v.session_id % 3 = 0
+ORDER BY s.stream_id NULLS FIRST, v.session_id NULLS FIRST;
+
+-- case: left_join_to_a_parenthesized_full_join_counted
+WITH g AS (SELECT * FROM gifts WHERE stream_id <= 60), m AS (SELECT * FROM chat_messages WHERE stream_id <= 60 AND viewer_id % 5 = 0)
+SELECT s.stream_id, COUNT(g.gift_id) AS gifts, COUNT(m.message_id) AS messages, COUNT(*) AS pairs
+FROM (SELECT * FROM streams WHERE stream_id <= 50) s
+LEFT JOIN (g FULL JOIN m ON m.stream_id = g.stream_id AND m.viewer_id = g.viewer_id)
+    ON s.stream_id = COALESCE(g.stream_id, m.stream_id)
+GROUP BY s.stream_id;
+
+-- case: comma_list_then_full_join_pairs_every_row_of_the_full_join
+SELECT v.viewer_id, vs.session_id, g.gift_id
+FROM (SELECT * FROM viewers WHERE viewer_id <= 60) v,
+     (SELECT * FROM viewer_sessions WHERE stream_id <= 30) vs
+     FULL JOIN (SELECT * FROM gifts WHERE stream_id <= 30) g ON g.viewer_id = vs.viewer_id AND g.stream_id = vs.stream_id
+WHERE v.viewer_id = COALESCE(vs.viewer_id, g.viewer_id);
+
+-- case: full_join_using_after_an_inner_join_merges_the_column
+-- ordered
+SELECT stream_id, s.creator_id, c.handle, g.gift_id, g.amount_usd
+FROM creators c JOIN (SELECT * FROM streams WHERE stream_id <= 900) s ON s.creator_id = c.creator_id
+FULL JOIN (SELECT * FROM gifts WHERE amount_usd > 100) g USING (stream_id)
+WHERE c.creator_id IS NULL OR c.creator_id <= 3
+ORDER BY stream_id, g.gift_id NULLS FIRST;
+
+-- case: full_join_using_after_join_using_grouped_by_the_merged_column
+-- ordered
+SELECT stream_id, COUNT(g.gift_id) AS gifts, COUNT(m.message_id) AS messages
+FROM gifts g JOIN streams s USING (stream_id)
+FULL JOIN (SELECT * FROM chat_messages WHERE stream_id <= 150 AND viewer_id % 4 = 0) m USING (stream_id)
+WHERE stream_id <= 200
+GROUP BY stream_id ORDER BY stream_id;
+
+-- case: select_star_full_join_using_after_a_join
+-- ordered
+SELECT *
+FROM (SELECT * FROM creators WHERE creator_id <= 6) c JOIN streams s ON s.creator_id = c.creator_id
+FULL JOIN (SELECT * FROM gifts WHERE amount_usd > 150) g USING (stream_id)
+ORDER BY stream_id, g.gift_id NULLS FIRST;
+
+-- case: select_star_full_join_using_two_columns_after_join_using
+-- ordered
+SELECT *
+FROM (SELECT * FROM gifts WHERE stream_id <= 80) g JOIN streams s USING (stream_id)
+FULL JOIN (SELECT stream_id, viewer_id, COUNT(*) AS messages FROM chat_messages WHERE stream_id <= 80 GROUP BY 1, 2) m
+    USING (stream_id, viewer_id)
+ORDER BY stream_id, viewer_id, g.gift_id NULLS FIRST;
+
+-- case: left_join_using_after_another_join
+-- ordered
+SELECT * FROM streams s JOIN gifts g ON g.stream_id = s.stream_id LEFT JOIN viewers v USING (viewer_id)
+WHERE s.stream_id <= 30 ORDER BY g.gift_id;
+
+-- case: select_star_right_join_then_full_join
+-- ordered
+SELECT *
+FROM (SELECT * FROM creators WHERE is_partner) c
+RIGHT JOIN (SELECT * FROM streams WHERE stream_id <= 60) s ON s.creator_id = c.creator_id
+FULL JOIN stream_categories sc ON sc.category_id = s.category_id AND sc.is_gaming
+ORDER BY s.stream_id NULLS FIRST, sc.category_id;
+
+-- case: select_star_full_join_then_right_join
+-- ordered
+SELECT *
+FROM stream_categories sc
+FULL JOIN (SELECT * FROM streams WHERE stream_id <= 100) s ON sc.category_id = s.category_id AND sc.is_gaming
+RIGHT JOIN (SELECT * FROM creators WHERE creator_id <= 30) c ON s.creator_id = c.creator_id
+ORDER BY c.creator_id, s.stream_id NULLS FIRST, sc.category_id NULLS FIRST;
+
+-- case: full_join_then_right_join_listed_columns
+-- ordered
+SELECT c.creator_id, s.stream_id, sc.name
+FROM stream_categories sc FULL JOIN streams s ON sc.category_id = s.category_id AND NOT sc.is_gaming
+RIGHT JOIN (SELECT * FROM creators WHERE creator_id <= 50) c ON s.creator_id = c.creator_id
+ORDER BY c.creator_id, s.stream_id NULLS FIRST;
+
+-- case: select_star_right_join
+-- ordered
+SELECT * FROM (SELECT * FROM streams WHERE stream_id <= 60) s
+RIGHT JOIN (SELECT * FROM creators WHERE creator_id <= 30) c ON s.creator_id = c.creator_id
+ORDER BY c.creator_id, s.stream_id;
+
+-- case: right_join_after_an_inner_join
+-- ordered
+SELECT s.stream_id, g.gift_id, gc.gift_type_id, gc.name
+FROM (SELECT * FROM streams WHERE stream_id <= 5) s JOIN gifts g ON g.stream_id = s.stream_id
+RIGHT JOIN gift_catalog gc ON gc.gift_type_id = g.gift_type_id
+ORDER BY gc.gift_type_id, g.gift_id;
+
+-- case: right_join_to_a_parenthesized_join
+-- ordered
+SELECT s.stream_id, s.title, g.gift_id, v.username
+FROM (SELECT * FROM streams WHERE stream_id <= 40) s
+RIGHT JOIN ((SELECT * FROM gifts WHERE amount_usd > 100) g JOIN viewers v ON v.viewer_id = g.viewer_id)
+    ON g.stream_id = s.stream_id
+ORDER BY g.gift_id;
+
+-- case: right_join_to_a_parenthesized_join_in_a_scalar_subquery
+SELECT (SELECT COUNT(*) FROM streams s RIGHT JOIN (gifts g JOIN viewers v ON v.viewer_id = g.viewer_id)
+        ON g.stream_id = s.stream_id AND s.stream_id <= 300 WHERE s.stream_id IS NULL) AS gifts_outside,
+       (SELECT COUNT(*) FROM gifts) AS gifts;
+
+-- case: full_join_using_after_a_parenthesized_right_join
+-- ordered
+SELECT g.amount_usd, s.stream_id, g.viewer_id AS gift_viewer, viewer_id, v.username
+FROM (SELECT * FROM stream_categories WHERE NOT is_gaming) sc
+JOIN ((SELECT * FROM streams WHERE stream_id <= 40) s RIGHT JOIN (SELECT * FROM gifts WHERE gift_id <= 300) g ON g.stream_id = s.stream_id)
+    ON s.category_id = sc.category_id
+FULL JOIN (SELECT * FROM viewers WHERE viewer_id <= 150) v USING (viewer_id)
+ORDER BY viewer_id, g.amount_usd, s.stream_id;
+
+-- case: natural_full_join_after_a_join
+-- ordered
+SELECT *
+FROM (SELECT creator_id, handle FROM creators WHERE creator_id <= 5) c
+JOIN (SELECT stream_id, creator_id AS cid FROM streams WHERE stream_id <= 300) s ON s.cid = c.creator_id
+NATURAL FULL JOIN (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE stream_id <= 100 GROUP BY 1) g
+ORDER BY stream_id, creator_id;

@@ -137,3 +137,54 @@ FROM streams;
 -- case: equals_any_subquery
 SELECT COUNT(*) FROM streams
 WHERE creator_id = ANY(SELECT creator_id FROM creators WHERE country = 'BR');
+
+-- case: ORDER BY a name two output columns share is ambiguous
+-- error
+SELECT s.stream_id AS id, c.creator_id AS id FROM streams s JOIN creators c ON c.creator_id = s.creator_id
+ORDER BY id LIMIT 5;
+
+-- case: ORDER BY a column name two joined tables give the output
+-- error
+SELECT s.creator_id, c.creator_id, c.handle FROM streams s JOIN creators c ON c.creator_id = s.creator_id
+ORDER BY creator_id LIMIT 5;
+
+-- case: ORDER BY over two star-expanded tables that share a column name
+-- error
+SELECT s.*, c.* FROM streams s JOIN creators c ON c.creator_id = s.creator_id ORDER BY creator_id LIMIT 5;
+
+-- case: GROUP BY a name two output columns share and no table has
+-- error
+SELECT g.stream_id AS k, g.viewer_id AS k, COUNT(*) FROM gifts g GROUP BY k;
+
+-- case: DISTINCT ON a name two output columns share
+-- error
+SELECT DISTINCT ON (k) stream_id AS k, creator_id AS k FROM streams ORDER BY 1;
+
+-- case: ORDER BY a name two columns of a UNION share
+-- error
+SELECT stream_id AS k, creator_id AS k FROM streams WHERE stream_id < 5
+UNION SELECT gift_id, stream_id FROM gifts WHERE gift_id < 5 ORDER BY k;
+
+-- case: ORDER BY a name two output columns share when both are one expression
+-- ordered
+SELECT s.stream_id AS k, stream_id AS k, stream_id + 1 AS n, s.stream_id+1 AS n FROM streams s
+WHERE creator_id = 3 ORDER BY k DESC, n LIMIT 10;
+
+-- case: ORDER BY a qualified name where two output columns share its name
+-- ordered
+SELECT s.stream_id AS id, c.creator_id AS id FROM streams s JOIN creators c ON c.creator_id = s.creator_id
+WHERE c.creator_id <= 5 ORDER BY c.creator_id, s.stream_id DESC LIMIT 20;
+
+-- case: ORDER BY a merged USING column also listed qualified
+-- ordered
+SELECT s.stream_id AS k, stream_id AS k, g.gift_id FROM streams s JOIN gifts g USING (stream_id)
+WHERE g.amount_usd > 200 ORDER BY k, g.gift_id LIMIT 20;
+
+-- case: ORDER BY a name one output column has among others aliased apart
+-- ordered
+SELECT stream_id AS k, creator_id AS "K", started_at FROM streams ORDER BY k DESC LIMIT 10;
+
+-- case: GROUP BY an input column that two outputs are also named after
+-- ordered
+SELECT stream_id AS creator_id, creator_id, COUNT(*) AS n FROM streams
+GROUP BY creator_id, stream_id ORDER BY 2, 1 LIMIT 15;

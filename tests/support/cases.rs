@@ -4,7 +4,8 @@
 //! A case starts with `-- case: <name>`; `-- ordered` compares row order too, `-- ordered-by: N`
 //! (1-based column) compares the order of that column only (ties may come in any order, as in
 //! PostgreSQL); `-- preset: <id>` uses a shipped preset's SQL; `-- pending: <why>` marks a case
-//! the sandbox must still refuse. Statements end with `;` at the end of a line; the last SELECT is
+//! the sandbox must still refuse; `-- error` marks a query PostgreSQL refuses, which the sandbox
+//! must refuse with PostgreSQL's message. Statements end with `;` at the end of a line; the last SELECT is
 //! compared, statements before it are setup, undone after the case.
 
 use super::compare::{is_query, split_statements};
@@ -26,6 +27,8 @@ pub struct Case {
     pub preset: Option<String>,
     /// Why the sandbox still refuses this case (it must refuse it, not answer differently).
     pub pending: Option<String>,
+    /// PostgreSQL refuses the query: the sandbox must too, with PostgreSQL's message.
+    pub error: bool,
     pub order: Order,
     pub setup: Vec<String>,
     pub query: String,
@@ -62,11 +65,13 @@ fn parse_case(file: &str, block: &str) -> Case {
     let name = format!("{file}: {}", lines.next().unwrap().trim());
     let mut order = Order::Any;
     let mut pending = None;
+    let mut error = false;
     let mut preset_id = None;
     let mut body = String::new();
     for line in lines {
         match line.trim() {
             "-- ordered" => order = Order::Exact,
+            "-- error" => error = true,
             flag if flag.starts_with("-- pending:") => {
                 pending = Some(flag["-- pending:".len()..].trim().to_owned())
             }
@@ -107,6 +112,7 @@ fn parse_case(file: &str, block: &str) -> Case {
         name,
         preset: preset_id,
         pending,
+        error,
         order,
         setup: statements,
         query,
@@ -120,8 +126,10 @@ mod tests {
         use super::{is_query, parse_file, Case, Order};
         let text = "-- a comment\n-- case: one\n-- ordered-by: 2\nSELECT 1;\n\
                     -- case: two\n-- pending: no AGE yet\nCREATE TABLE t (a INT);\n\
-                    INSERT INTO t VALUES (1);\nSELECT a FROM t;\nDROP TABLE t;\n";
-        let [one, two] = <[Case; 2]>::try_from(parse_file("f", text)).unwrap();
+                    INSERT INTO t VALUES (1);\nSELECT a FROM t;\nDROP TABLE t;\n\
+                    -- case: three\n-- error\nSELECT 1 AS k, 2 AS k ORDER BY k;\n";
+        let [one, two, three] = <[Case; 3]>::try_from(parse_file("f", text)).unwrap();
+        assert!(three.error && !one.error && !two.error);
         assert_eq!(
             (one.name.as_str(), one.query.as_str()),
             ("f: one", "SELECT 1")

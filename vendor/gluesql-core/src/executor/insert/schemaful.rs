@@ -48,24 +48,16 @@ pub(super) fn fetch_rows<T: GStore>(
 
         Box::new(rows)
     } else {
-        let rows = query::execute(storage, source, None)?.map(|row| {
+        // The query's columns go to the listed columns (in the table's order when none are
+        // listed), the others take their defaults, as with VALUES.
+        let column_defs = Rc::clone(&column_defs);
+        let rows = query::execute(storage, source, None)?.map(move |row| {
             let values = row?.into_values();
+            if !columns.is_empty() && values.len() != columns.len() {
+                return Err(InsertError::ColumnAndValuesNotMatched.into());
+            }
 
-            column_defs
-                .iter()
-                .zip(values.iter())
-                .try_for_each(|(column_def, value)| {
-                    let ColumnDef {
-                        data_type,
-                        nullable,
-                        ..
-                    } = column_def;
-
-                    value.validate_type(data_type)?;
-                    value.validate_null(*nullable)
-                })?;
-
-            Ok(values)
+            assign_values(&column_defs, &column_defaults, columns, &values)
         });
 
         Box::new(rows)
