@@ -6,6 +6,8 @@
 //   save(), restore()   untimed, so each run of statements that write starts from the loaded data
 //                       (ours and sql.js: all of it; DuckDB: the chat table, as only the purge
 //                       writes in the plans it is given)
+//   idle()              optional, untimed, after each run: what the host does between answers
+//                       (ours: the page's worker frees dropped tables' memory then)
 // Only the loaders differ per platform: `node-engine.mjs` and `page.mjs` pass them in.
 
 import { cellValue } from './normalize.mjs';
@@ -134,6 +136,12 @@ export function ours(loader) {
     async save() {},
     async restore() {
       sandbox.reset();
+      // As the page's worker does once idle: the tables it defers are loaded again.
+      sandbox.loadLate();
+    },
+    // As the page's worker does once an answer is out: frees what dropped tables held.
+    async idle() {
+      sandbox.release();
     },
   };
 }

@@ -55,6 +55,7 @@ export async function runEngine(engine, plan, { scale, runs, data, memory, log =
           got = await engine.run(statements);
         } finally {
           times.push(now() - t);
+          await engine.idle?.();
           if (item.writes) await engine.restore();
         }
         const sum = checksum(got.rows, got.kinds.map((k) => (k === 'decimal' ? 'money' : 'plain')));
