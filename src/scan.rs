@@ -106,9 +106,17 @@ fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
 fn passes(conditions: &[Node], tuple: &[&[Value]]) -> Result<bool> {
     let mut holds = true;
     for condition in conditions {
-        holds &= match condition.compared(tuple) {
-            Some(holds) => holds,
-            None => truth(condition.eval(tuple, &[])?)?,
+        holds &= match condition {
+            // A plain comparison is tried once: failing that, the general operation runs.
+            Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
+                Some(holds) => holds,
+                None => truth(binary_op(
+                    op,
+                    left.eval(tuple, &[])?,
+                    right.eval(tuple, &[])?,
+                )?)?,
+            },
+            _ => truth(condition.eval(tuple, &[])?)?,
         };
     }
     Ok(holds)
@@ -976,14 +984,6 @@ impl<'q> Node<'q> {
 
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
-    /// A plain comparison's answer (see `compare_plain`); `None` for any other node.
-    fn compared(&self, tuple: &[&[Value]]) -> Option<bool> {
-        match self {
-            Node::Binary(left, op, right) => compare_plain(left, op, right, tuple),
-            _ => None,
-        }
-    }
-
     /// The value a column or constant stands for, found without evaluating anything.
     fn direct<'a>(&'a self, tuple: &[&'a [Value]]) -> Option<&'a Value>
     where
@@ -1090,8 +1090,15 @@ impl<'q> Node<'q> {
                     None => Evaluated::Value(Cow::Owned(Value::Bool(true))),
                 };
                 for (when, then) in when_then {
-                    let holds = match (compared, when.compared(tuple)) {
-                        (true, Some(holds)) => holds,
+                    let holds = match when {
+                        Node::Binary(left, op, right) if compared => {
+                            match compare_plain(left, op, right, tuple) {
+                                Some(holds) => holds,
+                                None => binary_op(op, eval(left)?, eval(right)?)?
+                                    .evaluate_eq(&operand)
+                                    .is_true(),
+                            }
+                        }
                         _ => eval(when)?.evaluate_eq(&operand).is_true(),
                     };
                     if holds {

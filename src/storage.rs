@@ -98,7 +98,7 @@ impl SandboxStorage {
 
     /// Frees the tables dropped or rolled back since the last call. Freeing a big table's rows
     /// one by one takes longer than many queries, so it waits until the answer is out: the
-    /// engine calls this before its next statement, the page also when the worker is idle.
+    /// engine calls this before its next script, the page also when the worker is idle.
     pub fn release(&mut self) {
         self.retired.clear();
     }
