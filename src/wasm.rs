@@ -4,7 +4,7 @@
 use crate::engine::{Config, Engine, QueryResult};
 use crate::error::EngineError;
 use crate::generate::{self, Scale};
-use crate::{analyses, bench, postgres_export, queries, rows, schema, time};
+use crate::{analyses, postgres_export, queries, schema, time};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -156,15 +156,6 @@ impl Sandbox {
     }
 }
 
-/// One generated table as CSV, exactly as `sandbox export` writes it.
-#[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(seed: f64, scale: &str, table: &str) -> Result<String, JsValue> {
-    let data = generate::generate(parse_seed(seed)?, parse_scale(scale)?);
-    let table = schema::table(table).ok_or_else(|| usage(format!("no table {table:?}")))?;
-    let table_rows = rows::table_rows(&data, table.name).expect("schema table");
-    Ok(rows::to_csv(table, table_rows))
-}
-
 /// The data as one PostgreSQL script (schema, data inline, keys, indexes, retention), exactly as
 /// `sandbox export --format postgres-file` writes it, with the file name to save it under.
 #[wasm_bindgen(js_name = exportPostgres)]
@@ -209,25 +200,4 @@ fn performance_now() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &"performance".into())
         .map(|performance| performance.unchecked_into::<web_sys::Performance>().now())
         .unwrap_or(0.0)
-}
-
-fn linear_memory_bytes() -> Option<u64> {
-    let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
-    let buffer = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>();
-    Some(u64::from(buffer.byte_length()))
-}
-
-/// The same benchmark as `sandbox bench`, timed with `performance.now()`; peak memory is the
-/// module's linear memory, which never shrinks.
-#[wasm_bindgen]
-pub fn bench(scale: &str, runs: f64) -> Result<JsValue, JsValue> {
-    let runs = parse_count("runs", runs)?.max(1);
-    let report = bench::run(
-        parse_scale(scale)?,
-        runs,
-        &performance_now,
-        linear_memory_bytes,
-    )
-    .map_err(error_to_js)?;
-    to_js(&report)
 }

@@ -1,7 +1,8 @@
-// Charts of a result: one column along x, one or more along y, drawn with uPlot on a canvas in the
-// page's colours, with a text summary for those who do not see it.
-import uPlot from 'uplot';
+// Charts of a result: one column along x, one or more along y, drawn on a canvas in the page's
+// colours, with a text summary for those who do not see it and a readout of the point under the
+// pointer (or picked with the arrow keys).
 import { el } from './dom.js';
+import { drawPlot } from './plot.js';
 import { NUMERIC_TYPES } from './values.js';
 
 const TIME_TYPES = new Set(['TIMESTAMP', 'TIMESTAMPTZ', 'DATE']);
@@ -95,67 +96,14 @@ export function describe(spec, data) {
   return `${along}. ${perSeries.join(' ')}${cut}${log}`;
 }
 
+// The series' colours, from the page's palette (light or dark).
+const SERIES_COLOURS = ['--accent', '--code-string', '--code-number', '--code-type'];
+
 /** The page's colours now (they follow light and dark). */
 function colours() {
   const style = getComputedStyle(document.documentElement);
   const read = (name) => style.getPropertyValue(name).trim();
-  return {
-    fg: read('--fg'),
-    muted: read('--muted'),
-    line: read('--line'),
-    series: [read('--accent'), read('--code-string'), read('--code-number'), read('--code-type')],
-  };
-}
-
-function options(spec, data, width) {
-  const { fg, muted, line, series } = colours();
-  const axis = { stroke: muted, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 }, font: '12px system-ui, sans-serif' };
-  // Two series of bars stand side by side in each slot; more share its middle.
-  const pair = data.series.length === 2;
-  const bars = (i) =>
-    spec.kind === 'bar' ? uPlot.paths.bars({ size: [pair ? 0.35 : 0.7, 60], align: pair ? (i === 0 ? -1 : 1) : 0 }) : undefined;
-  const xAxis = { ...axis, label: spec.x, labelFont: '12px system-ui, sans-serif' };
-  if (data.labels) {
-    xAxis.values = (_, splits) => splits.map((at) => data.labels[at] ?? '');
-    // Every label while they fit; uPlot's own spacing beyond that.
-    if (data.labels.length <= 24) xAxis.splits = () => data.x;
-  } else if (data.axis === 'time') {
-    // Results are UTC: so is the axis, whatever the reader's time zone.
-    xAxis.values = (_, splits, _axis, _space, step) =>
-      splits.map((at) => new Date(at * 1000).toISOString().slice(step < 86_400 ? 11 : 0, step < 86_400 ? 16 : 10));
-  }
-  return {
-    width,
-    height: HEIGHT,
-    tzDate: (at) => uPlot.tzDate(new Date(at * 1000), 'Etc/UTC'),
-    scales: {
-      x: {
-        time: data.axis === 'time',
-        ...(data.labels ? { distr: 2 } : {}),
-        // Bars are as wide as their slot: half a slot of room at either end keeps the first and
-        // last whole.
-        ...(spec.kind === 'bar' ? { range: (_chart, min, max) => [min - 0.5, max + 0.5] } : {}),
-      },
-      ...(data.log ? { y: { distr: 3 } } : {}),
-    },
-    axes: [xAxis, { ...axis, label: `${spec.y.length === 1 ? spec.y[0] : ''}${data.log ? ' (log scale)' : ''}`, labelFont: '12px system-ui, sans-serif' }],
-    // A key to the colours when there are several series; values are in the table below.
-    legend: { show: spec.y.length > 1, live: false },
-    cursor: { points: { size: 6 } },
-    series: [
-      { label: spec.x, value: (_chart, _raw, _series, i) => (i === null || i === undefined ? '' : data.xTexts[i] ?? '') },
-      ...data.series.map(({ name }, i) => ({
-        label: name,
-        stroke: series[i % series.length],
-        fill: spec.kind === 'bar' ? series[i % series.length] : undefined,
-        width: spec.kind === 'bar' ? 0 : 2,
-        paths: bars(i),
-        points: { show: spec.kind !== 'bar' && data.x.length <= 60 },
-      })),
-    ],
-    // Colours of text drawn on the canvas come from options; the rest from the stylesheet.
-    hooks: { init: [(chart) => (chart.root.style.color = fg)] },
-  };
+  return { muted: read('--muted'), line: read('--line'), series: SERIES_COLOURS.map(read) };
 }
 
 /**
@@ -184,30 +132,70 @@ export function drawChart(figure, spec, result) {
   const described = describe(spec, data);
   summary.textContent = described;
   figure.dataset.points = String(data.x.length);
-  const make = () => {
-    const chart = new uPlot(options(spec, data, Math.max(plot.clientWidth, 200)), [data.x, ...data.series.map((s) => s.values)], plot);
-    chart.root.querySelector('canvas')?.setAttribute('role', 'img');
-    chart.root.querySelector('canvas')?.setAttribute('aria-label', `${spec.title}: ${described}`);
-    return chart;
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${spec.title}: ${described}`);
+  canvas.tabIndex = 0;
+  canvas.title = 'Point at the chart, or use the arrow keys, to read its values';
+  const readout = el('p', 'readout');
+  readout.setAttribute('aria-live', 'polite');
+  plot.append(canvas);
+  if (data.series.length > 1) plot.append(legend(data.series));
+  plot.append(readout);
+
+  const yLabel = `${spec.y.length === 1 ? spec.y[0] : ''}${data.log ? ' (log scale)' : ''}`;
+  let hover = null;
+  let at = () => null;
+  const draw = () => {
+    at = drawPlot(canvas, { data, kind: spec.kind, xLabel: spec.x, yLabel, colours: colours(), width: Math.max(plot.clientWidth, 200), height: HEIGHT, hover });
   };
-  let chart = make();
+  const point = (i) => {
+    hover = i;
+    readout.textContent = i === null ? '' : `${spec.x} ${data.xTexts[i]}: ${data.series.map(({ name, values }) => `${name} ${values[i] === null ? 'NULL' : shortNumber(values[i])}`).join(', ')}`;
+    draw();
+  };
+  canvas.addEventListener('pointermove', (event) => {
+    const i = at(event.offsetX);
+    if (i !== hover) point(i);
+  });
+  canvas.addEventListener('pointerleave', () => point(null));
+  canvas.addEventListener('blur', () => point(null));
+  canvas.addEventListener('keydown', (event) => {
+    const last = data.x.length - 1;
+    const next = { ArrowRight: Math.min(last, (hover ?? -1) + 1), ArrowLeft: Math.max(0, (hover ?? last + 1) - 1), Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    point(next);
+  });
+  draw();
+  let drawnWidth = plot.clientWidth;
   const resize = new ResizeObserver(() => {
-    const width = Math.max(plot.clientWidth, 200);
-    if (Math.abs(width - chart.width) > 1) chart.setSize({ width, height: HEIGHT });
+    if (Math.abs(plot.clientWidth - drawnWidth) > 1) {
+      drawnWidth = plot.clientWidth;
+      draw();
+    }
   });
   resize.observe(plot);
   // Light or dark changed: draw again in the new colours.
   const scheme = matchMedia('(prefers-color-scheme: dark)');
-  const recolour = () => {
-    chart.destroy();
-    chart = make();
-  };
-  scheme.addEventListener('change', recolour);
+  scheme.addEventListener('change', draw);
   return {
     destroy() {
       resize.disconnect();
-      scheme.removeEventListener('change', recolour);
-      chart.destroy();
+      scheme.removeEventListener('change', draw);
     },
   };
+}
+
+/** A key to the colours of several series. */
+function legend(series) {
+  const list = el('ul', 'legend');
+  series.forEach(({ name }, i) => {
+    const swatch = el('span', 'swatch');
+    swatch.style.background = `var(${SERIES_COLOURS[i % SERIES_COLOURS.length]})`;
+    const item = el('li');
+    item.append(swatch, name);
+    list.append(item);
+  });
+  return list;
 }

@@ -338,7 +338,7 @@ function closeShare() {
 
 async function share() {
   const analysis = analysisUi.current()?.id;
-  const link = linkFor(location.href, { sql: editor.text(), ...dataset, generator, analysis });
+  const link = await linkFor(location.href, { sql: editor.text(), ...dataset, generator, analysis });
   window.history.replaceState(null, '', link);
   let copied = false;
   try {
@@ -365,7 +365,7 @@ async function openLink(hash) {
   const draft = load('draft', '');
   let state;
   try {
-    state = readLink(hash);
+    state = await readLink(hash);
   } catch (error) {
     if (!(error instanceof LinkError)) throw error;
     putAside(draft);

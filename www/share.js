@@ -1,9 +1,8 @@
 // Share links: the query and the data it ran on, in the URL hash. The hash reads
-// `#v=1&q=<payload>`: `v` is the link format, `q` is base64url of raw DEFLATE (fflate) of UTF-8
-// JSON {sql, seed, scale, clock, generator, analysis?}: `analysis` is the id of the guided analysis
+// `#v=1&q=<payload>`: `v` is the link format, `q` is base64url of raw DEFLATE (the browser's own) of
+// UTF-8 JSON {sql, seed, scale, clock, generator, analysis?}: `analysis` is the id of the guided analysis
 // the query came from, when one is open. Whatever a link holds is checked before use: a link is
 // data from a stranger.
-import { deflateSync, Inflate, strToU8, strFromU8 } from 'fflate';
 
 export const FORMAT = 1;
 /** Longer links than this are refused before decoding (browsers keep URLs of a few MB). */
@@ -23,7 +22,7 @@ export function isShareHash(hash) {
 }
 
 /** The URL for `state` ({sql, seed, scale, clock, generator, analysis?}) on the page at `base`. */
-export function linkFor(base, state) {
+export async function linkFor(base, state) {
   const json = JSON.stringify({
     sql: state.sql,
     seed: state.seed,
@@ -32,12 +31,13 @@ export function linkFor(base, state) {
     generator: state.generator,
     ...(state.analysis ? { analysis: state.analysis } : {}),
   });
-  const payload = toBase64Url(deflateSync(strToU8(json), { level: 9 }));
+  const deflated = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const payload = toBase64Url(new Uint8Array(await new Response(deflated).arrayBuffer()));
   return `${base.split('#')[0]}#v=${FORMAT}&q=${payload}`;
 }
 
 /** The state in a share hash, checked; throws LinkError saying what is wrong. */
-export function readLink(hash) {
+export async function readLink(hash) {
   if (hash.length > MAX_LINK_CHARS) throw new LinkError('This link is too long to be a sandbox link.');
   const params = new URLSearchParams(hash.slice(1));
   const version = params.get('v');
@@ -53,7 +53,7 @@ export function readLink(hash) {
   }
   let json;
   try {
-    json = strFromU8(inflateBounded(fromBase64Url(payload)));
+    json = new TextDecoder().decode(await inflateBounded(fromBase64Url(payload)));
   } catch (error) {
     if (error instanceof LinkError) throw error;
     throw new LinkError('This link is damaged: it could not be unpacked (was it cut short when copied?).');
@@ -87,27 +87,22 @@ function checked(state) {
   return { sql, seed, scale, clock, generator, analysis };
 }
 
-/** Raw DEFLATE, fed in small pieces so a bomb is stopped before it fills the memory. */
-function inflateBounded(bytes) {
+/** Raw DEFLATE, read piece by piece so a bomb is stopped before it fills the memory. */
+async function inflateBounded(bytes) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks = [];
   let size = 0;
-  const inflate = new Inflate((chunk) => {
-    size += chunk.length;
-    if (size > MAX_JSON_BYTES) throw new LinkError('This link holds more than this page accepts.');
-    chunks.push(chunk);
-  });
-  const STEP = 1024;
-  for (let at = 0; at < bytes.length; at += STEP) {
-    inflate.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_JSON_BYTES) {
+      reader.cancel();
+      throw new LinkError('This link holds more than this page accepts.');
+    }
+    chunks.push(value);
   }
-  if (bytes.length === 0) inflate.push(bytes, true);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 function toBase64Url(bytes) {

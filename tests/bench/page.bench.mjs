@@ -84,7 +84,7 @@ const COLUMNS = ['mainJs', 'worker', 'wasmStart', 'wasmEnd', 'engine', 'data', '
 console.log(`  ${'scale'.padEnd(6)}${['main.js', 'worker', 'wasm', 'wasm', 'engine', 'data', 'answer'].map((c) => c.padStart(8)).join('')}   (medians)  all answers`);
 const answers = {};
 for (const scale of SCALES) {
-  const link = linkFor(URL, { sql: payout, seed: 1, scale, clock: '', generator });
+  const link = await linkFor(URL, { sql: payout, seed: 1, scale, clock: '', generator });
   const loads = [];
   for (let i = 0; i < RUNS; i++) {
     const load = await coldLoad(link);

@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { linkFor } from '../../www/share.js';
 import { advanceClock } from '../../www/clock.js';
@@ -332,7 +333,7 @@ test('screenshots: narrow and dark (looked at by hand)', async (t) => {
 });
 
 test('screenshot: wide and light, with a notice and paged results (looked at by hand)', async (t) => {
-  const hash = linkFor(URL, { sql: 'SELECT session_id, viewer_id, join_time, leave_time FROM viewer_sessions', seed: 1, scale: 'S', clock: '', generator: 2 });
+  const hash = await linkFor(URL, { sql: 'SELECT session_id, viewer_id, join_time, leave_time FROM viewer_sessions', seed: 1, scale: 'S', clock: '', generator: 2 });
   const page = await openPage(t, { colorScheme: 'light' }, hash.slice(URL.length));
   await runSql(page);
   await page.click($('page-next'));
@@ -442,15 +443,17 @@ test('a damaged link says so, leaves the editor empty, keeps the draft and the p
   await waitReady(page);
   const draft = 'SELECT 7 AS my_draft';
   await setSql(page, draft);
-  const good = linkFor(URL, { sql: 'SELECT 1 AS one', seed: 1, scale: 'S', clock: '', generator: 1 });
+  const good = await linkFor(URL, { sql: 'SELECT 1 AS one', seed: 1, scale: 'S', clock: '', generator: 1 });
   const cases = [
     ['#v=1&q=not*base64', /damaged/],
     ['#v=1&q=AAAAAAAA', /damaged: it could not be unpacked/],
     [good.slice(URL.length, -6), /damaged/],
     ['#v=1', /damaged/],
     ['#v=7&q=AAAA', /newer version of this page/],
-    [linkFor(URL, { sql: 'SELECT 1', seed: -4, scale: 'S', clock: '', generator: 1 }).slice(URL.length), /seed/],
-    [linkFor(URL, { sql: 'SELECT 1', seed: 1, scale: 'XL', clock: '', generator: 1 }).slice(URL.length), /scale/],
+    [(await linkFor(URL, { sql: 'SELECT 1', seed: -4, scale: 'S', clock: '', generator: 1 })).slice(URL.length), /seed/],
+    [(await linkFor(URL, { sql: 'SELECT 1', seed: 1, scale: 'XL', clock: '', generator: 1 })).slice(URL.length), /scale/],
+    // A few KB that unpack to 50 MB: stopped at the limit, not unpacked whole.
+    [`#v=1&q=${deflateRawSync(JSON.stringify({ sql: ' '.repeat(50_000_000) }), { level: 9 }).toString('base64url')}`, /holds more than this page accepts/],
   ];
   for (const [hash, message] of cases) {
     await page.goto('about:blank');
@@ -472,7 +475,7 @@ test('a damaged link says so, leaves the editor empty, keeps the draft and the p
 
 test('a link from another data version says so and does not run until asked', async (t) => {
   const sql = 'SELECT COUNT(*) AS n FROM gifts';
-  const page = await openPage(t, {}, linkFor(URL, { sql, seed: 5, scale: 'S', clock: '', generator: 99 }).slice(URL.length));
+  const page = await openPage(t, {}, (await linkFor(URL, { sql, seed: 5, scale: 'S', clock: '', generator: 99 })).slice(URL.length));
   const notice = await page.textContent($('notice'));
   assert.match(notice, /made with version 99 of the sample data; this page makes version 1/);
   assert.match(notice, /has not been run/);
@@ -487,7 +490,7 @@ test('a hostile link is text: its SQL never runs as script, in the editor or the
   const payload = '<img src=x onerror="window.__pwned=1">';
   const sql = `SELECT '${payload}' AS x -- </script><script>window.__pwned=2</script>`;
   const page = await newPage(t, await newContext(t));
-  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1 }).slice(URL.length));
+  await page.goto(URL + (await linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1 })).slice(URL.length));
   await waitAnswer(page);
   assert.equal(await editorText(page), sql);
   assert.deepEqual(await shownTable(page), [['x'], [payload]]);
@@ -513,7 +516,7 @@ test('the draft survives a reload; a link keeps the draft it replaces in the his
   await waitReady(page);
   assert.equal(await editorText(page), draft);
 
-  await page.goto(URL + linkFor(URL, { sql: 'SELECT 5 AS five', seed: 1, scale: 'S', clock: '', generator: 1 }).slice(URL.length));
+  await page.goto(URL + (await linkFor(URL, { sql: 'SELECT 5 AS five', seed: 1, scale: 'S', clock: '', generator: 1 })).slice(URL.length));
   await waitAnswer(page);
   assert.equal(await editorText(page), 'SELECT 5 AS five');
   await page.click($('history'));
@@ -966,7 +969,7 @@ test('an analysis link naming no analysis of this page, or markup, says so as te
   const hostile = '<img src=x onerror="window.__pwned=1">';
   const sql = `SELECT '${hostile}' AS x`;
   const page = await newPage(t, await newContext(t));
-  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: hostile }).slice(URL.length));
+  await page.goto(URL + (await linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: hostile })).slice(URL.length));
   await waitAnswer(page);
   assert.match(await page.textContent($('notice')), /does not have \(“<img src=x onerror="window.__pwned=1">”\)/);
   assert.equal(await page.isVisible($('analysis')), false);
@@ -976,14 +979,14 @@ test('an analysis link naming no analysis of this page, or markup, says so as te
   // A known analysis with hostile SQL: the analysis opens, the SQL is text.
   await page.goto('about:blank');
   const known = ANALYSES[0];
-  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: known.id }).slice(URL.length));
+  await page.goto(URL + (await linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: pkg.generatorVersion(), analysis: known.id })).slice(URL.length));
   await waitAnswer(page);
   assert.equal(await page.textContent('#analysis-title'), known.title);
   assert.equal(await editorText(page), sql);
   assert.equal(await page.$('img'), null);
   // Not a name at all: a damaged link.
   await page.goto('about:blank');
-  await page.goto(URL + linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1, analysis: { id: 'x' } }).slice(URL.length));
+  await page.goto(URL + (await linkFor(URL, { sql, seed: 1, scale: 'S', clock: '', generator: 1, analysis: { id: 'x' } })).slice(URL.length));
   await waitReady(page);
   assert.match(await page.textContent($('notice')), /damaged: the analysis it names is not a short name/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
