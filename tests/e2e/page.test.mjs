@@ -829,6 +829,9 @@ test('the Analyses menu lists every analysis; each opens, runs, explains itself 
         const heights = rows.flatMap((row) => analysis.chart.y.map((y) => row[names.indexOf(y)])).filter((v) => v !== null).map(Number);
         const log = heights.every((v) => v > 0) && Math.max(...heights) > 100 * Math.min(...heights);
         assert.equal(figure.caption.includes('log scale'), log, `${analysis.id}: ${figure.caption}`);
+        // Several series: a key names each.
+        const legend = await page.$$eval(`${$('chart')} .legend li`, (items) => items.map((li) => li.textContent));
+        assert.deepEqual(legend, analysis.chart.y.length > 1 ? analysis.chart.y : [], `${analysis.id}: legend`);
       }
     } else {
       assert.equal(await page.isVisible($('chart')), false, `${analysis.id}: no chart`);
@@ -881,6 +884,18 @@ test('the concurrency chart draws a curve with a caption; an edit that drops its
   assert.match(shown.caption, new RegExp(`${shown.points.toLocaleString('en')} points of ${analysis.chart.x}`));
   for (const y of analysis.chart.y) assert.match(shown.caption, new RegExp(`${y} is highest at`));
   assert.match(shown.label, /points of/, 'the canvas has a text alternative');
+  // The values of a point read out, by keyboard and by pointer, as the table shows them.
+  const [names, first, second] = (await shownTables(page))[analysis.chart.statement];
+  const readout = (row) => `${analysis.chart.x} ${row[names.indexOf(analysis.chart.x)]}: ` +
+    analysis.chart.y.map((y) => `${y} ${Number(row[names.indexOf(y)]).toLocaleString('en')}`).join(', ');
+  await page.focus(`${$('chart')} canvas`);
+  await page.keyboard.press('Home');
+  assert.equal(await page.textContent(`${$('chart')} .readout`), readout(first));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.textContent(`${$('chart')} .readout`), readout(second));
+  const box = await (await page.$(`${$('chart')} canvas`)).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.match(await page.textContent(`${$('chart')} .readout`), new RegExp(`^${analysis.chart.x} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00: ${analysis.chart.y[0]} [\\d,]+$`));
 
   // An edit whose drawn statement lacks the columns: the explanation stays, the chart says why
   // it cannot draw.
