@@ -789,7 +789,7 @@ fn sessions(
         .collect();
     let per_stream = apportion(n, &weights);
     let mut sessions = Vec::with_capacity(n);
-    let mut present: HashSet<usize> = HashSet::new();
+    let mut present = Present::new(n_viewers);
     for (stream, &wanted) in streams.iter().zip(&per_stream) {
         stream_sessions(
             rng,
@@ -800,7 +800,9 @@ fn sessions(
             &mut sessions,
         );
     }
-    sessions.sort_by_key(|s| (s.join_time, s.stream_id, s.viewer_id));
+    // The key is unique (a viewer joins a stream once at a time, and rejoins later), so the
+    // quicker unstable sort gives the one order there is.
+    sessions.sort_unstable_by_key(|s| (s.join_time, s.stream_id, s.viewer_id));
     for (i, session) in sessions.iter_mut().enumerate() {
         session.session_id = i as i64 + 1;
     }
@@ -816,7 +818,7 @@ fn stream_sessions(
     stream: &Stream,
     wanted: usize,
     (devices, viewer_activity, n_viewers): (&Weighted, &Weighted, usize),
-    present: &mut HashSet<usize>,
+    present: &mut Present,
     sessions: &mut Vec<ViewerSession>,
 ) {
     let end = stream.ended_at.unwrap_or(ANCHOR);
@@ -856,6 +858,43 @@ fn stream_sessions(
             let Some(left) = leave_time else { break };
             join = left + 10 + rng.exponential(6.0 * MINUTE as f64) as i64;
         }
+    }
+}
+
+/// The viewers of one stream so far: a set of viewer indexes cleared for each stream without
+/// touching its entries (each remembers the stream it was last inserted for).
+struct Present {
+    round: Vec<u32>,
+    current: u32,
+    len: usize,
+}
+
+impl Present {
+    fn new(n_viewers: usize) -> Present {
+        Present {
+            round: vec![0; n_viewers],
+            current: 1,
+            len: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.current += 1;
+        self.len = 0;
+    }
+
+    /// Adds `viewer`; false when it was there already.
+    fn insert(&mut self, viewer: usize) -> bool {
+        if self.round[viewer] == self.current {
+            return false;
+        }
+        self.round[viewer] = self.current;
+        self.len += 1;
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.len
     }
 }
 
