@@ -71,7 +71,7 @@ fn delete(
             ..Scope::default()
         };
         let rows = scope.add(storage, table, None)?;
-        let filter = scope.optional(selection)?;
+        let filter = scope.optional(selection)?.map(Condition::new);
         let mut keys = Vec::new();
         for (key, row) in rows {
             if let Err(error) = storage.count_row() {
@@ -94,7 +94,7 @@ fn delete(
 }
 
 /// Whether a row passes a filter: NULL does not.
-fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
+fn keeps(filter: Option<&Condition>, tuple: &[&[Value]]) -> Result<bool> {
     match filter {
         None => Ok(true),
         Some(filter) => passes(std::slice::from_ref(filter), tuple),
@@ -103,23 +103,115 @@ fn keeps(filter: Option<&Node>, tuple: &[&[Value]]) -> Result<bool> {
 
 /// Whether every condition holds. All are evaluated, as GlueSQL's `AND` evaluates both sides,
 /// so an error in any of them is not hidden by another that is false.
-fn passes(conditions: &[Node], tuple: &[&[Value]]) -> Result<bool> {
+fn passes(conditions: &[Condition], tuple: &[&[Value]]) -> Result<bool> {
     let mut holds = true;
     for condition in conditions {
-        holds &= match condition {
-            // A plain comparison is tried once: failing that, the general operation runs.
+        holds &= match condition.quick.as_ref().and_then(|quick| quick.test(tuple)) {
+            Some(holds) => holds,
+            None => condition.node.holds(tuple)?,
+        };
+    }
+    Ok(holds)
+}
+
+/// A condition as rows are tested against it: a column compared with a constant is compared
+/// directly when the row holds a value of the constant's plain type; anything else (NULL, a
+/// mixed pair, another expression) is evaluated as GlueSQL would.
+struct Condition<'q> {
+    node: Node<'q>,
+    quick: Option<Quick>,
+}
+
+/// `column <op> constant`, with the column moved to the left.
+struct Quick {
+    table: usize,
+    index: usize,
+    constant: Value,
+    holds: fn(Ordering) -> bool,
+}
+
+impl<'q> Condition<'q> {
+    fn new(node: Node<'q>) -> Condition<'q> {
+        let quick = Quick::of(&node);
+        Condition { node, quick }
+    }
+}
+
+impl Quick {
+    fn of(node: &Node) -> Option<Quick> {
+        let Node::Binary(left, op, right) = node else {
+            return None;
+        };
+        let (column, constant, op) = match (left.as_ref(), right.as_ref()) {
+            (Node::Column(table, index), constant) => ((*table, *index), constant, (*op).clone()),
+            (constant, Node::Column(table, index)) => ((*table, *index), constant, flipped(op)?),
+            _ => return None,
+        };
+        let constant = match constant {
+            Node::Value(value) => (*value).clone(),
+            Node::Constant(value) => value.clone(),
+            // A quoted literal next to text is that text, for equality only.
+            Node::Literal(Literal::QuotedString(text))
+                if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) =>
+            {
+                Value::Str(text.clone())
+            }
+            _ => return None,
+        };
+        let holds: fn(Ordering) -> bool = match op {
+            BinaryOperator::Eq => Ordering::is_eq,
+            BinaryOperator::NotEq => Ordering::is_ne,
+            BinaryOperator::Lt => Ordering::is_lt,
+            BinaryOperator::LtEq => Ordering::is_le,
+            BinaryOperator::Gt => Ordering::is_gt,
+            BinaryOperator::GtEq => Ordering::is_ge,
+            _ => return None,
+        };
+        // Only a constant of a plain type compares directly.
+        compare::plain(&constant, &constant)?;
+        Some(Quick {
+            table: column.0,
+            index: column.1,
+            constant,
+            holds,
+        })
+    }
+
+    fn test(&self, tuple: &[&[Value]]) -> Option<bool> {
+        let value = column(tuple, self.table, self.index);
+        compare::plain(value, &self.constant).map(self.holds)
+    }
+}
+
+/// The operator that keeps the meaning when its sides swap.
+fn flipped(op: &BinaryOperator) -> Option<BinaryOperator> {
+    Some(match op {
+        BinaryOperator::Eq => BinaryOperator::Eq,
+        BinaryOperator::NotEq => BinaryOperator::NotEq,
+        BinaryOperator::Lt => BinaryOperator::Gt,
+        BinaryOperator::LtEq => BinaryOperator::GtEq,
+        BinaryOperator::Gt => BinaryOperator::Lt,
+        BinaryOperator::GtEq => BinaryOperator::LtEq,
+        _ => return None,
+    })
+}
+
+impl Node<'_> {
+    /// Whether the condition this node is holds for a row: NULL does not. A plain comparison
+    /// is tried once; failing that, the general operation runs.
+    fn holds(&self, tuple: &[&[Value]]) -> Result<bool> {
+        match self {
             Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
-                Some(holds) => holds,
+                Some(holds) => Ok(holds),
                 None => truth(binary_op(
                     op,
                     left.eval(tuple, &[])?,
                     right.eval(tuple, &[])?,
-                )?)?,
+                )?),
             },
-            _ => truth(condition.eval(tuple, &[])?)?,
-        };
+            _ => truth(self.eval(tuple, &[])?),
+        }
     }
-    Ok(holds)
 }
 
 /// Whether a condition's value lets a row through: NULL does not.
@@ -192,9 +284,9 @@ struct Plan<'q> {
 struct Source<'q> {
     rows: &'q Rows,
     /// Conditions on this table alone, tested as its rows are read.
-    filter: Vec<Node<'q>>,
+    filter: Vec<Condition<'q>>,
     /// `WHERE` conditions whose last table is this one, tested once it is joined.
-    after: Vec<Node<'q>>,
+    after: Vec<Condition<'q>>,
     /// How it joins the tables before it; `None` for the first.
     join: Option<Link<'q>>,
 }
@@ -206,7 +298,7 @@ struct Link<'q> {
     probe: Node<'q>,
     build: Node<'q>,
     /// The rest of the `ON` condition, tested per matching pair.
-    residual: Vec<Node<'q>>,
+    residual: Vec<Condition<'q>>,
 }
 
 enum Sort<'q> {
@@ -288,9 +380,9 @@ impl<'q> Plan<'q> {
                 && condition.tables() >> depth << depth == condition.tables()
                 && source.join.as_ref().is_none_or(|link| !link.outer)
             {
-                source.filter.push(condition);
+                source.filter.push(Condition::new(condition));
             } else {
-                source.after.push(condition);
+                source.after.push(Condition::new(condition));
             }
         }
         let keys = group_by
@@ -380,20 +472,34 @@ impl<'q> Plan<'q> {
         let mut tuple = Vec::with_capacity(self.depth + self.sources.len());
         tuple.extend_from_slice(outer);
         tuple.resize(self.depth, &[]);
-        if let Some(rows) = self.counts_rows_only() {
-            // Every aggregate is COUNT(*) of one whole table: its size, not a walk of its rows.
-            self.storage.count_rows(rows.len() as u64)?;
+        if let Some(source) = self.counts_only() {
+            // Every aggregate is COUNT(*) of one table: the rows that pass are counted, not
+            // handed on one by one; a whole table's count is its size.
+            self.storage.count_rows(source.rows.len() as u64)?;
+            let whole = source.filter.is_empty() && source.after.is_empty();
+            let mut count = 0;
+            let mut first = None;
+            let mut tuple = tuple.clone();
+            tuple.push(&[]);
+            let at = tuple.len() - 1;
+            for row in source.rows.values() {
+                tuple[at] = row;
+                if whole || passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
+                    first.get_or_insert_with(|| tuple.clone());
+                    if whole {
+                        count = source.rows.len();
+                        break;
+                    }
+                    count += 1;
+                }
+            }
             let group = &mut groups.groups[0];
-            group.representative = rows.values().next().map(|row| {
-                let mut first = tuple.clone();
-                first.push(row.as_slice());
-                first
-            });
+            group.representative = first;
             for slot in &mut group.slots {
                 *slot = Some(Accumulator {
                     kind: Kind::Count {
                         wildcard: true,
-                        count: rows.len() as i64,
+                        count: count as i64,
                     },
                     distinct: None,
                 });
@@ -433,13 +539,12 @@ impl<'q> Plan<'q> {
         ordered(self, kept)
     }
 
-    /// The one table read, when the query is only `COUNT(*)`s of all its rows.
-    fn counts_rows_only(&self) -> Option<&'q Rows> {
+    /// The one table read, when the query is only `COUNT(*)`s of its rows.
+    fn counts_only(&self) -> Option<&Source<'q>> {
         let grouping = self.grouping.as_ref()?;
         let [source] = self.sources.as_slice() else {
             return None;
         };
-        let whole = source.filter.is_empty() && source.after.is_empty();
         let counts = grouping.aggregates.iter().all(|(aggregate, _)| {
             !aggregate.distinct
                 && matches!(
@@ -447,7 +552,7 @@ impl<'q> Plan<'q> {
                     AggregateFunction::Count(CountArgExpr::Wildcard)
                 )
         });
-        (whole && counts && grouping.keys.is_empty()).then_some(source.rows)
+        (counts && grouping.keys.is_empty()).then_some(source)
     }
 
     /// The value of a scalar subquery: NULL without rows, an error with more than one.
@@ -633,14 +738,16 @@ type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<()> + 's;
 impl<'r, 'q: 'r> Joins<'r, 'q> {
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
         let source = &self.plan.sources[0];
+        tuple.push(&[]);
+        let at = tuple.len() - 1;
         for row in source.rows.values() {
             self.plan.storage.count_row()?;
-            tuple.push(row);
+            tuple[at] = row;
             if passes(&source.filter, tuple)? && passes(&source.after, tuple)? {
                 self.next(tuple, sink)?;
             }
-            tuple.pop();
         }
+        tuple.pop();
         Ok(())
     }
 
@@ -746,9 +853,9 @@ impl<'q> Scope<'q> {
             }
             let condition = self.compile(condition)?;
             if condition.tables() == this {
-                filter.push(condition);
+                filter.push(Condition::new(condition));
             } else {
-                residual.push(condition);
+                residual.push(Condition::new(condition));
             }
         }
         let (probe, build) = key?;

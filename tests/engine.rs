@@ -1466,9 +1466,37 @@ fn whole_table_counts_and_plain_comparisons_answer_as_the_rows_say() {
         int(data.chat_messages.len())
     );
 
-    // Comparisons of a column with a constant or another column of the same type.
+    // Comparisons of a column with a constant or another column of the same type, the
+    // constant on either side, over a column with NULLs, and a constant of another type.
     let device = sessions[0].device;
-    let cases: [(String, usize); 7] = [
+    let middle = sessions[sessions.len() / 2].join_time;
+    let cases: [(String, usize); 12] = [
+        (
+            "100 >= stream_id".to_owned(),
+            sessions.iter().filter(|s| s.stream_id <= 100).count(),
+        ),
+        (
+            format!("'{device}' <> device"),
+            sessions.iter().filter(|s| s.device != device).count(),
+        ),
+        (
+            format!("leave_time > TIMESTAMP '{}'", time::format(middle)),
+            sessions
+                .iter()
+                .filter(|s| s.leave_time.is_some_and(|l| l > middle))
+                .count(),
+        ),
+        (
+            format!("TIMESTAMP '{}' <= leave_time", time::format(middle)),
+            sessions
+                .iter()
+                .filter(|s| s.leave_time.is_some_and(|l| l >= middle))
+                .count(),
+        ),
+        (
+            "stream_id < 100.5".to_owned(),
+            sessions.iter().filter(|s| s.stream_id <= 100).count(),
+        ),
         (
             format!("device = '{device}'"),
             sessions.iter().filter(|s| s.device == device).count(),
