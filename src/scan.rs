@@ -366,6 +366,19 @@ impl<'q> Plan<'q> {
         for join in &from.joins {
             sources.push(scope.join(storage, join)?);
         }
+        // What an inner join's ON asks of the first table alone (often the WHERE on it, moved
+        // there for GlueSQL) is asked as that table's rows are read: every row out has passed it.
+        let mut first = Vec::new();
+        for source in &mut sources[1..] {
+            if let Some(link) = source.join.as_mut().filter(|link| !link.outer) {
+                let (own, rest) = std::mem::take(&mut link.residual)
+                    .into_iter()
+                    .partition(|condition| condition.node.tables() == 1 << depth);
+                link.residual = rest;
+                first.extend::<Vec<_>>(own);
+            }
+        }
+        sources[0].filter.extend(first);
         if depth + sources.len() > 64 {
             return None;
         }
@@ -459,7 +472,8 @@ impl<'q> Plan<'q> {
     {
         let mut tables = Vec::with_capacity(self.sources.len() - 1);
         for (position, source) in self.sources.iter().enumerate().skip(1) {
-            tables.push(source.build(self.storage, self.depth + position)?);
+            let wanted = self.probe_keys(source, outer)?;
+            tables.push(source.build(self.storage, self.depth + position, wanted.as_ref())?);
         }
         let joins = Joins { plan: self, tables };
         let mut kept: Vec<(Vec<Value>, Vec<Value>)> = Vec::new();
@@ -537,6 +551,29 @@ impl<'q> Plan<'q> {
             }
         }
         ordered(self, kept)
+    }
+
+    /// The keys `source`'s join looks up, when they come from the first table alone and that
+    /// table is much the smaller: its rows that pass their own conditions give every key, and
+    /// rows of `source` with any other key are left out of its hash table (they match nothing).
+    fn probe_keys(&self, source: &Source<'q>, outer: &[&[Value]]) -> Result<Option<FastSet<Key>>> {
+        let link = source.join.as_ref().expect("joined tables have a link");
+        let first = &self.sources[0];
+        if link.probe.tables() != 1 << self.depth || first.rows.len() * 4 > source.rows.len() {
+            return Ok(None);
+        }
+        let mut tuple = Vec::with_capacity(self.depth + 1);
+        tuple.extend_from_slice(outer);
+        tuple.resize(self.depth, &[]);
+        tuple.push(&[]);
+        let mut keys = FastSet::default();
+        for row in first.rows.values() {
+            tuple[self.depth] = row;
+            if passes(&first.filter, &tuple)? {
+                keys.insert(join_key(&link.probe, &tuple)?);
+            }
+        }
+        Ok(Some(keys))
     }
 
     /// The one table read, when the query is only `COUNT(*)`s of its rows.
@@ -689,11 +726,13 @@ fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
 }
 
 impl<'q> Source<'q> {
-    /// The rows of a joined table by join key, those its own conditions reject left out.
+    /// The rows of a joined table by join key, those its own conditions reject left out, and
+    /// those with a key not `wanted`, when that is known.
     fn build<'r>(
         &'r self,
         storage: &SandboxStorage,
         position: usize,
+        wanted: Option<&FastSet<Key>>,
     ) -> Result<FastMap<Key, Vec<&'r [Value]>>>
     where
         'q: 'r,
@@ -708,7 +747,7 @@ impl<'q> Source<'q> {
                 continue;
             }
             let key = join_key(&link.build, &tuple)?;
-            if !matches!(key, Key::None) {
+            if !matches!(key, Key::None) && wanted.is_none_or(|wanted| wanted.contains(&key)) {
                 table.entry(key).or_default().push(row);
             }
         }
@@ -1228,6 +1267,10 @@ struct Groups<'r> {
     by_value: FastMap<Value, usize>,
     by_values: FastMap<Vec<Value>, usize>,
     groups: Vec<Group<'r>>,
+    /// The group of the row before. The rows of a group often come one after another (every
+    /// pair a join makes from one row): when the key is columns, they are matched by comparing
+    /// those with the group's first row, without hashing or copying the key.
+    last: Option<usize>,
 }
 
 struct Group<'r> {
@@ -1246,16 +1289,21 @@ impl<'r> Groups<'r> {
 
     fn add(&mut self, grouping: &Grouping, tuple: &[&'r [Value]]) -> Result<()> {
         let next = self.groups.len();
-        let index = match grouping.keys.as_slice() {
-            [] => 0,
-            [key] => {
+        let same = |last: &usize| {
+            let first = self.groups[*last].representative.as_deref();
+            first.is_some_and(|first| same_key_columns(&grouping.keys, tuple, first))
+        };
+        let index = match (self.last.filter(same), grouping.keys.as_slice()) {
+            (Some(last), _) => last,
+            (None, []) => 0,
+            (None, [key]) => {
                 let key = borrowed(key.eval(tuple, &[])?)?;
                 match self.by_value.get(&*key) {
                     Some(index) => *index,
                     None => *self.by_value.entry(key.into_owned()).or_insert(next),
                 }
             }
-            keys => {
+            (None, keys) => {
                 let key = keys
                     .iter()
                     .map(|node| Value::try_from(node.eval(tuple, &[])?))
@@ -1269,6 +1317,7 @@ impl<'r> Groups<'r> {
                 slots: (0..grouping.aggregates.len()).map(|_| None).collect(),
             });
         }
+        self.last = Some(index);
         let group = &mut self.groups[index];
         group.representative.get_or_insert_with(|| tuple.to_vec());
         for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
@@ -1305,6 +1354,18 @@ impl<'r> Groups<'r> {
         }
         Ok(())
     }
+}
+
+/// Whether `keys` are columns that hold the same values in two rows (in the sense a key of
+/// `Groups`' maps is the same).
+fn same_key_columns(keys: &[Node], tuple: &[&[Value]], other: &[&[Value]]) -> bool {
+    !keys.is_empty()
+        && keys.iter().all(|key| match key {
+            Node::Column(table, index) => {
+                column(tuple, *table, *index) == column(other, *table, *index)
+            }
+            _ => false,
+        })
 }
 
 /// One aggregate's running value, as GlueSQL's aggregation state computes it.

@@ -1641,3 +1641,57 @@ fn the_presets_and_guided_analyses_are_read_in_place() {
         );
     }
 }
+
+#[test]
+fn a_join_condition_on_the_first_table_filters_it_only_for_an_inner_join() {
+    let mut engine = engine();
+    let data = data();
+    let int = |n: usize| Cell::Int(n as i64);
+    // Streams 1-10 with their gifts, and every other stream once, padded.
+    let gifted = |stream_id: i64| {
+        data.gifts
+            .iter()
+            .filter(|g| g.stream_id == stream_id)
+            .count()
+    };
+    let left: usize = data
+        .streams
+        .iter()
+        .map(|s| match gifted(s.stream_id) {
+            n if s.stream_id <= 10 && n > 0 => n,
+            _ => 1,
+        })
+        .sum();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM streams s LEFT JOIN gifts g \
+             ON g.stream_id = s.stream_id AND s.stream_id <= 10"
+        ),
+        int(left)
+    );
+    let inner: usize = (1..=10).map(gifted).sum();
+    for sql in [
+        "SELECT COUNT(*) FROM streams s JOIN gifts g ON g.stream_id = s.stream_id AND s.stream_id <= 10",
+        "SELECT COUNT(*) FROM streams s JOIN creators c ON c.creator_id = s.creator_id \
+         JOIN gifts g ON g.stream_id = s.stream_id WHERE s.stream_id <= 10",
+        "SELECT COUNT(*) FROM streams s JOIN creators c ON c.creator_id = s.creator_id \
+         LEFT JOIN viewer_sessions vs ON vs.stream_id = s.stream_id \
+         JOIN gifts g ON g.stream_id = s.stream_id AND 10 >= s.stream_id \
+         WHERE vs.session_id IS NULL OR vs.session_id > 0",
+    ] {
+        let visits = |stream_id: i64| {
+            data.sessions
+                .iter()
+                .filter(|v| v.stream_id == stream_id)
+                .count()
+                .max(1)
+        };
+        let expected = if sql.contains("viewer_sessions") {
+            (1..=10).map(|id| gifted(id) * visits(id)).sum()
+        } else {
+            inner
+        };
+        assert_eq!(single(&mut engine, sql), int(expected), "{sql}");
+    }
+}
