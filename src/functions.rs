@@ -65,21 +65,10 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
                 other => return Err(no_function(name, other)),
             })
         }
-        "DATE_TRUNC" => {
+        _ if UNIT_FUNCTIONS.contains(&name) => {
             arity(2..=2)?;
-            date_trunc(&args[0], &args[1])
-        }
-        "DATE_PART" => {
-            arity(2..=2)?;
-            let part = extract(&args[0], &args[1])?;
-            Ok(match part {
-                Value::Decimal(d) => Value::F64(f64::try_from(d).unwrap_or(f64::NAN)),
-                other => other,
-            })
-        }
-        "PG_EXTRACT" => {
-            arity(2..=2)?;
-            extract(&args[0], &args[1])
+            let unit = field_name(&args[0])?;
+            call_with_unit(name, &unit, &args[1]).expect("a function of a unit")
         }
         "PG_ROUND" | "PG_TRUNC" => {
             arity(1..=2)?;
@@ -356,7 +345,25 @@ fn days_in_month(date: NaiveDate) -> u32 {
     u32::try_from((next - first).num_days()).unwrap_or(31)
 }
 
-fn field_name(field: &Value) -> Result<String, String> {
+/// The functions whose first argument names a unit (`'hour'`, `'epoch'`).
+pub const UNIT_FUNCTIONS: [&str; 3] = ["DATE_TRUNC", "DATE_PART", "PG_EXTRACT"];
+
+/// One of [`UNIT_FUNCTIONS`], given the unit already read by [`field_name`]: a query that names
+/// it once reads it once, not per row. `None` for any other function.
+pub fn call_with_unit(name: &str, unit: &str, source: &Value) -> Option<Outcome> {
+    Some(match name {
+        "DATE_TRUNC" => date_trunc(unit, source),
+        "DATE_PART" => extract(unit, source).map(|part| match part {
+            Value::Decimal(d) => Value::F64(f64::try_from(d).unwrap_or(f64::NAN)),
+            other => other,
+        }),
+        "PG_EXTRACT" => extract(unit, source),
+        _ => return None,
+    })
+}
+
+/// The unit a function's first argument names, as the functions above read it.
+pub fn field_name(field: &Value) -> Result<String, String> {
     match field {
         Value::Str(text) => Ok(text.to_lowercase()),
         other => Err(format!(
@@ -366,8 +373,7 @@ fn field_name(field: &Value) -> Result<String, String> {
     }
 }
 
-fn date_trunc(field: &Value, source: &Value) -> Outcome {
-    let unit = field_name(field)?;
+fn date_trunc(unit: &str, source: &Value) -> Outcome {
     let ts = match source {
         Value::Null => return Ok(Value::Null),
         Value::Timestamp(ts) => *ts,
@@ -386,7 +392,7 @@ fn date_trunc(field: &Value, source: &Value) -> Outcome {
             .map(midnight)
             .ok_or("date out of range")
     };
-    let truncated = match unit.as_str() {
+    let truncated = match unit {
         "microseconds" | "microsecond" => ts,
         "milliseconds" | "millisecond" => ts
             .with_nanosecond(ts.nanosecond() / 1_000_000 * 1_000_000)
@@ -416,14 +422,13 @@ fn date_trunc(field: &Value, source: &Value) -> Outcome {
 }
 
 /// `EXTRACT(field FROM source)`, numeric as in PostgreSQL 14 and later.
-fn extract(field: &Value, source: &Value) -> Outcome {
-    let unit = field_name(field)?;
+fn extract(unit: &str, source: &Value) -> Outcome {
     match source {
         Value::Null => Ok(Value::Null),
-        Value::Timestamp(ts) => extract_timestamp(&unit, *ts, "timestamp without time zone"),
+        Value::Timestamp(ts) => extract_timestamp(unit, *ts, "timestamp without time zone"),
         Value::Date(date) => {
             if matches!(
-                unit.as_str(),
+                unit,
                 "hour"
                     | "minute"
                     | "second"
@@ -434,9 +439,9 @@ fn extract(field: &Value, source: &Value) -> Outcome {
             ) {
                 return Err(format!("unit \"{unit}\" not supported for type date"));
             }
-            extract_timestamp(&unit, date.and_hms_opt(0, 0, 0).expect("midnight"), "date")
+            extract_timestamp(unit, date.and_hms_opt(0, 0, 0).expect("midnight"), "date")
         }
-        Value::Interval(interval) => extract_interval(&unit, *interval),
+        Value::Interval(interval) => extract_interval(unit, *interval),
         other => Err(no_function("extract", other)),
     }
 }

@@ -19,6 +19,7 @@
 //! and our own, key lookups.
 
 use crate::compare;
+use crate::functions;
 use crate::hasher::{FastMap, FastSet};
 use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
@@ -243,6 +244,8 @@ enum Node<'q> {
     Extract(&'q DateTimeField, Box<Node<'q>>),
     /// One of the functions the storage computes natively (`DATE_TRUNC`, `ROUND`, ...).
     Call(&'q str, Vec<Node<'q>>),
+    /// One of those whose first argument names a unit, named by a constant: read once.
+    UnitCall(&'q str, String, Box<Node<'q>>),
     Case {
         operand: Option<Box<Node<'q>>>,
         when_then: Vec<(Node<'q>, Node<'q>)>,
@@ -1019,7 +1022,9 @@ impl<'q> Scope<'q> {
                     fold(Node::Coalesce(self.list(exprs)?))
                 }
                 Function::Extract { field, expr } => Node::Extract(field, boxed(self, expr)?),
-                Function::Custom { name, exprs } => fold(Node::Call(name, self.list(exprs)?)),
+                Function::Custom { name, exprs } => {
+                    unit_call(fold(Node::Call(name, self.list(exprs)?)))
+                }
                 _ => return None,
             },
             Expr::Case {
@@ -1072,6 +1077,38 @@ impl<'q> Scope<'q> {
     }
 }
 
+/// The operation of an arithmetic operator on two values.
+fn arithmetic(op: &BinaryOperator) -> Option<fn(&Value, &Value) -> Result<Value>> {
+    Some(match op {
+        BinaryOperator::Plus => Value::add,
+        BinaryOperator::Minus => Value::subtract,
+        BinaryOperator::Multiply => Value::multiply,
+        BinaryOperator::Divide => Value::divide,
+        BinaryOperator::Modulo => Value::modulo,
+        _ => return None,
+    })
+}
+
+/// A call of a function of a unit with a constant unit, as a `UnitCall`; any other node as it is.
+fn unit_call(node: Node) -> Node {
+    let Node::Call(name, mut arguments) = node else {
+        return node;
+    };
+    let unit = match arguments.first() {
+        Some(Node::Literal(Literal::QuotedString(text))) => Some(text),
+        Some(Node::Value(Value::Str(text)) | Node::Constant(Value::Str(text))) => Some(text),
+        _ => None,
+    };
+    match unit {
+        Some(unit) if arguments.len() == 2 && functions::UNIT_FUNCTIONS.contains(&name) => {
+            let unit = functions::field_name(&Value::Str(unit.clone())).expect("text names a unit");
+            let source = arguments.pop().expect("two arguments");
+            Node::UnitCall(name, unit, Box::new(source))
+        }
+        _ => Node::Call(name, arguments),
+    }
+}
+
 /// `NOW() - 30 * INTERVAL '1 day'` is the same for every row: an operation or function (ours
 /// are pure: the clock comes in as a value) whose operands are constants is computed once, by
 /// the same code that would compute it per row. If that fails, it is left to fail (or not, on
@@ -1107,7 +1144,8 @@ impl<'q> Node<'q> {
             Node::Unary(_, expr)
             | Node::IsNull(expr, _)
             | Node::Cast(expr, _)
-            | Node::Extract(_, expr) => expr.tables(),
+            | Node::Extract(_, expr)
+            | Node::UnitCall(_, _, expr) => expr.tables(),
             Node::Between {
                 target, low, high, ..
             } => target.tables() | low.tables() | high.tables(),
@@ -1159,7 +1197,21 @@ impl<'q> Node<'q> {
             Node::Aggregate(slot) => Ok(Evaluated::Value(Cow::Borrowed(&aggregated[*slot]))),
             Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
                 Some(holds) => value(Value::Bool(holds)),
-                None => binary_op(op, eval(left)?, eval(right)?),
+                None => {
+                    let (left, right) = (eval(left)?, eval(right)?);
+                    // Arithmetic on two values is the value operation GlueSQL's `binary_op`
+                    // would end in, without the steps that other operands need.
+                    match (&left, &right, arithmetic(op)) {
+                        (Evaluated::Value(left), Evaluated::Value(right), Some(operation)) => {
+                            if left.is_null() || right.is_null() {
+                                value(Value::Null)
+                            } else {
+                                value(operation(left, right)?)
+                            }
+                        }
+                        _ => binary_op(op, left, right),
+                    }
+                }
             },
             Node::Unary(op, expr) => unary_op(op, eval(expr)?),
             Node::IsNull(expr, negated) => value(Value::Bool(eval(expr)?.is_null() ^ negated)),
@@ -1195,14 +1247,18 @@ impl<'q> Node<'q> {
             Node::Cast(expr, data_type) => eval(expr)?.cast(data_type),
             Node::Coalesce(list) => {
                 // As GlueSQL's COALESCE: every argument is evaluated, the first not NULL wins.
-                let values = list.iter().map(eval).collect::<Result<Vec<_>>>()?;
-                for evaluated in values {
-                    let candidate = Value::try_from(evaluated)?;
-                    if !candidate.is_null() {
-                        return value(candidate);
+                let mut first = None;
+                for argument in list {
+                    let evaluated = eval(argument)?;
+                    if first.is_none() && !evaluated.is_null() {
+                        first = Some(evaluated);
                     }
                 }
-                value(Value::Null)
+                match first {
+                    Some(Evaluated::Value(found)) => Ok(Evaluated::Value(found)),
+                    Some(found) => value(Value::try_from(found)?),
+                    None => value(Value::Null),
+                }
             }
             Node::Extract(field, expr) => value(Value::try_from(eval(expr)?)?.extract(field)?),
             Node::Subquery(subquery) => {
@@ -1224,6 +1280,10 @@ impl<'q> Node<'q> {
                     .map(|argument| Value::try_from(eval(argument)?))
                     .collect::<Result<Vec<_>>>()?;
                 value(storage::native_function(name, arguments)?)
+            }
+            Node::UnitCall(name, unit, source) => {
+                let source = borrowed(eval(source)?)?;
+                value(storage::native_unit_function(name, unit, &source)?)
             }
             Node::Case {
                 operand,

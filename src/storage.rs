@@ -27,8 +27,18 @@ pub const FUNCTION_ERROR: &str = "function error: ";
 
 /// One of our functions (`crate::functions`), as GlueSQL sees it: errors carry their marker.
 pub fn native_function(name: &str, args: Vec<Value>) -> Result<Value> {
-    crate::functions::call(name, args)
-        .map_err(|message| Error::StorageMsg(format!("{FUNCTION_ERROR}{message}")))
+    crate::functions::call(name, args).map_err(function_error)
+}
+
+/// A function of a unit (see `crate::functions::call_with_unit`) with the unit already read.
+pub fn native_unit_function(name: &str, unit: &str, source: &Value) -> Result<Value> {
+    crate::functions::call_with_unit(name, unit, source)
+        .expect("a function of a unit")
+        .map_err(function_error)
+}
+
+fn function_error(message: String) -> Error {
+    Error::StorageMsg(format!("{FUNCTION_ERROR}{message}"))
 }
 
 #[derive(Debug, Default)]

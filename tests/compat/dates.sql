@@ -228,3 +228,14 @@ SELECT span, COUNT(*) AS n FROM (
     SELECT CASE stream_id % 4 WHEN 0 THEN INTERVAL '1 day' WHEN 1 THEN INTERVAL '25 hours'
         WHEN 2 THEN INTERVAL '29 days' ELSE INTERVAL '1 month' END AS span FROM streams) t
 GROUP BY span ORDER BY span;
+
+-- case: units_named_by_a_column_and_by_a_constant_in_any_case
+-- ordered
+CREATE TABLE units (name TEXT);
+INSERT INTO units VALUES ('hour'), ('DAY'), ('Week'), ('month');
+SELECT u.name, DATE_TRUNC(u.name, s.started_at) AS truncated, DATE_PART(u.name, s.started_at) AS part,
+    DATE_TRUNC('Hour', s.started_at) AS hour,
+    EXTRACT(EPOCH FROM COALESCE(s.ended_at, TIMESTAMP '2026-11-01 00:00:00') - s.started_at) AS seconds
+FROM units u CROSS JOIN streams s
+WHERE s.stream_id <= 3 AND u.name <> 'month'
+ORDER BY u.name, s.stream_id;
