@@ -297,9 +297,8 @@ struct Source<'q> {
 struct Link<'q> {
     outer: bool,
     /// The equality that matches rows: `probe` over the tables joined so far, `build` over this
-    /// one.
-    probe: Node<'q>,
-    build: Node<'q>,
+    /// one. Without one (a cross join), every row of this table meets every row before it.
+    key: Option<(Node<'q>, Node<'q>)>,
     /// The rest of the `ON` condition, tested per matching pair.
     residual: Vec<Condition<'q>>,
 }
@@ -562,7 +561,10 @@ impl<'q> Plan<'q> {
     fn probe_keys(&self, source: &Source<'q>, outer: &[&[Value]]) -> Result<Option<FastSet<Key>>> {
         let link = source.join.as_ref().expect("joined tables have a link");
         let first = &self.sources[0];
-        if link.probe.tables() != 1 << self.depth || first.rows.len() * 4 > source.rows.len() {
+        let Some((probe, _)) = &link.key else {
+            return Ok(None);
+        };
+        if probe.tables() != 1 << self.depth || first.rows.len() * 4 > source.rows.len() {
             return Ok(None);
         }
         let mut tuple = Vec::with_capacity(self.depth + 1);
@@ -573,7 +575,7 @@ impl<'q> Plan<'q> {
         for row in first.rows.values() {
             tuple[self.depth] = row;
             if passes(&first.filter, &tuple)? {
-                keys.insert(join_key(&link.probe, &tuple)?);
+                keys.insert(join_key(probe, &tuple)?);
             }
         }
         Ok(Some(keys))
@@ -729,19 +731,20 @@ fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
 }
 
 impl<'q> Source<'q> {
-    /// The rows of a joined table by join key, those its own conditions reject left out, and
-    /// those with a key not `wanted`, when that is known.
+    /// The rows of a joined table by join key (or all of them, without one), those its own
+    /// conditions reject left out, and those with a key not `wanted`, when that is known.
     fn build<'r>(
         &'r self,
         storage: &SandboxStorage,
         position: usize,
         wanted: Option<&FastSet<Key>>,
-    ) -> Result<FastMap<Key, Vec<&'r [Value]>>>
+    ) -> Result<Lookup<'r>>
     where
         'q: 'r,
     {
         let link = self.join.as_ref().expect("joined tables have a link");
         let mut table: FastMap<Key, Vec<&[Value]>> = FastMap::default();
+        let mut every = Vec::new();
         let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
         for row in self.rows.values() {
             storage.count_row()?;
@@ -749,12 +752,19 @@ impl<'q> Source<'q> {
             if !passes(&self.filter, &tuple)? {
                 continue;
             }
-            let key = join_key(&link.build, &tuple)?;
+            let Some((_, build)) = &link.key else {
+                every.push(row.as_slice());
+                continue;
+            };
+            let key = join_key(build, &tuple)?;
             if !matches!(key, Key::None) && wanted.is_none_or(|wanted| wanted.contains(&key)) {
                 table.entry(key).or_default().push(row);
             }
         }
-        Ok(table)
+        Ok(match link.key {
+            Some(_) => Lookup::ByKey(table),
+            None => Lookup::Every(every),
+        })
     }
 }
 
@@ -772,7 +782,13 @@ fn join_key(node: &Node, tuple: &[&[Value]]) -> Result<Key> {
 /// The join of a plan's tables, one depth per table.
 struct Joins<'r, 'q> {
     plan: &'r Plan<'q>,
-    tables: Vec<FastMap<Key, Vec<&'r [Value]>>>,
+    tables: Vec<Lookup<'r>>,
+}
+
+/// How a joined table's rows are found for the rows before it.
+enum Lookup<'r> {
+    ByKey(FastMap<Key, Vec<&'r [Value]>>),
+    Every(Vec<&'r [Value]>),
 }
 
 type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<()> + 's;
@@ -800,13 +816,16 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
             return sink(tuple);
         };
         let link = source.join.as_ref().expect("joined tables have a link");
-        let key = join_key(&link.probe, tuple)?;
-        let matches = match key {
-            Key::None => None,
-            key => self.tables[position - 1].get(&key),
+        let matches: &[&[Value]] = match (&self.tables[position - 1], &link.key) {
+            (Lookup::ByKey(table), Some((probe, _))) => match join_key(probe, tuple)? {
+                Key::None => &[],
+                key => table.get(&key).map_or(&[], Vec::as_slice),
+            },
+            (Lookup::Every(rows), _) => rows,
+            (Lookup::ByKey(_), None) => unreachable!("a keyed lookup is built for a key"),
         };
         let mut matched = false;
-        for row in matches.into_iter().flatten() {
+        for &row in matches {
             // Each pair counts, so a join that multiplies rows out of bounds is stopped.
             self.plan.storage.count_row()?;
             tuple.push(row);
@@ -860,11 +879,13 @@ impl<'q> Scope<'q> {
         else {
             return None;
         };
-        let (outer, JoinConstraint::On(on)) = (match join_operator {
+        let (outer, constraint) = match join_operator {
             JoinOperator::Inner(constraint) => (false, constraint),
             JoinOperator::LeftOuter(constraint) => (true, constraint),
-        }) else {
-            return None;
+        };
+        let on = match constraint {
+            JoinConstraint::On(on) => Some(on),
+            JoinConstraint::None => None,
         };
         let alias = alias.as_ref().map(|alias| alias.name.as_str());
         let rows = self.add(storage, name, alias)?;
@@ -872,7 +893,7 @@ impl<'q> Scope<'q> {
         let mut filter = Vec::new();
         let mut key = None;
         let mut residual = Vec::new();
-        for condition in conjuncts(Some(on)) {
+        for condition in conjuncts(on) {
             if let (
                 None,
                 Expr::BinaryOp {
@@ -894,21 +915,26 @@ impl<'q> Scope<'q> {
                 }
             }
             let condition = self.compile(condition)?;
+            if matches!(
+                condition,
+                Node::Value(Value::Bool(true)) | Node::Constant(Value::Bool(true))
+            ) {
+                // `ON TRUE`, as a cross join is written: nothing to test.
+                continue;
+            }
             if condition.tables() == this {
                 filter.push(Condition::new(condition));
             } else {
                 residual.push(Condition::new(condition));
             }
         }
-        let (probe, build) = key?;
         Some(Source {
             rows,
             filter,
             after: Vec::new(),
             join: Some(Link {
                 outer,
-                probe,
-                build,
+                key,
                 residual,
             }),
         })

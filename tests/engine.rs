@@ -1695,3 +1695,38 @@ fn a_join_condition_on_the_first_table_filters_it_only_for_an_inner_join() {
         assert_eq!(single(&mut engine, sql), int(expected), "{sql}");
     }
 }
+
+#[test]
+fn cross_joins_are_read_in_place_and_pair_every_row() {
+    let mut engine = engine();
+    let data = data();
+    let int = |n: usize| Cell::Int(n as i64);
+    let before = engine.executed_by_gluesql();
+    let pairs = data.categories.len() * data.gift_catalog.len();
+    for sql in [
+        "SELECT COUNT(*) FROM stream_categories CROSS JOIN gift_catalog",
+        "SELECT COUNT(*) FROM stream_categories, gift_catalog",
+        "SELECT COUNT(*) FROM stream_categories sc JOIN gift_catalog gc ON TRUE",
+    ] {
+        assert_eq!(single(&mut engine, sql), int(pairs), "{sql}");
+    }
+    // A condition across the two sides is tested per pair.
+    let gaming = data.categories.iter().filter(|c| c.is_gaming).count();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM stream_categories sc, gift_catalog gc WHERE sc.is_gaming AND gc.gift_type_id > 0"
+        ),
+        int(gaming * data.gift_catalog.len())
+    );
+    assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+    // A left join to no rows pads each row once.
+    engine.run("CREATE TABLE nothing (x INT)").unwrap();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM stream_categories sc LEFT JOIN nothing n ON TRUE WHERE n.x IS NULL"
+        ),
+        int(data.categories.len())
+    );
+}
