@@ -413,15 +413,27 @@ impl<'q> Plan<'q> {
                     labels.push(label.clone());
                     output.push(scope.compile(expr)?);
                 }
-                SelectItem::Wildcard => {
-                    for (table, (_, columns)) in scope.tables.iter().enumerate().skip(depth) {
+                // `*` is every column of this query's tables; `t.*` those of `t` alone.
+                SelectItem::Wildcard | SelectItem::QualifiedWildcard(_) => {
+                    let only = match item {
+                        SelectItem::QualifiedWildcard(name) => Some(name.as_str()),
+                        _ => None,
+                    };
+                    let mut found = false;
+                    for (table, (named, columns)) in scope.tables.iter().enumerate().skip(depth) {
+                        if only.is_some_and(|only| only != *named) {
+                            continue;
+                        }
+                        found = true;
                         for (index, column) in columns.iter().enumerate() {
                             labels.push((*column).to_owned());
                             output.push(Node::Column(table, index));
                         }
                     }
+                    if only.is_some() && !found {
+                        return None;
+                    }
                 }
-                SelectItem::QualifiedWildcard(_) => return None,
             }
         }
         let having = scope.optional(having.as_ref())?;
