@@ -278,6 +278,8 @@ struct Plan<'q> {
     grouping: Option<Grouping<'q>>,
     output: Vec<Node<'q>>,
     order: Vec<(Sort<'q>, Option<bool>)>,
+    /// The first table's integer primary key column, by which its rows are stored.
+    key_column: Option<usize>,
     distinct: bool,
     offset: usize,
     limit: Option<usize>,
@@ -359,6 +361,12 @@ impl<'q> Plan<'q> {
             return None;
         }
         let alias = alias.as_ref().map(|alias| alias.name.as_str());
+        let key_column = storage.item(name).and_then(|item| {
+            item.schema.column_defs.as_ref()?.iter().position(|column| {
+                column.unique.is_some_and(|unique| unique.is_primary)
+                    && column.data_type == DataType::Int
+            })
+        });
         sources.push(Source {
             rows: scope.add(storage, name, alias)?,
             filter: Vec::new(),
@@ -465,6 +473,7 @@ impl<'q> Plan<'q> {
             grouping,
             output,
             order,
+            key_column,
             distinct: *distinct,
             offset,
             limit,
@@ -532,6 +541,8 @@ impl<'q> Plan<'q> {
                     distinct: None,
                 });
             }
+        } else if let Some(first) = self.first_in_key_order(&tuple)? {
+            kept = first;
         } else {
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
                 None => {
@@ -591,6 +602,56 @@ impl<'q> Plan<'q> {
             }
         }
         Ok(Some(keys))
+    }
+
+    /// The rows of `... FROM t ORDER BY <t's integer key> LIMIT n` of one table: its rows are
+    /// stored in key order, so reading stops after the first that pass, instead of computing
+    /// every row and sorting. `None` for any other query, or a table whose rows turn out to be
+    /// stored by another key.
+    fn first_in_key_order(&self, outer: &[&[Value]]) -> Result<Option<Vec<Emitted>>> {
+        let (Some(key), Some(limit), [source], None, false) = (
+            self.key_column,
+            self.limit,
+            self.sources.as_slice(),
+            &self.grouping,
+            self.distinct,
+        ) else {
+            return Ok(None);
+        };
+        let by_key = |sort: &Sort| match sort {
+            Sort::Output(at) => {
+                matches!(self.output[*at], Node::Column(table, index) if table == self.depth && index == key)
+            }
+            Sort::Node(Node::Column(table, index)) => *table == self.depth && *index == key,
+            Sort::Node(_) => false,
+        };
+        let [(sort, ascending)] = self.order.as_slice() else {
+            return Ok(None);
+        };
+        if !by_key(sort) || *ascending == Some(false) {
+            return Ok(None);
+        }
+        let wanted = self.offset.saturating_add(limit);
+        let mut tuple = outer.to_vec();
+        tuple.push(&[]);
+        let at = tuple.len() - 1;
+        let mut kept = Vec::new();
+        for (stored, row) in source.rows {
+            if kept.len() == wanted {
+                break;
+            }
+            // Rows stored under another key than their own are not in its order.
+            if !matches!((stored, &row[key]), (Key::I64(stored), Value::I64(own)) if stored == own)
+            {
+                return Ok(None);
+            }
+            self.storage.count_row()?;
+            tuple[at] = row;
+            if passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
+                kept.push(self.emit(&tuple, &[])?);
+            }
+        }
+        Ok(Some(kept))
     }
 
     /// The one table read, when the query is only `COUNT(*)`s of its rows.
@@ -679,6 +740,9 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
         .take(plan.limit.unwrap_or(usize::MAX))
         .collect())
 }
+
+/// An output row and the values it sorts by.
+type Emitted = (Vec<Value>, Vec<Value>);
 
 /// A constant `LIMIT` or `OFFSET`: `Some(None)` when absent, `None` when not a plain count.
 fn count(expr: Option<&Expr>) -> Option<Option<usize>> {

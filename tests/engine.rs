@@ -1730,3 +1730,59 @@ fn cross_joins_are_read_in_place_and_pair_every_row() {
         int(data.categories.len())
     );
 }
+
+#[test]
+fn order_by_the_key_with_a_limit_reads_only_the_first_rows_and_answers_as_a_sort() {
+    let mut engine = engine();
+    let data = data();
+    let ids = |result: &livestream_sandbox::engine::QueryResult| -> Vec<Cell> {
+        result.rows.iter().map(|row| row[0].clone()).collect()
+    };
+    let int = |n: i64| Cell::Int(n);
+    // Streams are stored by their key: the first three that pass are the answer.
+    let mut long: Vec<i64> = data
+        .streams
+        .iter()
+        .filter(|s| s.ended_at.is_some_and(|e| e - s.started_at > 4 * 3600))
+        .map(|s| s.stream_id)
+        .collect();
+    long.sort();
+    let result = engine
+        .query(
+            "SELECT stream_id FROM streams WHERE ended_at - started_at > INTERVAL '4 hours' \
+             ORDER BY stream_id LIMIT 3 OFFSET 2",
+        )
+        .unwrap();
+    assert_eq!(
+        ids(&result),
+        long[2..5].iter().map(|&id| int(id)).collect::<Vec<_>>()
+    );
+    assert!(
+        result.rows_read < data.streams.len() as u64,
+        "read {}",
+        result.rows_read
+    );
+    // Descending is sorted as before.
+    let result = engine
+        .query("SELECT stream_id FROM streams ORDER BY stream_id DESC LIMIT 2")
+        .unwrap();
+    let last = data.streams.len() as i64;
+    assert_eq!(ids(&result), [int(last), int(last - 1)]);
+    // A table of the user's, its rows written out of key order, and one filled by a query.
+    engine
+        .run(
+            "CREATE TABLE t (id BIGINT PRIMARY KEY, label TEXT); \
+             INSERT INTO t VALUES (30, 'c'), (10, 'a'), (20, 'b'), (-5, 'z'); \
+             CREATE TABLE u (id BIGINT PRIMARY KEY); \
+             INSERT INTO u SELECT stream_id * -1 FROM streams WHERE stream_id <= 5",
+        )
+        .unwrap();
+    let result = engine
+        .query("SELECT id FROM t ORDER BY id LIMIT 3")
+        .unwrap();
+    assert_eq!(ids(&result), [int(-5), int(10), int(20)]);
+    let result = engine
+        .query("SELECT id FROM u ORDER BY id LIMIT 2")
+        .unwrap();
+    assert_eq!(ids(&result), [int(-5), int(-4)]);
+}
