@@ -837,8 +837,8 @@ impl<'q> Source<'q> {
                 table.entry(key).or_default().push(row);
             }
         }
-        Ok(match link.key {
-            Some(_) => Lookup::ByKey(table),
+        Ok(match &link.key {
+            Some((probe, _)) => Lookup::ByKey(probe, table),
             None => Lookup::Every(every),
         })
     }
@@ -863,7 +863,8 @@ struct Joins<'r, 'q> {
 
 /// How a joined table's rows are found for the rows before it.
 enum Lookup<'r> {
-    ByKey(FastMap<Key, Vec<&'r [Value]>>),
+    /// By the key `probe` takes over the rows before.
+    ByKey(&'r Node<'r>, FastMap<Key, Vec<&'r [Value]>>),
     Every(Vec<&'r [Value]>),
 }
 
@@ -892,13 +893,12 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
             return sink(tuple);
         };
         let link = source.join.as_ref().expect("joined tables have a link");
-        let matches: &[&[Value]] = match (&self.tables[position - 1], &link.key) {
-            (Lookup::ByKey(table), Some((probe, _))) => match join_key(probe, tuple)? {
+        let matches: &[&[Value]] = match &self.tables[position - 1] {
+            Lookup::ByKey(probe, table) => match join_key(probe, tuple)? {
                 Key::None => &[],
                 key => table.get(&key).map_or(&[], Vec::as_slice),
             },
-            (Lookup::Every(rows), _) => rows,
-            (Lookup::ByKey(_), None) => unreachable!("a keyed lookup is built for a key"),
+            Lookup::Every(rows) => rows,
         };
         let mut matched = false;
         for &row in matches {
