@@ -198,20 +198,9 @@ fn flipped(op: &BinaryOperator) -> Option<BinaryOperator> {
 }
 
 impl Node<'_> {
-    /// Whether the condition this node is holds for a row: NULL does not. A plain comparison
-    /// is tried once; failing that, the general operation runs.
+    /// Whether the condition this node is holds for a row: NULL does not.
     fn holds(&self, tuple: &[&[Value]]) -> Result<bool> {
-        match self {
-            Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
-                Some(holds) => Ok(holds),
-                None => truth(binary_op(
-                    op,
-                    left.eval(tuple, &[])?,
-                    right.eval(tuple, &[])?,
-                )?),
-            },
-            _ => truth(self.eval(tuple, &[])?),
-        }
+        truth(self.eval(tuple, &[])?)
     }
 }
 
