@@ -11,7 +11,9 @@
 //! rows are then stored one table per relation of the join, each with the row's number
 //! (`__rid`), and the query reads them joined one-to-one on that number under the relations' own
 //! names: every `a.x`, bare name, later join, `WHERE`, grouping and ordering of the query stays
-//! as it was written, applied after the join.
+//! as it was written, applied after the join. An inner join to a parenthesized join (a comma
+//! before `b FULL JOIN c` is one) is opened instead: the parentheses' steps are computed alone
+//! and their relations joined in line, so no pair of the outer rows with theirs is stored.
 
 use crate::error::EngineError;
 use crate::join_columns::{column, expand_wildcards, relations_of, sides, Side, ROW_ID};
@@ -84,11 +86,103 @@ pub fn rewrite(backend: &mut dyn Backend, select: &mut Select) -> Result<(), Eng
     }
     expand_wildcards(backend, select)?;
     for from in &mut select.from {
-        while let Some(index) = from.joins.iter().position(is_step) {
+        compute_steps(backend, from)?;
+    }
+    Ok(())
+}
+
+fn compute_steps(backend: &mut dyn Backend, from: &mut TableWithJoins) -> Result<(), EngineError> {
+    while let Some(index) = from.joins.iter().position(is_step) {
+        if !open_inner_parentheses(backend, from, index)? {
             outer_join(backend, from, index)?;
         }
     }
     Ok(())
+}
+
+/// `a JOIN (b JOIN c ON p) ON q` as `a JOIN b ON TRUE JOIN c ON p AND q`, the FULL and RIGHT
+/// joins inside the parentheses computed first: an inner join distributes over the inner and
+/// left joins of a parenthesized join (their conditions cannot see `a`). `a, b FULL JOIN c`
+/// then costs the rows of the FULL JOIN, not of its pairs with every row of `a`. False, and
+/// nothing done, for the joins this does not hold for.
+fn open_inner_parentheses(
+    backend: &mut dyn Backend,
+    from: &mut TableWithJoins,
+    index: usize,
+) -> Result<bool, EngineError> {
+    let join = &from.joins[index];
+    let (
+        JoinOperator::Inner(JoinConstraint::On(on)),
+        TableFactor::NestedJoin {
+            table_with_joins,
+            alias: None,
+        },
+    ) = (&join.join_operator, &join.relation)
+    else {
+        return Ok(false);
+    };
+    let mut inner = (**table_with_joins).clone();
+    open_leading_parentheses(&mut inner);
+    for join in &mut inner.joins {
+        if join.join_operator == JoinOperator::CrossJoin {
+            join.join_operator = JoinOperator::Inner(JoinConstraint::On(true_value()));
+        }
+    }
+    let on_true = *on == true_value();
+    // The joins after the last step keep their kind; those up to it become inner joins.
+    let kept = inner
+        .joins
+        .iter()
+        .rposition(is_step)
+        .map_or(0, |last| last + 1);
+    let opens = inner.joins.iter().all(|join| {
+        matches!(
+            join.join_operator,
+            JoinOperator::Inner(JoinConstraint::On(_))
+                | JoinOperator::LeftOuter(JoinConstraint::On(_))
+                | JoinOperator::RightOuter(JoinConstraint::On(_))
+                | JoinOperator::FullOuter(JoinConstraint::On(_))
+        )
+    }) && inner.joins[kept..]
+        .iter()
+        .all(|join| match join.join_operator {
+            JoinOperator::Inner(_) => true,
+            JoinOperator::LeftOuter(_) => on_true,
+            _ => false,
+        });
+    if !opens {
+        return Ok(false);
+    }
+    let on = on.clone();
+    compute_steps(backend, &mut inner)?;
+    let mut joins = vec![Join {
+        relation: inner.relation,
+        global: false,
+        join_operator: JoinOperator::Inner(JoinConstraint::On(true_value())),
+    }];
+    joins.extend(inner.joins);
+    if !on_true {
+        let last = joins.last_mut().expect("one join at least");
+        let JoinOperator::Inner(JoinConstraint::On(condition)) = &mut last.join_operator else {
+            unreachable!("checked above: a condition is only added to an inner join")
+        };
+        let previous = std::mem::replace(condition, true_value());
+        *condition = if previous == true_value() {
+            on
+        } else {
+            Expr::BinaryOp {
+                left: Box::new(Expr::Nested(Box::new(previous))),
+                op: BinaryOperator::And,
+                right: Box::new(Expr::Nested(Box::new(on))),
+            }
+        };
+    }
+    from.joins.splice(index..=index, joins);
+    Ok(true)
+}
+
+fn true_value() -> Expr {
+    Expr::Value(sqlparser::ast::Value::Boolean(true))
 }
 
 /// The right side of a join: its rows, numbered, stored as a table, with the name the join

@@ -474,3 +474,42 @@ FROM (SELECT creator_id, handle FROM creators WHERE creator_id <= 5) c
 JOIN (SELECT stream_id, creator_id AS cid FROM streams WHERE stream_id <= 300) s ON s.cid = c.creator_id
 NATURAL FULL JOIN (SELECT stream_id, COUNT(*) AS gifts FROM gifts WHERE stream_id <= 100 GROUP BY 1) g
 ORDER BY stream_id, creator_id;
+
+-- case: inner_join_to_a_parenthesized_join_whose_condition_has_or
+SELECT COUNT(*) AS pairs, COUNT(DISTINCT c.creator_id) AS creators, COUNT(DISTINCT g.gift_id) AS gifts
+FROM (SELECT * FROM creators WHERE creator_id <= 40) c
+JOIN (streams s JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 50)
+    ON s.creator_id = c.creator_id OR g.amount_usd > 200;
+
+-- case: comma_list_then_parenthesized_left_join
+-- ordered
+SELECT v.viewer_id, s.stream_id, g.gift_id
+FROM (SELECT * FROM viewers WHERE viewer_id <= 40) v,
+     ((SELECT * FROM streams WHERE stream_id IN (SELECT stream_id FROM gifts WHERE gift_id <= 30) OR stream_id <= 10) s
+      LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 5)
+WHERE v.viewer_id = COALESCE(g.viewer_id % 40 + 1, s.stream_id % 40 + 1)
+ORDER BY v.viewer_id, s.stream_id, g.gift_id NULLS FIRST;
+
+-- case: inner_join_to_a_parenthesized_full_join_with_a_condition_on_both_sides
+-- ordered
+SELECT c.creator_id, s.stream_id, g.gift_id
+FROM (SELECT * FROM creators WHERE creator_id <= 20) c
+JOIN ((SELECT * FROM streams WHERE stream_id <= 200) s
+      FULL JOIN (SELECT * FROM gifts WHERE amount_usd > 50) g ON g.stream_id = s.stream_id)
+    ON c.creator_id = COALESCE(s.creator_id, g.viewer_id % 20 + 1)
+ORDER BY c.creator_id, s.stream_id NULLS FIRST, g.gift_id NULLS FIRST;
+
+-- case: inner_join_to_a_parenthesized_cross_join
+SELECT COUNT(*) AS n, SUM(c.creator_id) AS creators, SUM(sc.category_id) AS categories
+FROM (SELECT * FROM streams WHERE stream_id <= 60) s
+JOIN (creators c CROSS JOIN stream_categories sc)
+    ON c.creator_id = s.creator_id AND sc.category_id <> s.category_id;
+
+-- case: inner_join_to_a_parenthesized_left_join_with_a_condition_keeps_its_nulls
+-- ordered
+SELECT c.creator_id, s.stream_id, g.gift_id
+FROM (SELECT * FROM creators WHERE creator_id <= 15) c
+JOIN ((SELECT * FROM streams WHERE stream_id <= 150) s
+      LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 20)
+    ON s.creator_id = c.creator_id AND (g.gift_id IS NULL OR g.viewer_id % 2 = 0)
+ORDER BY c.creator_id, s.stream_id, g.gift_id NULLS FIRST;
