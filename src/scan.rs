@@ -38,6 +38,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
 pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
@@ -116,19 +117,25 @@ fn passes(conditions: &[Condition], tuple: &[&[Value]]) -> Result<bool> {
 }
 
 /// A condition as rows are tested against it: a column compared with a constant is compared
-/// directly when the row holds a value of the constant's plain type; anything else (NULL, a
-/// mixed pair, another expression) is evaluated as GlueSQL would.
+/// directly when the row holds a value of the constant's plain type, and a column tested for
+/// NULL is tested directly; anything else (NULL, a mixed pair, another expression) is
+/// evaluated as GlueSQL would.
 struct Condition<'q> {
     node: Node<'q>,
     quick: Option<Quick>,
 }
 
-/// `column <op> constant`, with the column moved to the left.
+/// `column <op> constant` (the column moved to the left) or `column IS [NOT] NULL`.
 struct Quick {
     table: usize,
     index: usize,
-    constant: Value,
-    holds: fn(Ordering) -> bool,
+    test: Test,
+}
+
+enum Test {
+    Compare(Value, fn(Ordering) -> bool),
+    /// True when the column is NULL, or when it is not.
+    Null(bool),
 }
 
 impl<'q> Condition<'q> {
@@ -140,8 +147,19 @@ impl<'q> Condition<'q> {
 
 impl Quick {
     fn of(node: &Node) -> Option<Quick> {
-        let Node::Binary(left, op, right) = node else {
-            return None;
+        let (left, op, right) = match node {
+            Node::Binary(left, op, right) => (left, op, right),
+            Node::IsNull(column, negated) => {
+                let Node::Column(table, index) = column.as_ref() else {
+                    return None;
+                };
+                return Some(Quick {
+                    table: *table,
+                    index: *index,
+                    test: Test::Null(!negated),
+                });
+            }
+            _ => return None,
         };
         let (column, constant, op) = match (left.as_ref(), right.as_ref()) {
             (Node::Column(table, index), constant) => ((*table, *index), constant, (*op).clone()),
@@ -151,6 +169,10 @@ impl Quick {
         let constant = match constant {
             Node::Value(value) => (*value).clone(),
             Node::Constant(value) => value.clone(),
+            // An integer literal next to an integer column (`stream_id <= 120`).
+            Node::Literal(Literal::Number(number)) if number.is_integer() => {
+                Value::I64(number.to_string().parse().ok()?)
+            }
             // A quoted literal next to text is that text, for equality only.
             Node::Literal(Literal::QuotedString(text))
                 if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) =>
@@ -173,14 +195,16 @@ impl Quick {
         Some(Quick {
             table: column.0,
             index: column.1,
-            constant,
-            holds,
+            test: Test::Compare(constant, holds),
         })
     }
 
     fn test(&self, tuple: &[&[Value]]) -> Option<bool> {
         let value = column(tuple, self.table, self.index);
-        compare::plain(value, &self.constant).map(self.holds)
+        match &self.test {
+            Test::Compare(constant, holds) => compare::plain(value, constant).map(holds),
+            Test::Null(null) => Some(value.is_null() == *null),
+        }
     }
 }
 
@@ -533,12 +557,22 @@ impl<'q> Plan<'q> {
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
         } else {
+            // Unordered rows past the LIMIT are never seen: reading stops at the last one kept.
+            let enough = match (self.limit, &self.grouping) {
+                (Some(limit), None) if self.order.is_empty() && !self.distinct => {
+                    self.offset.saturating_add(limit)
+                }
+                _ => usize::MAX,
+            };
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
                 None => {
                     kept.push(self.emit(tuple, &[])?);
-                    Ok(())
+                    Ok(match kept.len() >= enough {
+                        true => ControlFlow::Break(()),
+                        false => ControlFlow::Continue(()),
+                    })
                 }
-                Some(grouping) => groups.add(grouping, tuple),
+                Some(grouping) => groups.add(grouping, tuple).map(ControlFlow::Continue),
             })?;
         }
         if let Some(grouping) = &self.grouping {
@@ -857,7 +891,8 @@ enum Lookup<'r> {
     Every(Vec<&'r [Value]>),
 }
 
-type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<()> + 's;
+/// Takes each joined row; breaks when it needs no more.
+type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<ControlFlow<()>> + 's;
 
 impl<'r, 'q: 'r> Joins<'r, 'q> {
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
@@ -867,8 +902,11 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
         for row in source.rows.values() {
             self.plan.storage.count_row()?;
             tuple[at] = row;
-            if passes(&source.filter, tuple)? && passes(&source.after, tuple)? {
-                self.next(tuple, sink)?;
+            if passes(&source.filter, tuple)?
+                && passes(&source.after, tuple)?
+                && self.next(tuple, sink)?.is_break()
+            {
+                break;
             }
         }
         tuple.pop();
@@ -876,7 +914,11 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
     }
 
     /// Joins the table after those in `tuple`, or hands a complete row to `sink`.
-    fn next(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
+    fn next(
+        &self,
+        tuple: &mut Vec<&'r [Value]>,
+        sink: &mut Sink<'_, 'r>,
+    ) -> Result<ControlFlow<()>> {
         let position = tuple.len() - self.plan.depth;
         let Some(source) = self.plan.sources.get(position) else {
             return sink(tuple);
@@ -894,22 +936,27 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
             // Each pair counts, so a join that multiplies rows out of bounds is stopped.
             self.plan.storage.count_row()?;
             tuple.push(row);
+            let mut flow = ControlFlow::Continue(());
             if passes(&link.residual, tuple)? {
                 matched = true;
                 if passes(&source.after, tuple)? {
-                    self.next(tuple, sink)?;
+                    flow = self.next(tuple, sink)?;
                 }
             }
             tuple.pop();
+            if flow.is_break() {
+                return Ok(flow);
+            }
         }
+        let mut flow = ControlFlow::Continue(());
         if link.outer && !matched {
             tuple.push(&[]);
             if passes(&source.after, tuple)? {
-                self.next(tuple, sink)?;
+                flow = self.next(tuple, sink)?;
             }
             tuple.pop();
         }
-        Ok(())
+        Ok(flow)
     }
 }
 
@@ -1597,7 +1644,13 @@ impl Accumulator {
         match self.kind {
             Kind::Count { count, .. } => Ok(Value::I64(count)),
             Kind::Sum(value) | Kind::Min(value) | Kind::Max(value) => Ok(value),
-            Kind::Avg { sum, count } => sum.cast(&DataType::Float)?.divide(&Value::I64(count)),
+            // Exact for integers and decimals, as GlueSQL's (patched) and PostgreSQL's `avg`.
+            Kind::Avg { sum, count } => match sum {
+                Value::F32(_) | Value::F64(_) => sum.cast(&DataType::Float)?,
+                Value::Decimal(_) => sum,
+                other => other.cast(&DataType::Decimal)?,
+            }
+            .divide(&Value::I64(count)),
         }
     }
 }

@@ -177,3 +177,14 @@ WHERE s.started_at = (SELECT MAX(x.started_at) FROM streams x WHERE x.creator_id
 GROUP BY s.creator_id
 ORDER BY n DESC, s.creator_id
 LIMIT 5;
+
+-- case: avg_equal_to_every_value_of_its_group
+-- ordered
+SELECT s.stream_id, AVG(g.amount_usd) AS avg_usd, AVG(g.quantity) AS avg_quantity,
+    COUNT(*) FILTER (WHERE g.amount_usd > (SELECT AVG(amount_usd) FROM gifts x WHERE x.gift_id = g.gift_id)) AS above_own,
+    COUNT(*) FILTER (WHERE g.amount_usd = (SELECT AVG(amount_usd) FROM gifts x WHERE x.gift_id = g.gift_id)) AS equal_own,
+    AVG(CASE WHEN g.quantity > 1 THEN g.amount_usd END) AS avg_multi
+FROM streams s JOIN gifts g ON g.stream_id = s.stream_id
+GROUP BY s.stream_id
+HAVING AVG(g.amount_usd) = MIN(g.amount_usd) AND COUNT(*) > 1 OR s.stream_id <= 12
+ORDER BY s.stream_id;

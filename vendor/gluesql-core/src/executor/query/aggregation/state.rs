@@ -287,8 +287,14 @@ impl AggrValue {
             Self::Sum { value, .. } | Self::Min { value, .. } | Self::Max { value, .. } => {
                 Ok(value)
             }
+            // Integers and decimals average exactly, as PostgreSQL's numeric `avg` does: a
+            // float average of 0.99 is below 0.99, so `amount > AVG(amount)` kept such rows.
             Self::Avg { sum, count, .. } => {
-                let sum = sum.cast(&DataType::Float)?;
+                let sum = match sum {
+                    Value::F32(_) | Value::F64(_) => sum.cast(&DataType::Float)?,
+                    Value::Decimal(_) => sum,
+                    other => other.cast(&DataType::Decimal)?,
+                };
                 sum.divide(&Value::I64(count))
             }
             Self::Variance {
