@@ -8,15 +8,17 @@
 //! derived table is never recomputed per outer row.
 
 use crate::error::EngineError;
+use crate::hasher::{FastMap, FastSet};
 use crate::sql::unsupported;
 use crate::window;
 use gluesql::core::data::Value;
 use rust_decimal::Decimal;
 use sqlparser::ast::{
-    Expr, FunctionArg, FunctionArgExpr, Ident, ObjectName, Query, SetExpr, SetOperator,
-    SetQuantifier, Statement, TableAlias, TableFactor, Visit, Visitor, VisitorMut, With,
+    Expr, FunctionArg, FunctionArgExpr, Ident, JoinConstraint, JoinOperator, ObjectName, Query,
+    SetExpr, SetOperator, SetQuantifier, Statement, TableAlias, TableFactor, TableWithJoins, Visit,
+    Visitor, VisitorMut, With,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 /// Rows with named columns: a result, or the contents of a temporary table.
@@ -121,18 +123,73 @@ impl Visitor for NeedsSteps {
     }
 }
 
-/// A `WHERE` with a correlated subquery that [`semi_joins`] runs as a join instead of once per
-/// row.
+/// A `WHERE` or inner join condition with a correlated subquery that [`semi_joins`] runs as a
+/// join instead of once per row.
 fn joins_exists(query: &Query) -> bool {
     let SetExpr::Select(select) = query.body.as_ref() else {
         return false;
     };
-    select.selection.as_ref().is_some_and(|selection| {
-        crate::sql::conjuncts(selection.clone()).iter().any(|conjunct| {
-            matches!(conjunct, Expr::Exists { subquery, .. } if exists_as_values(subquery).is_some())
-                || aggregate_by_key(conjunct).is_some()
+    let join_conditions = select.from.iter().flat_map(|from| {
+        liftable_joins(from).filter_map(|index| match &from.joins[index].join_operator {
+            JoinOperator::Inner(JoinConstraint::On(on)) => Some(on),
+            _ => None,
         })
-    })
+    });
+    select
+        .selection
+        .iter()
+        .chain(join_conditions)
+        .any(|condition| {
+            crate::sql::conjuncts(condition.clone())
+                .iter()
+                .any(is_semi_join)
+        })
+}
+
+/// A correlated subquery [`semi_joins`] runs as a join.
+fn is_semi_join(conjunct: &Expr) -> bool {
+    matches!(conjunct, Expr::Exists { subquery, .. } if exists_as_values(subquery).is_some())
+        || aggregate_by_key(conjunct).is_some()
+}
+
+/// The inner joins whose ON conditions hold as well in WHERE: those no RIGHT or FULL join
+/// follows (it would keep rows the condition drops).
+fn liftable_joins(from: &TableWithJoins) -> impl Iterator<Item = usize> + '_ {
+    let outer = from.joins.iter().rposition(|join| {
+        !matches!(
+            join.join_operator,
+            JoinOperator::Inner(_) | JoinOperator::LeftOuter(_) | JoinOperator::CrossJoin
+        )
+    });
+    let start = outer.map_or(0, |last| last + 1);
+    (start..from.joins.len())
+        .filter(|&index| matches!(from.joins[index].join_operator, JoinOperator::Inner(_)))
+}
+
+/// Moves the correlated subqueries [`semi_joins`] runs as joins from inner join conditions to
+/// WHERE, where it finds them.
+fn lift_semi_joins(select: &mut sqlparser::ast::Select) {
+    let mut lifted = Vec::new();
+    for from in &mut select.from {
+        for index in liftable_joins(from).collect::<Vec<_>>() {
+            let JoinOperator::Inner(JoinConstraint::On(on)) = &mut from.joins[index].join_operator
+            else {
+                continue;
+            };
+            let (moved, kept): (Vec<_>, Vec<_>) = crate::sql::conjuncts(on.clone())
+                .into_iter()
+                .partition(is_semi_join);
+            if !moved.is_empty() {
+                lifted.extend(moved);
+                *on = crate::sql::and_all(kept)
+                    .unwrap_or(Expr::Value(sqlparser::ast::Value::Boolean(true)));
+            }
+        }
+    }
+    if !lifted.is_empty() {
+        lifted.extend(select.selection.take());
+        select.selection = crate::sql::and_all(lifted);
+    }
 }
 
 /// GlueSQL re-runs a derived table for every row it is joined to.
@@ -357,12 +414,12 @@ fn combine(
         }
         (SetOperator::Union, false) => distinct(left.into_iter().chain(right)),
         (SetOperator::Intersect, _) | (SetOperator::Except, _) => {
-            let mut counts: HashMap<Vec<RowKey>, usize> = HashMap::new();
+            let mut counts: FastMap<Vec<RowKey>, usize> = FastMap::default();
             for row in &right {
                 *counts.entry(row_key(row)).or_default() += 1;
             }
             let keep_when_found = op == SetOperator::Intersect;
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             left.into_iter()
                 .filter(|row| {
                     let key = row_key(row);
@@ -387,7 +444,7 @@ fn combine(
 }
 
 fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     rows.filter(|row| seen.insert(row_key(row))).collect()
 }
 
@@ -432,21 +489,32 @@ fn type_category(value: &Value) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RowKey {
     Null,
+    /// A number that is a whole `i64`, whatever its type: the common case, hashed cheaply.
+    Int(i64),
     Number(Decimal),
     Float(u64),
-    Other(String),
+    /// Any other value: equal only to a value of its own type.
+    Other(Value),
 }
 
 pub fn value_key(value: &Value) -> RowKey {
     match value {
         Value::Null => RowKey::Null,
-        Value::I64(n) => RowKey::Number(Decimal::from(*n)),
-        Value::Decimal(d) => RowKey::Number(d.normalize()),
+        Value::I64(n) => RowKey::Int(*n),
+        Value::Decimal(d) => number_key(d.normalize()),
         Value::F64(f) => match Decimal::from_f64_retain(*f) {
-            Some(d) if f.fract() == 0.0 => RowKey::Number(d.normalize()),
+            Some(d) if f.fract() == 0.0 => number_key(d.normalize()),
             _ => RowKey::Float(f.to_bits()),
         },
-        other => RowKey::Other(format!("{other:?}")),
+        other => RowKey::Other(other.clone()),
+    }
+}
+
+fn number_key(number: Decimal) -> RowKey {
+    use rust_decimal::prelude::ToPrimitive;
+    match number.is_integer().then(|| number.to_i64()).flatten() {
+        Some(n) => RowKey::Int(n),
+        None => RowKey::Number(number),
     }
 }
 
@@ -798,12 +866,12 @@ fn scalar_literal(relation: &Relation) -> Option<Expr> {
     })
 }
 
-/// A subquery correlated with the outer query by one equality `t.c = o.x`, its other conditions
-/// reading its one table `t` only: `(o.x, t.c, the subquery with WHERE <those conditions> AND
-/// t.c IS NOT NULL)`, ready to be computed once for every key. None for any other shape
-/// (anything that could see the outer query elsewhere, a GROUP BY, a limit, a join). The
-/// caller sets what it selects.
-fn correlated_by_key(subquery: &Query) -> Option<(Expr, Expr, Query)> {
+/// A subquery correlated with the outer query by equalities `t.c = o.x` (one or more), its other
+/// conditions reading its one table `t` only: `(each o.x, each t.c, the subquery with WHERE
+/// <those conditions> AND each t.c IS NOT NULL)`, ready to be computed once for every key. None
+/// for any other shape (anything that could see the outer query elsewhere, a GROUP BY, a limit,
+/// a join). The caller sets what it selects.
+fn correlated_by_keys(subquery: &Query) -> Option<(Vec<Expr>, Vec<Expr>, Query)> {
     use sqlparser::ast::{BinaryOperator, GroupByExpr};
     let SetExpr::Select(select) = subquery.body.as_ref() else {
         return None;
@@ -836,7 +904,7 @@ fn correlated_by_key(subquery: &Query) -> Option<(Expr, Expr, Query)> {
         matches!(e, Expr::CompoundIdentifier(parts)
             if parts.len() == 2 && !parts[0].value.eq_ignore_ascii_case(&inner))
     };
-    let mut link = None;
+    let (mut outer, mut inner_columns) = (Vec::new(), Vec::new());
     let mut rest = Vec::new();
     for conjunct in crate::sql::conjuncts(select.selection.clone()?) {
         match &conjunct {
@@ -844,31 +912,36 @@ fn correlated_by_key(subquery: &Query) -> Option<(Expr, Expr, Query)> {
                 left,
                 op: BinaryOperator::Eq,
                 right,
-            } if link.is_none() => match (left.as_ref(), right.as_ref()) {
+            } => match (left.as_ref(), right.as_ref()) {
                 (i, o) | (o, i) if inner_column(i) && outer_column(o) => {
-                    link = Some((o.clone(), i.clone()));
+                    outer.push(o.clone());
+                    inner_columns.push(i.clone());
                 }
                 _ => rest.push(conjunct),
             },
             _ => rest.push(conjunct),
         }
     }
-    let (outer, inner_column) = link?;
-    if !rest.iter().all(|e| crate::sql::reads_only(e, &inner)) {
+    if outer.is_empty() || !rest.iter().all(|e| crate::sql::reads_only(e, &inner)) {
         return None;
     }
-    rest.push(Expr::IsNotNull(Box::new(inner_column.clone())));
+    rest.extend(
+        inner_columns
+            .iter()
+            .map(|column| Expr::IsNotNull(Box::new(column.clone()))),
+    );
     let mut keyed = subquery.clone();
     keyed.order_by = None;
     if let SetExpr::Select(select) = keyed.body.as_mut() {
         select.selection = crate::sql::and_all(rest);
     }
-    Some((outer, inner_column, keyed))
+    Some((outer, inner_columns, keyed))
 }
 
-/// `[NOT] EXISTS (...)` correlated by one key ([`correlated_by_key`]) as the outer `o.x` and
-/// the values of `t.c` it looks for. Not when the subquery aggregates: that is always one row.
-fn exists_as_values(subquery: &Query) -> Option<(Expr, Query)> {
+/// `[NOT] EXISTS (...)` correlated by keys ([`correlated_by_keys`]) as the outer `o.x` and the
+/// values of `t.c` it looks for (one column each). Not when the subquery aggregates: that is
+/// always one row.
+fn exists_as_values(subquery: &Query) -> Option<(Vec<Expr>, Query)> {
     use sqlparser::ast::SelectItem;
     let SetExpr::Select(select) = subquery.body.as_ref() else {
         return None;
@@ -880,19 +953,19 @@ fn exists_as_values(subquery: &Query) -> Option<(Expr, Query)> {
         ),
         _ => true,
     });
-    let (outer, inner, mut values) = correlated_by_key(subquery).filter(|_| no_aggregate)?;
+    let (outer, inner, mut values) = correlated_by_keys(subquery).filter(|_| no_aggregate)?;
     if let SetExpr::Select(select) = values.body.as_mut() {
-        select.projection = vec![SelectItem::UnnamedExpr(inner)];
+        select.projection = inner.into_iter().map(SelectItem::UnnamedExpr).collect();
     }
     Some((outer, values))
 }
 
 /// A comparison with a scalar subquery that takes `MAX`, `MIN`, `SUM` or `AVG` of its rows
-/// correlated by one key ([`correlated_by_key`]): `(o.x, SELECT t.c, <aggregate> ... GROUP BY
-/// t.c, the other side, whether the subquery is on the left)`. A key without rows makes the
+/// correlated by keys ([`correlated_by_keys`]): `(each o.x, SELECT each t.c, <aggregate> ...
+/// GROUP BY each t.c, the other side, whether the subquery is on the left)`. A key without rows makes the
 /// subquery NULL and the comparison not true, exactly as a missing row of an inner join does.
 /// (`COUNT` is 0 there, not NULL: left as it is.)
-fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
+fn aggregate_by_key(conjunct: &Expr) -> Option<(Vec<Expr>, Query, Expr, bool)> {
     use sqlparser::ast::{FunctionArguments, GroupByExpr, SelectItem};
     let Expr::BinaryOp { left, op, right } = conjunct else {
         return None;
@@ -930,13 +1003,15 @@ fn aggregate_by_key(conjunct: &Expr) -> Option<(Expr, Query, Expr, bool)> {
     if !simple || refers_to_subquery(aggregate) {
         return None;
     }
-    let (outer, inner, mut grouped) = correlated_by_key(subquery)?;
+    let (outer, inner, mut grouped) = correlated_by_keys(subquery)?;
     if let SetExpr::Select(select) = grouped.body.as_mut() {
-        select.projection = vec![
-            SelectItem::UnnamedExpr(inner.clone()),
-            SelectItem::UnnamedExpr(aggregate.clone()),
-        ];
-        select.group_by = GroupByExpr::Expressions(vec![inner], Vec::new());
+        select.projection = inner
+            .iter()
+            .chain(std::iter::once(aggregate))
+            .cloned()
+            .map(SelectItem::UnnamedExpr)
+            .collect();
+        select.group_by = GroupByExpr::Expressions(inner, Vec::new());
     }
     Some((outer, grouped, other.clone(), on_left))
 }
@@ -955,20 +1030,25 @@ pub(crate) fn refers_to_subquery(expr: &Expr) -> bool {
 fn join_step(
     select: &mut sqlparser::ast::Select,
     table: String,
-    column: &str,
-    key: Expr,
+    keys: Vec<Expr>,
     left_outer: bool,
 ) -> Ident {
     use sqlparser::ast::{BinaryOperator, Join, JoinConstraint, JoinOperator};
     let alias = Ident::new(format!("{table}_in"));
-    let on = JoinConstraint::On(Expr::BinaryOp {
-        left: Box::new(Expr::CompoundIdentifier(vec![
-            alias.clone(),
-            Ident::new(column),
-        ])),
-        op: BinaryOperator::Eq,
-        right: Box::new(Expr::Nested(Box::new(key))),
-    });
+    let equalities = keys
+        .into_iter()
+        .enumerate()
+        .map(|(number, key)| Expr::BinaryOp {
+            left: Box::new(Expr::CompoundIdentifier(vec![
+                alias.clone(),
+                Ident::new(key_column(number)),
+            ])),
+            op: BinaryOperator::Eq,
+            right: Box::new(Expr::Nested(Box::new(key))),
+        });
+    let on = JoinConstraint::On(
+        crate::sql::and_all(equalities.collect()).expect("a join step has a key"),
+    );
     select.from[0].joins.push(Join {
         relation: table_factor(&table, Some(alias.clone())),
         global: false,
@@ -978,6 +1058,11 @@ fn join_step(
         },
     });
     alias
+}
+
+/// The name of a step table's `number`th key column.
+fn key_column(number: usize) -> String {
+    format!("k{number}")
 }
 
 /// `WHERE ... AND x [NOT] IN (SELECT c FROM ...)`, the subquery not reading the outer query:
@@ -996,7 +1081,11 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
         .projection
         .iter()
         .any(|item| matches!(item, SelectItem::Wildcard(_)));
-    if star || select.from.len() != 1 || select.selection.is_none() {
+    if star || select.from.len() != 1 {
+        return Ok(());
+    }
+    lift_semi_joins(select);
+    if select.selection.is_none() {
         return Ok(());
     }
     let mut kept = Vec::new();
@@ -1007,10 +1096,13 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
                 continue;
             };
             let table = backend.materialize(Relation {
-                columns: vec!["k".to_owned(), "v".to_owned()],
+                columns: (0..outer.len())
+                    .map(key_column)
+                    .chain(["v".to_owned()])
+                    .collect(),
                 rows: relation.rows,
             })?;
-            let alias = join_step(select, table, "k", outer, false);
+            let alias = join_step(select, table, outer, false);
             let value = Expr::CompoundIdentifier(vec![alias, Ident::new("v")]);
             let Expr::BinaryOp { op, .. } = conjunct else {
                 unreachable!("aggregate_by_key takes comparisons only")
@@ -1026,14 +1118,14 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
             });
             continue;
         }
-        let (expr, subquery, negated, exists) = match &conjunct {
+        let (keys, subquery, negated, exists) = match &conjunct {
             Expr::InSubquery {
                 expr,
                 subquery,
                 negated,
-            } => (expr.clone(), subquery.clone(), *negated, false),
+            } => (vec![(**expr).clone()], subquery.clone(), *negated, false),
             Expr::Exists { subquery, negated } => match exists_as_values(subquery) {
-                Some((outer, values)) => (Box::new(outer), Box::new(values), *negated, true),
+                Some((outer, values)) => (outer, Box::new(values), *negated, true),
                 None => {
                     kept.push(conjunct);
                     continue;
@@ -1045,7 +1137,7 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
             }
         };
         let relation = match self::query(backend, *subquery) {
-            Ok(relation) if relation.columns.len() == 1 => relation,
+            Ok(relation) if relation.columns.len() == keys.len() => relation,
             Ok(_) | Err(_) => {
                 kept.push(conjunct);
                 continue;
@@ -1064,15 +1156,17 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
             }
         }
         let table = backend.materialize(Relation {
-            columns: vec!["v".to_owned()],
+            columns: (0..keys.len()).map(key_column).collect(),
             rows,
         })?;
-        let expr = *expr;
-        let alias = join_step(select, table, "v", expr.clone(), negated);
+        let alias = join_step(select, table, keys.clone(), negated);
         if negated {
-            let found = Expr::CompoundIdentifier(vec![alias, Ident::new("v")]);
+            // No key of the step table is NULL (NOT IN stopped above at a NULL; EXISTS keys are
+            // not NULL), so a NULL there is a row that found none.
+            let found = Expr::CompoundIdentifier(vec![alias, Ident::new(key_column(0))]);
             kept.push(Expr::IsNull(Box::new(found)));
             if !exists {
+                let [expr] = <[Expr; 1]>::try_from(keys).expect("IN has one key");
                 kept.push(Expr::IsNotNull(Box::new(Expr::Nested(Box::new(expr)))));
             }
         }

@@ -513,3 +513,44 @@ JOIN ((SELECT * FROM streams WHERE stream_id <= 150) s
       LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 20)
     ON s.creator_id = c.creator_id AND (g.gift_id IS NULL OR g.viewer_id % 2 = 0)
 ORDER BY c.creator_id, s.stream_id, g.gift_id NULLS FIRST;
+
+-- case: exists_correlated_by_two_keys
+-- ordered
+SELECT g.stream_id, COUNT(*) AS gifts_from_watchers, SUM(g.amount_usd) AS usd
+FROM gifts g
+WHERE EXISTS (SELECT 1 FROM viewer_sessions vs
+              WHERE vs.viewer_id = g.viewer_id AND g.stream_id = vs.stream_id AND vs.device <> 'tv')
+GROUP BY g.stream_id ORDER BY g.stream_id LIMIT 25;
+
+-- case: not_exists_correlated_by_two_keys_counts_rows_with_no_match
+SELECT COUNT(*) AS gifts_without_a_visit, COUNT(DISTINCT g.viewer_id) AS viewers
+FROM gifts g
+WHERE NOT EXISTS (SELECT 1 FROM viewer_sessions vs
+                  WHERE vs.stream_id = g.stream_id AND vs.viewer_id = g.viewer_id AND vs.leave_time IS NOT NULL);
+
+-- case: aggregate_correlated_by_two_keys
+-- ordered
+SELECT g.gift_id, g.amount_usd
+FROM gifts g
+WHERE g.amount_usd > (SELECT AVG(g2.amount_usd) FROM gifts g2
+                      WHERE g2.stream_id = g.stream_id AND g2.viewer_id = g.viewer_id)
+ORDER BY g.gift_id LIMIT 30;
+
+-- case: not_exists_in_an_inner_join_condition_then_a_left_join
+-- ordered
+SELECT s.stream_id, COUNT(DISTINCT g.gift_id) AS gifts_from_strangers, COUNT(c.message_id) AS their_messages
+FROM streams s
+JOIN gifts g ON g.stream_id = s.stream_id
+    AND NOT EXISTS (SELECT 1 FROM viewer_sessions vs WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = s.stream_id)
+LEFT JOIN chat_messages c ON c.stream_id = s.stream_id AND c.viewer_id = g.viewer_id
+WHERE s.stream_id <= 400
+GROUP BY s.stream_id ORDER BY s.stream_id;
+
+-- case: exists_in_an_inner_join_condition_before_a_full_join_stays_there
+-- ordered
+SELECT s.stream_id, g.gift_id, c.category_id
+FROM (SELECT * FROM streams WHERE stream_id <= 300) s
+JOIN gifts g ON g.stream_id = s.stream_id
+    AND EXISTS (SELECT 1 FROM viewer_sessions vs WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = s.stream_id)
+FULL JOIN (SELECT * FROM stream_categories WHERE category_id <= 4) c ON c.category_id = s.category_id
+ORDER BY s.stream_id NULLS FIRST, g.gift_id NULLS FIRST, c.category_id;

@@ -140,3 +140,10 @@ UNION ALL
 SELECT c.creator_id, COUNT(*) FROM creators c, streams s
 WHERE s.creator_id = c.creator_id AND c.creator_id <= 3 GROUP BY 1
 ORDER BY 1, 2;
+
+-- case: union_and_intersect_match_numbers_by_value_across_types
+-- ordered
+SELECT x FROM (SELECT 1 AS x UNION SELECT 1.0 UNION SELECT 2.50 UNION SELECT 2.5 UNION SELECT 3) t
+WHERE x IN (SELECT gift_type_id FROM gifts INTERSECT SELECT CAST(gift_type_id AS NUMERIC(10,2)) FROM gift_catalog)
+   OR x = 2.5
+ORDER BY x;
