@@ -165,6 +165,30 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
         }
         columns.push(format!("__w{i}"));
     }
+    // A select list of inputs and window values alone is picked from the rows as they are:
+    // storing them to read them back once would copy every row twice.
+    let plain = distinct.is_none()
+        && first_of_each.is_none()
+        && outer_order.is_none()
+        && limit.is_none()
+        && offset.is_none()
+        && fetch.is_none();
+    let picks = outer_items
+        .iter()
+        .map(|(expr, _)| match expr {
+            Expr::Identifier(ident) => columns.iter().position(|name| *name == ident.value),
+            _ => None,
+        })
+        .collect::<Option<Vec<usize>>>();
+    if let (true, Some(picks)) = (plain, picks) {
+        return Ok(Relation {
+            columns: outer_items.into_iter().map(|(_, name)| name).collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| picks.iter().map(|&at| row[at].clone()).collect())
+                .collect(),
+        });
+    }
     let table = backend.materialize(Relation { columns, rows })?;
 
     let mut outer = select_all_from(&table);
