@@ -557,16 +557,24 @@ impl<'q> Plan<'q> {
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
         } else {
+            // Rows equal to one kept are dropped as they come when the order is by output
+            // columns alone: equal rows sort alike, so which one is kept cannot show.
+            let mut seen = (self.distinct && self.sorts_by_output()).then(FastSet::default);
             // Unordered rows past the LIMIT are never seen: reading stops at the last one kept.
             let enough = match (self.limit, &self.grouping) {
-                (Some(limit), None) if self.order.is_empty() && !self.distinct => {
-                    self.offset.saturating_add(limit)
-                }
+                (Some(limit), None) if self.order.is_empty() => self.offset.saturating_add(limit),
                 _ => usize::MAX,
             };
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
                 None => {
-                    kept.push(self.emit(tuple, &[])?);
+                    let emitted = self.emit(tuple, &[])?;
+                    if let Some(seen) = seen.as_mut() {
+                        if seen.contains(&emitted.0) {
+                            return Ok(ControlFlow::Continue(()));
+                        }
+                        seen.insert(emitted.0.clone());
+                    }
+                    kept.push(emitted);
                     Ok(match kept.len() >= enough {
                         true => ControlFlow::Break(()),
                         false => ControlFlow::Continue(()),
@@ -675,6 +683,18 @@ impl<'q> Plan<'q> {
             }
         }
         Ok(Some(kept))
+    }
+
+    /// Whether every sort key is an output column (by position, name or the column itself).
+    fn sorts_by_output(&self) -> bool {
+        self.order.iter().all(|(sort, _)| match sort {
+            Sort::Output(_) => true,
+            Sort::Node(Node::Column(table, index)) => self
+                .output
+                .iter()
+                .any(|output| matches!(output, Node::Column(t, i) if t == table && i == index)),
+            Sort::Node(_) => false,
+        })
     }
 
     /// The one table read, when the query is only `COUNT(*)`s of its rows.
