@@ -307,6 +307,92 @@ struct Source<'q> {
     after: Vec<Condition<'q>>,
     /// How it joins the tables before it; `None` for the first.
     join: Option<Link<'q>>,
+    /// For the first table of a subquery, its equality with the enclosing rows, if it has one.
+    correlation: Option<Correlation<'q>>,
+}
+
+/// A subquery's equality between an integer column of its first table and the enclosing rows
+/// (`g.stream_id = s.stream_id`). The table's rows are indexed by the column once, as the
+/// query is planned, and each enclosing row reads only the rows holding its value instead of
+/// all of them; the equality is still tested on those. A table with a value of another type in
+/// the column is not indexed, and a value of another type from the enclosing row reads every
+/// row: both as before (meeting whatever error the comparison gives).
+struct Correlation<'q> {
+    outer: Node<'q>,
+    index: FastMap<i64, Vec<&'q [Value]>>,
+}
+
+/// `t.c = o.x` of a subquery's first table `t` (at `depth`, its rows `rows`) and a column of an
+/// enclosing row, with `t`'s rows indexed by `c`.
+fn correlation<'q>(node: &Node<'q>, depth: usize, rows: &'q Rows) -> Option<Correlation<'q>> {
+    let Node::Binary(left, BinaryOperator::Eq, right) = node else {
+        return None;
+    };
+    let (column, outer) = match (left.as_ref(), right.as_ref()) {
+        (Node::Column(t, column), &Node::Column(o, index))
+        | (&Node::Column(o, index), Node::Column(t, column))
+            if *t == depth && o < depth =>
+        {
+            (*column, Node::Column(o, index))
+        }
+        _ => return None,
+    };
+    let mut index: FastMap<i64, Vec<&[Value]>> = FastMap::default();
+    for row in rows.values() {
+        match row.get(column)? {
+            Value::I64(key) => index.entry(*key).or_default().push(row),
+            Value::Null => {}
+            _ => return None,
+        }
+    }
+    Some(Correlation { outer, index })
+}
+
+/// The rows of a plan's first table that may pass for the enclosing row.
+enum Candidates<'r> {
+    All(std::collections::btree_map::Values<'r, Key, Vec<Value>>),
+    Found(std::slice::Iter<'r, &'r [Value]>),
+}
+
+impl Candidates<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Candidates::All(rows) => rows.len(),
+            Candidates::Found(rows) => rows.len(),
+        }
+    }
+}
+
+impl<'r> Iterator for Candidates<'r> {
+    type Item = &'r [Value];
+
+    fn next(&mut self) -> Option<&'r [Value]> {
+        match self {
+            Candidates::All(rows) => rows.next().map(Vec::as_slice),
+            Candidates::Found(rows) => rows.next().copied(),
+        }
+    }
+}
+
+impl<'q> Source<'q> {
+    /// The rows to read for the enclosing row in `tuple` (`depth` tables long).
+    fn candidates<'r>(&'r self, tuple: &[&[Value]]) -> Candidates<'r>
+    where
+        'q: 'r,
+    {
+        let all = Candidates::All(self.rows.values());
+        let Some(correlation) = &self.correlation else {
+            return all;
+        };
+        let value = match correlation.outer.direct(tuple) {
+            Some(Value::I64(value)) => value,
+            // NULL equals nothing.
+            Some(Value::Null) => return Candidates::Found([].iter()),
+            _ => return all,
+        };
+        let found = correlation.index.get(value).map_or(&[][..], Vec::as_slice);
+        Candidates::Found(found.iter())
+    }
 }
 
 struct Link<'q> {
@@ -385,6 +471,7 @@ impl<'q> Plan<'q> {
             filter: Vec::new(),
             after: Vec::new(),
             join: None,
+            correlation: None,
         });
         for join in &from.joins {
             sources.push(scope.join(storage, join)?);
@@ -421,6 +508,10 @@ impl<'q> Plan<'q> {
                 source.after.push(Condition::new(condition));
             }
         }
+        sources[0].correlation = sources[0]
+            .after
+            .iter()
+            .find_map(|condition| correlation(&condition.node, depth, sources[0].rows));
         let keys = group_by
             .iter()
             .map(|e| scope.compile(e))
@@ -525,14 +616,15 @@ impl<'q> Plan<'q> {
         if let Some(source) = self.counts_only() {
             // Every aggregate is COUNT(*) of one table: the rows that pass are counted, not
             // handed on one by one; a whole table's count is its size.
-            self.storage.count_rows(source.rows.len() as u64)?;
             let whole = source.filter.is_empty() && source.after.is_empty();
             let mut count = 0;
             let mut first = None;
             let mut tuple = tuple.clone();
+            let candidates = source.candidates(&tuple);
+            self.storage.count_rows(candidates.len() as u64)?;
             tuple.push(&[]);
             let at = tuple.len() - 1;
-            for row in source.rows.values() {
+            for row in candidates {
                 tuple[at] = row;
                 if whole || passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
                     first.get_or_insert_with(|| tuple.clone());
@@ -917,9 +1009,10 @@ type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<ControlFlow<()>> + 's;
 impl<'r, 'q: 'r> Joins<'r, 'q> {
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
         let source = &self.plan.sources[0];
+        let candidates = source.candidates(tuple);
         tuple.push(&[]);
         let at = tuple.len() - 1;
-        for row in source.rows.values() {
+        for row in candidates {
             self.plan.storage.count_row()?;
             tuple[at] = row;
             if passes(&source.filter, tuple)?
@@ -1069,6 +1162,7 @@ impl<'q> Scope<'q> {
                 key,
                 residual,
             }),
+            correlation: None,
         })
     }
 
