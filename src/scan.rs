@@ -268,10 +268,12 @@ enum Node<'q> {
     Aggregate(usize),
     /// A scalar subquery; it sees the enclosing query's tables.
     Subquery(Box<Subquery<'q>>),
+    /// `[NOT] EXISTS (...)`: whether the subquery finds a row (negated when true).
+    Exists(Box<Subquery<'q>>, bool),
 }
 
-/// A scalar subquery and its last value, kept while the enclosing rows stay the same (always,
-/// when it reads none of them).
+/// A scalar or `EXISTS` subquery and its last value, kept while the enclosing rows stay the
+/// same (always, when it reads none of them).
 struct Subquery<'q> {
     plan: Plan<'q>,
     last: RefCell<Option<Answered>>,
@@ -280,6 +282,28 @@ struct Subquery<'q> {
 /// The enclosing rows a subquery was answered for (by address: stored rows do not move while a
 /// statement runs) and its value.
 type Answered = (Vec<*const [Value]>, Value);
+
+impl<'q> Subquery<'q> {
+    /// The subquery's value for the enclosing rows in `tuple`, computed by `compute` unless
+    /// they are the rows it was last computed for.
+    fn answer<'r>(
+        &'r self,
+        tuple: &[&'r [Value]],
+        compute: impl FnOnce(&'r Plan<'q>, &[&'r [Value]]) -> Result<Value>,
+    ) -> Result<Value> {
+        let outer = &tuple[..self.plan.depth.min(tuple.len())];
+        let rows: Vec<*const [Value]> = outer.iter().map(|row| *row as *const _).collect();
+        let mut last = self.last.borrow_mut();
+        if let Some((seen, value)) = last.as_ref() {
+            if *seen == rows {
+                return Ok(value.clone());
+            }
+        }
+        let answer = compute(&self.plan, outer)?;
+        *last = Some((rows, answer.clone()));
+        Ok(answer)
+    }
+}
 
 struct Plan<'q> {
     storage: &'q SandboxStorage,
@@ -1189,6 +1213,20 @@ impl<'q> Scope<'q> {
 
     /// An `ORDER BY` item: a position, an output column's name when no table column has it (as
     /// GlueSQL looks names up), or an expression.
+    /// A subquery's plan: it sees this query's tables, and has aggregates of its own.
+    fn subquery(&self, query: &'q Query) -> Option<Subquery<'q>> {
+        let inner = Scope {
+            storage: self.storage,
+            tables: self.tables.clone(),
+            levels: self.levels.clone(),
+            aggregates: None,
+        };
+        Some(Subquery {
+            plan: Plan::nested(self.storage?, query, inner)?,
+            last: RefCell::new(None),
+        })
+    }
+
     fn sort(&mut self, by: &'q OrderByExpr, labels: &[String]) -> Option<Sort<'q>> {
         let position = match &by.expr {
             Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),
@@ -1291,18 +1329,16 @@ impl<'q> Scope<'q> {
                     .collect::<Option<_>>()?,
                 otherwise: self.optional(else_result.as_deref())?.map(Box::new),
             },
-            Expr::Subquery(query) => {
-                let inner = Scope {
-                    storage: self.storage,
-                    tables: self.tables.clone(),
-                    levels: self.levels.clone(),
-                    aggregates: None,
-                };
-                let plan = Plan::nested(self.storage?, query, inner)?;
-                Node::Subquery(Box::new(Subquery {
-                    plan,
-                    last: RefCell::new(None),
-                }))
+            Expr::Subquery(query) => Node::Subquery(Box::new(self.subquery(query)?)),
+            Expr::Exists { subquery, negated } => {
+                let mut exists = self.subquery(subquery)?;
+                // Whether a row exists is known at the first one found, in any order.
+                let plan = &mut exists.plan;
+                if plan.limit.is_none() && plan.offset == 0 {
+                    plan.limit = Some(1);
+                    plan.order.clear();
+                }
+                Node::Exists(Box::new(exists), *negated)
             }
             Expr::Aggregate(aggregate) => {
                 // Aggregates are computed over rows: their arguments see the row, not other
@@ -1391,7 +1427,7 @@ impl<'q> Node<'q> {
             Node::Column(table, _) => 1 << table,
             Node::Literal(_) | Node::Value(_) | Node::Constant(_) | Node::Aggregate(_) => 0,
             // Evaluated once every enclosing table is joined.
-            Node::Subquery(subquery) => (1 << subquery.plan.depth) - 1,
+            Node::Subquery(subquery) | Node::Exists(subquery, _) => (1 << subquery.plan.depth) - 1,
             Node::Binary(left, _, right) => left.tables() | right.tables(),
             Node::Unary(_, expr)
             | Node::IsNull(expr, _)
@@ -1514,18 +1550,11 @@ impl<'q> Node<'q> {
             }
             Node::Extract(field, expr) => value(Value::try_from(eval(expr)?)?.extract(field)?),
             Node::Subquery(subquery) => {
-                let outer = &tuple[..subquery.plan.depth.min(tuple.len())];
-                let rows: Vec<*const [Value]> = outer.iter().map(|row| *row as *const _).collect();
-                let mut last = subquery.last.borrow_mut();
-                if let Some((seen, value)) = last.as_ref() {
-                    if *seen == rows {
-                        return Ok(Evaluated::Value(Cow::Owned(value.clone())));
-                    }
-                }
-                let answer = subquery.plan.value(outer)?;
-                *last = Some((rows, answer.clone()));
-                value(answer)
+                value(subquery.answer(tuple, |plan, outer| plan.value(outer))?)
             }
+            Node::Exists(subquery, negated) => value(subquery.answer(tuple, |plan, outer| {
+                Ok(Value::Bool(plan.rows(outer)?.is_empty() == *negated))
+            })?),
             Node::Call(name, arguments) => {
                 let arguments = arguments
                     .iter()

@@ -1914,3 +1914,63 @@ fn a_subquery_correlated_by_an_integer_column_reads_only_the_matching_rows() {
         ]
     );
 }
+
+#[test]
+fn exists_anywhere_in_a_query_is_answered_in_place_as_the_rows_say() {
+    let mut engine = engine();
+    let data = data();
+    let visits: std::collections::HashSet<(i64, i64)> = data
+        .sessions
+        .iter()
+        .filter(|s| s.device != "tv")
+        .map(|s| (s.stream_id, s.viewer_id))
+        .collect();
+    let watched = |g: &&generate::Gift| visits.contains(&(g.stream_id, g.viewer_id));
+    let both = data.gifts.iter().filter(watched).count() as i64;
+    let either = data
+        .gifts
+        .iter()
+        .filter(|g| watched(g) || g.quantity > 5)
+        .count() as i64;
+    let before = engine.executed_by_gluesql();
+    let result = engine
+        .query(
+            "SELECT COUNT(*) FILTER (WHERE w), COUNT(*) FILTER (WHERE NOT w), \
+                    COUNT(*) FILTER (WHERE w OR quantity > 5) \
+             FROM (SELECT g.quantity, EXISTS (SELECT 1 FROM viewer_sessions vs \
+                       WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = g.stream_id \
+                         AND vs.device <> 'tv') AS w \
+                   FROM gifts g) x",
+        )
+        .unwrap();
+    let total = data.gifts.len() as i64;
+    assert_eq!(
+        result.rows,
+        [vec![
+            Cell::Int(both),
+            Cell::Int(total - both),
+            Cell::Int(either)
+        ]]
+    );
+    assert!(
+        result.rows_read < (data.gifts.len() * data.sessions.len()) as u64 / 100,
+        "read {}",
+        result.rows_read
+    );
+    // NOT EXISTS in a CASE, over a subquery with no correlation at all.
+    let result = engine
+        .query(
+            "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM gifts WHERE quantity > 1000) THEN 'none' END, \
+                    EXISTS (SELECT 1 FROM gifts WHERE quantity > 1 ORDER BY gift_id DESC) \
+             FROM stream_categories LIMIT 1",
+        )
+        .unwrap();
+    assert_eq!(
+        result.rows,
+        [vec![
+            Cell::Text("none".into()),
+            Cell::Bool(data.gifts.iter().any(|g| g.quantity > 1))
+        ]]
+    );
+    assert_eq!(engine.executed_by_gluesql(), before, "answered in place");
+}
