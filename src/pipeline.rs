@@ -71,7 +71,14 @@ const MAX_RECURSIVE_ROUNDS: usize = 10_000;
 
 /// Answers a query, in steps when it needs them.
 pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, EngineError> {
-    if needs_steps(&query) || joins_exists(&query) || !views_read(&*backend, &query).is_empty() {
+    // A derived table alone in FROM is computed first too: GlueSQL's executor would run it,
+    // and every subquery in it per row, where the in-place reads cannot.
+    let derived = matches!(&*query.body, SetExpr::Select(select) if reads_derived_table(select));
+    if derived
+        || needs_steps(&query)
+        || joins_exists(&query)
+        || !views_read(&*backend, &query).is_empty()
+    {
         evaluate(backend, query)
     } else {
         backend.select(query)
@@ -194,18 +201,22 @@ fn lift_semi_joins(select: &mut sqlparser::ast::Select) {
 
 /// GlueSQL re-runs a derived table for every row it is joined to.
 fn joins_derived_table(select: &sqlparser::ast::Select) -> bool {
-    let factors = select.from.iter().flat_map(|from| {
-        std::iter::once(&from.relation).chain(from.joins.iter().map(|join| &join.relation))
-    });
     let count = select
         .from
         .iter()
         .map(|from| 1 + from.joins.len())
         .sum::<usize>();
-    count > 1
-        && factors
-            .into_iter()
-            .any(|factor| matches!(factor, TableFactor::Derived { .. }))
+    count > 1 && reads_derived_table(select)
+}
+
+fn reads_derived_table(select: &sqlparser::ast::Select) -> bool {
+    select
+        .from
+        .iter()
+        .flat_map(|from| {
+            std::iter::once(&from.relation).chain(from.joins.iter().map(|join| &join.relation))
+        })
+        .any(|factor| matches!(factor, TableFactor::Derived { .. }))
 }
 
 /// Names of the views a query reads (a CTE of the same name hides a view).
