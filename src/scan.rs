@@ -480,7 +480,9 @@ impl<'q> Plan<'q> {
         let TableFactor::Table { name, alias } = &from.relation else {
             return None;
         };
-        if looks_up_key(storage, name, selection.as_ref()) {
+        // GlueSQL finds a key's row without a scan; inside a subquery, the enclosing query
+        // would go to GlueSQL with it, and a key read from the enclosing rows is indexed here.
+        if depth == 0 && looks_up_key(storage, name, selection.as_ref()) {
             return None;
         }
         let alias = alias.as_ref().map(|alias| alias.name.as_str());
@@ -1211,8 +1213,6 @@ impl<'q> Scope<'q> {
         None
     }
 
-    /// An `ORDER BY` item: a position, an output column's name when no table column has it (as
-    /// GlueSQL looks names up), or an expression.
     /// A subquery's plan: it sees this query's tables, and has aggregates of its own.
     fn subquery(&self, query: &'q Query) -> Option<Subquery<'q>> {
         let inner = Scope {
@@ -1227,6 +1227,8 @@ impl<'q> Scope<'q> {
         })
     }
 
+    /// An `ORDER BY` item: a position, an output column's name when no table column has it (as
+    /// GlueSQL looks names up), or an expression.
     fn sort(&mut self, by: &'q OrderByExpr, labels: &[String]) -> Option<Sort<'q>> {
         let position = match &by.expr {
             Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),

@@ -1894,6 +1894,20 @@ fn a_subquery_correlated_by_an_integer_column_reads_only_the_matching_rows() {
     assert_eq!(result.rows, expected);
     let pairs = (data.streams.len() * data.gifts.len()) as u64;
     assert!(result.rows_read < pairs / 100, "read {}", result.rows_read);
+    // A key looked up from the enclosing row, too: each gift's own average is its amount.
+    let before = engine.executed_by_gluesql();
+    let own = single(
+        &mut engine,
+        "SELECT COUNT(*) FROM (SELECT (SELECT AVG(amount_usd) FROM gifts x          WHERE x.gift_id = g.gift_id) = g.amount_usd AS same FROM gifts g) t WHERE same",
+    );
+    assert_eq!(own, Cell::Int(data.gifts.len() as i64));
+    // One statement went to GlueSQL: the subquery tried alone, to see whether it reads the
+    // enclosing query (it does, and fails at once); the query itself was answered in place.
+    assert_eq!(
+        engine.executed_by_gluesql(),
+        before + 1,
+        "answered in place"
+    );
     // A NULL key matches nothing; the equality the index stands for is still tested.
     engine
         .run("CREATE TABLE k (id BIGINT); INSERT INTO k VALUES (1), (NULL), (-7)")
