@@ -1177,7 +1177,9 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
             let found = Expr::CompoundIdentifier(vec![alias, Ident::new(key_column(0))]);
             kept.push(Expr::IsNull(Box::new(found)));
             if !exists {
-                let [expr] = <[Expr; 1]>::try_from(keys).expect("IN has one key");
+                // (Not `try_from(keys).expect(..)`: its error's `Debug` would link in the
+                // `Debug` code of sqlparser's whole AST.)
+                let expr = keys.into_iter().next().expect("IN has one key");
                 kept.push(Expr::IsNotNull(Box::new(Expr::Nested(Box::new(expr)))));
             }
         }
