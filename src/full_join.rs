@@ -18,7 +18,7 @@
 use crate::error::EngineError;
 use crate::join_columns::{column, expand_wildcards, relations_of, sides, Side, ROW_ID};
 use crate::pipeline::{identifier_name, select_all_from, table_factor, Backend, Relation};
-use crate::sql::unsupported;
+use crate::sql::{true_expr, unsupported};
 use gluesql::core::data::Value;
 use sqlparser::ast::{
     BinaryOperator, Expr, Ident, Join, JoinConstraint, JoinOperator, Query, Select, SelectItem,
@@ -125,10 +125,10 @@ fn open_inner_parentheses(
     open_leading_parentheses(&mut inner);
     for join in &mut inner.joins {
         if join.join_operator == JoinOperator::CrossJoin {
-            join.join_operator = JoinOperator::Inner(JoinConstraint::On(true_value()));
+            join.join_operator = JoinOperator::Inner(JoinConstraint::On(true_expr()));
         }
     }
-    let on_true = *on == true_value();
+    let on_true = *on == true_expr();
     // The joins after the last step keep their kind; those up to it become inner joins.
     let kept = inner
         .joins
@@ -158,7 +158,7 @@ fn open_inner_parentheses(
     let mut joins = vec![Join {
         relation: inner.relation,
         global: false,
-        join_operator: JoinOperator::Inner(JoinConstraint::On(true_value())),
+        join_operator: JoinOperator::Inner(JoinConstraint::On(true_expr())),
     }];
     joins.extend(inner.joins);
     if !on_true {
@@ -166,23 +166,15 @@ fn open_inner_parentheses(
         let JoinOperator::Inner(JoinConstraint::On(condition)) = &mut last.join_operator else {
             unreachable!("checked above: a condition is only added to an inner join")
         };
-        let previous = std::mem::replace(condition, true_value());
-        *condition = if previous == true_value() {
-            on
-        } else {
-            Expr::BinaryOp {
-                left: Box::new(Expr::Nested(Box::new(previous))),
-                op: BinaryOperator::And,
-                right: Box::new(Expr::Nested(Box::new(on))),
-            }
-        };
+        let previous = std::mem::replace(condition, true_expr());
+        let both = [previous, on]
+            .into_iter()
+            .filter(|c| *c != true_expr())
+            .collect();
+        *condition = crate::sql::and_all(both).unwrap_or_else(true_expr);
     }
     from.joins.splice(index..=index, joins);
     Ok(true)
-}
-
-fn true_value() -> Expr {
-    Expr::Value(sqlparser::ast::Value::Boolean(true))
 }
 
 /// The right side of a join: its rows, numbered, stored as a table, with the name the join

@@ -10,7 +10,6 @@ use crate::pipeline::{identifier_name, Backend};
 use crate::sql::unsupported;
 use sqlparser::ast::{
     Expr, Ident, JoinConstraint, JoinOperator, Query, Select, SelectItem, SetExpr, TableFactor,
-    Value,
 };
 
 /// The column our steps number joined rows with; never one of the user's.
@@ -167,7 +166,7 @@ fn natural_as_using(backend: &dyn Backend, select: &mut Select) -> Result<(), En
                     }
                 }
                 *constraint = match common.is_empty() {
-                    true => JoinConstraint::On(Expr::Value(Value::Boolean(true))),
+                    true => JoinConstraint::On(crate::sql::true_expr()),
                     false => JoinConstraint::Using(common),
                 };
             }

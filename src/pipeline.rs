@@ -188,8 +188,7 @@ fn lift_semi_joins(select: &mut sqlparser::ast::Select) {
                 .partition(is_semi_join);
             if !moved.is_empty() {
                 lifted.extend(moved);
-                *on = crate::sql::and_all(kept)
-                    .unwrap_or(Expr::Value(sqlparser::ast::Value::Boolean(true)));
+                *on = crate::sql::and_all(kept).unwrap_or_else(crate::sql::true_expr);
             }
         }
     }

@@ -469,7 +469,12 @@ impl VisitorMut for MergedColumns<'_> {
 }
 
 fn on_true() -> JoinOperator {
-    JoinOperator::Inner(JoinConstraint::On(Expr::Value(Value::Boolean(true))))
+    JoinOperator::Inner(JoinConstraint::On(true_expr()))
+}
+
+/// `TRUE`, as a condition that keeps every row.
+pub(crate) fn true_expr() -> Expr {
+    Expr::Value(Value::Boolean(true))
 }
 
 fn qualifier(factor: &TableFactor) -> Option<String> {
@@ -560,7 +565,7 @@ fn plain_joins(select: &mut Select) -> Result<(), EngineError> {
         let JoinOperator::Inner(JoinConstraint::On(on)) = &mut join.join_operator else {
             continue;
         };
-        if *on != Expr::Value(Value::Boolean(true)) {
+        if *on != true_expr() {
             continue;
         }
         let (movable, kept): (Vec<Expr>, Vec<Expr>) = remaining
@@ -1875,7 +1880,7 @@ fn filter_joined_table(join: &mut Join) {
             columns: Vec::new(),
         }),
     };
-    *on = and_all(rest).unwrap_or(Expr::Value(Value::Boolean(true)));
+    *on = and_all(rest).unwrap_or_else(true_expr);
 }
 
 /// The parts of an `AND` chain.
