@@ -294,7 +294,7 @@ function putAside(draft) {
 const analysisUi = analysisPanel(ui.analysis, {
   onClose: () => {
     save('analysis', null);
-    editor.view.focus();
+    editor.focus();
   },
   onClock: moveClock,
 });
@@ -358,8 +358,11 @@ async function share() {
   setStatus(readyStatus(copied ? ' · link copied' : ''));
 }
 
-/** Opens the share link in `hash`: its query in the editor, its data, and its answer. */
-async function openLink(hash) {
+/**
+ * Opens the share link in `hash`: its query in the editor, its data, and its answer. At start,
+ * `described` is the engine's description on its way: the data is asked for before it comes.
+ */
+async function openLink(hash, described = Promise.resolve()) {
   // The link is used once; reloading afterwards shows the draft as it then is.
   window.history.replaceState(null, '', location.pathname + location.search);
   const draft = load('draft', '');
@@ -372,9 +375,11 @@ async function openLink(hash) {
     editor.setText('');
     const kept = typeof draft === 'string' && draft.trim() ? ' Your earlier draft is in History.' : '';
     notice(`${error.message} Nothing from it was used, and the editor is empty.${kept}`);
-    await openData(savedData());
+    await Promise.all([openData(savedData()), described]);
     return;
   }
+  const opened = openData({ seed: state.seed, scale: state.scale, clock: state.clock });
+  await described;
   if (draft !== state.sql) putAside(draft);
   editor.setText(state.sql);
   const analysis = analyses.find((known) => known.id === state.analysis);
@@ -388,7 +393,6 @@ async function openLink(hash) {
         'runs as any other query, without an explanation or chart.',
     );
   }
-  const data = { seed: state.seed, scale: state.scale, clock: state.clock };
   if (state.generator !== generator) {
     notice(
       `This link was made with version ${state.generator} of the sample data; this page makes version ` +
@@ -396,11 +400,23 @@ async function openLink(hash) {
         'author’s numbers, the query has not been run: it is in the editor, on the same seed and scale. ' +
         'Run it to see this version’s answer.',
     );
-    await openData(data);
+    await opened;
     return;
   }
   if (!unknown) dismissNotice();
-  if (await openData(data)) await run(state.sql);
+  if (await opened) await run(state.sql);
+}
+
+/** Opens the draft and the data of the last visit; `described` as for openLink. */
+async function openDraft(described) {
+  const draft = load('draft', null);
+  editor.setText(typeof draft === 'string' ? draft : STARTER);
+  const opened = openData(savedData());
+  await described;
+  // The analysis open at the last visit comes back beside its draft.
+  const open = analyses.find((known) => known.id === load('analysis', null));
+  if (open) analysisUi.show(open);
+  await opened;
 }
 
 // Wiring -------------------------------------------------------------------------------------
@@ -409,7 +425,7 @@ const historyUi = queries.historyPanel(ui.history, ui.historyPanel, {
   onOpen: (entry) => {
     closeAnalysis();
     replaceEditorText(entry.sql);
-    editor.view.focus();
+    editor.focus();
   },
   onRun: async (entry) => {
     closeAnalysis();
@@ -431,7 +447,7 @@ ui.share.addEventListener('click', share);
 $('share-close').addEventListener('click', closeShare);
 $('notice-close').addEventListener('click', () => {
   dismissNotice();
-  editor.view.focus();
+  editor.focus();
 });
 ui.seed.addEventListener('change', applyData);
 ui.scale.addEventListener('change', applyData);
@@ -447,7 +463,7 @@ ui.presets.addEventListener('change', () => {
     replaceEditorText(option.dataset.sql);
   }
   ui.presets.value = '';
-  editor.view.focus();
+  editor.focus();
 });
 ui.analyses.addEventListener('change', () => {
   const analysis = analyses.find((known) => known.id === ui.analyses.value);
@@ -487,9 +503,8 @@ function fillPresets(presets) {
   }
 }
 
-startEngine();
-try {
-  const meta = await engine.call('meta');
+/** What the engine says about itself: the schema, the menus' entries, the data's version. */
+function describe(meta) {
   performance.mark('sandbox:engine-ready');
   generator = meta.generator;
   editor.setSchema(meta.schema);
@@ -497,18 +512,21 @@ try {
   fillPresets(meta.presets);
   analyses = meta.analyses;
   fillMenu(ui.analyses, analyses);
-  if (isShareHash(location.hash)) {
-    await openLink(location.hash);
-  } else {
-    const draft = load('draft', null);
-    editor.setText(typeof draft === 'string' ? draft : STARTER);
-    // The analysis open at the last visit comes back beside its draft.
-    const open = analyses.find((known) => known.id === load('analysis', null));
-    if (open) analysisUi.show(open);
-    await openData(savedData());
-  }
+}
+
+startEngine();
+// The engine generates the data while the page takes in its description: the worker answers
+// requests in order, so the data is asked for at once, without waiting for the description.
+const described = engine.call('meta').then(describe);
+described.catch(() => {}); // reported where it is awaited
+try {
+  if (isShareHash(location.hash)) await openLink(location.hash, described);
+  else await openDraft(described);
   keepOffline(notice);
 } catch (error) {
   showError(error);
   setStatus('The sandbox could not start');
+} finally {
+  // The code editor once the first answer has been drawn (see editor.js).
+  requestAnimationFrame(() => setTimeout(() => editor.upgrade()));
 }

@@ -54,6 +54,7 @@ serve({
     await ready;
     sandbox?.free();
     sandbox = null;
+    performance.mark('sandbox:open');
     const start = performance.now();
     sandbox = new Sandbox(seed, scale, '');
     const defaultClock = sandbox.clock();
@@ -64,6 +65,7 @@ serve({
       clockError = error;
     }
     const ms = performance.now() - start;
+    performance.mark('sandbox:opened');
     loadLateWhenIdle();
     return { counts: sandbox.tableCounts(), ms, clock: sandbox.clock(), defaultClock, clockError };
   },
@@ -75,8 +77,10 @@ serve({
   },
 
   async run({ sql }) {
+    performance.mark('sandbox:run');
     const start = performance.now();
     const results = loaded().run(sql);
+    performance.mark('sandbox:ran');
     releaseAfterAnswer();
     loadLateWhenIdle();
     return { results, ms: performance.now() - start };

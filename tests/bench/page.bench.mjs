@@ -68,10 +68,21 @@ async function coldLoad(link) {
     const [worker] = page.workers();
     const inWorker = await worker.evaluate(() => ({
       origin: performance.timeOrigin,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
       wasm: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.toJSON(),
     }));
     const shift = inWorker.origin - shown.origin;
-    return { ...shown, worker: shift, wasmStart: shift + inWorker.wasm.startTime, wasmEnd: shift + inWorker.wasm.responseEnd };
+    const mark = (name) => shift + (inWorker.marks[name] ?? NaN);
+    return {
+      ...shown,
+      worker: shift,
+      wasmStart: shift + inWorker.wasm.startTime,
+      wasmEnd: shift + inWorker.wasm.responseEnd,
+      open: mark('sandbox:open'),
+      opened: mark('sandbox:opened'),
+      run: mark('sandbox:run'),
+      ran: mark('sandbox:ran'),
+    };
   } finally {
     await context.close();
   }
@@ -80,8 +91,8 @@ async function coldLoad(link) {
 console.log(`Time to first answer: seed payout, seed 1, ${RUNS} cold loads per scale, ms from navigation start`);
 console.log('  main.js: page script downloaded; worker: engine thread started; wasm: its download starts, ends;');
 console.log('  engine: module compiled and instantiated; data: generated and loaded; answer: rows in the page');
-const COLUMNS = ['mainJs', 'worker', 'wasmStart', 'wasmEnd', 'engine', 'data', 'answer'];
-console.log(`  ${'scale'.padEnd(6)}${['main.js', 'worker', 'wasm', 'wasm', 'engine', 'data', 'answer'].map((c) => c.padStart(8)).join('')}   (medians)  all answers`);
+const COLUMNS = ['mainJs', 'worker', 'wasmStart', 'wasmEnd', 'engine', 'open', 'opened', 'data', 'run', 'ran', 'answer'];
+console.log(`  ${'scale'.padEnd(6)}${['main.js', 'worker', 'wasm', 'wasm', 'engine', 'open', 'opened', 'data', 'run', 'ran', 'answer'].map((c) => c.padStart(8)).join('')}   (medians)  all answers`);
 const answers = {};
 for (const scale of SCALES) {
   const link = await linkFor(URL, { sql: payout, seed: 1, scale, clock: '', generator });

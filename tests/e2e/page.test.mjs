@@ -204,6 +204,47 @@ test('Ctrl+Enter runs; another seed regenerates the data the CLI has for it', as
   assert.deepEqual(await shownTable(page), parseCsv(csv));
 });
 
+test('before the code editor arrives, the plain editor runs a selection and keeps what was typed', async (t) => {
+  const page = await newPage(t, await newContext(t));
+  // Hold the code editor back until the plain one has been used.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/code-editor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(URL);
+  await waitReady(page);
+  const plain = page.locator(`${$('editor')} textarea`);
+  const sql = 'SELECT 1 AS one;\nSELECT 41 + 1 AS answer';
+  await plain.fill(sql);
+  // Ctrl+Enter on a selection runs only the selection.
+  await plain.evaluate((area) => area.setSelectionRange(area.value.indexOf('SELECT 41'), area.value.length));
+  await plain.press('Control+Enter');
+  await page.waitForSelector(`${$('results')} table`);
+  assert.deepEqual(await shownTable(page), [['answer'], ['42']]);
+  // An error's marker asked for now is drawn once the code editor is in.
+  await setPlain(plain, 'SELECT 1;\nSELEC 2');
+  await plain.press('Control+Enter');
+  await page.waitForSelector(`${$('error')}:not([hidden])`);
+  release();
+  assert.equal(await editorText(page), 'SELECT 1;\nSELEC 2');
+  assert.equal(await page.locator(`${$('editor')} textarea`).count(), 0);
+  assert.equal(await page.textContent(`${$('editor')} .cm-lintRange-error`), 'SELEC');
+  // The cursor stayed where it was, in the editor, which kept the focus.
+  await page.keyboard.type(' -- two');
+  assert.equal(await editorText(page), 'SELECT 1;\nSELEC 2 -- two');
+  await page.reload();
+  await page.waitForSelector(`${$('editor')} .cm-content`);
+  assert.equal(await editorText(page), 'SELECT 1;\nSELEC 2 -- two', 'the draft was kept');
+});
+
+/** Replaces the plain editor's text, cursor at the end, as typing would. */
+async function setPlain(plain, text) {
+  await plain.fill(text);
+  await plain.evaluate((area) => area.setSelectionRange(area.value.length, area.value.length));
+}
+
 test('reset brings back the fresh data after a DELETE', async (t) => {
   const page = await openPage(t);
   await runSql(page, 'DELETE FROM gifts; SELECT COUNT(*) AS n FROM gifts');
@@ -344,8 +385,14 @@ test('screenshot: wide and light, with a notice and paged results (looked at by 
 // ---------------------------------------------------------------------------------------------
 // Share links, drafts and history
 
-/** The editor's whole text (its DOM holds only the lines in view), from CodeMirror's view. */
-const editorText = (page) => page.$eval(`${$('editor')} .cm-content`, (content) => content.cmTile.root.view.state.doc.toString());
+/**
+ * The editor's whole text (its DOM holds only the lines in view), from CodeMirror's view, once the
+ * page has put CodeMirror in place of its first plain editor.
+ */
+async function editorText(page) {
+  const content = await page.waitForSelector(`${$('editor')} .cm-content`);
+  return content.evaluate((node) => node.cmTile.root.view.state.doc.toString());
+}
 
 /** Waits for the page's own first answer (a link runs its query) or error. */
 async function waitAnswer(page) {

@@ -162,12 +162,21 @@ fn build_page(package: &Package) -> Result<PathBuf> {
     }
     let wasm_name = file_name(&package.wasm)?;
     let js = package.js.strip_prefix(root()).unwrap_or(&package.js);
-    run(Command::new(&esbuild)
-        // The stylesheet too: it pulls in the chart library's own rules.
-        .args(["www/main.js", "www/worker.js", "www/style.css"])
-        .args(["--bundle", "--format=esm"])
-        .args(["--minify", "--target=es2022", "--log-level=warning"])
-        .arg(format!("--outdir={DIST}"))
+    let bundle = |entries: &[&str]| {
+        let mut command = Command::new(&esbuild);
+        command
+            .args(entries)
+            .args(["--bundle", "--format=esm"])
+            .args(["--minify", "--target=es2022", "--log-level=warning"])
+            .arg(format!("--outdir={DIST}"));
+        command
+    };
+    // The page: the code editor, imported late (www/editor.js), becomes a chunk of its own.
+    run(bundle(&["www/main.js", "www/style.css"])
+        .arg("--splitting")
+        .arg("--chunk-names=[name]-[hash]"))?;
+    // The worker apart, in one file: it starts the engine, and shares no chunk with the page.
+    run(bundle(&["www/worker.js"])
         // The worker imports the package as `sandbox-wasm`: its folder is set in wasm-pack.toml.
         // esbuild wants `./` to read an alias as a path from the working directory (the root).
         .arg(format!("--alias:sandbox-wasm=./{}", js.display()))
@@ -178,10 +187,22 @@ fn build_page(package: &Package) -> Result<PathBuf> {
     }
     offline::write_service_worker(&root(), &dist)?;
     println!("page bundle sizes (bytes):");
-    for bundle in ["main.js", "worker.js"] {
-        print_size(&dist.join(bundle))?;
+    for script in scripts(&dist)? {
+        print_size(&script)?;
     }
     Ok(dist)
+}
+
+/// The page's scripts in `dist`, by name: the entry points and the chunks they import.
+fn scripts(dist: &Path) -> Result<Vec<PathBuf>> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("reading {}: {e}", dist.display()))?;
+    let mut scripts: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "js") && !path.ends_with("sw.js"))
+        .collect();
+    scripts.sort();
+    Ok(scripts)
 }
 
 fn file_name(path: &Path) -> Result<&str> {
