@@ -90,7 +90,9 @@ async function coldLoad(link) {
 
 console.log(`Time to first answer: seed payout, seed 1, ${RUNS} cold loads per scale, ms from navigation start`);
 console.log('  main.js: page script downloaded; worker: engine thread started; wasm: its download starts, ends;');
-console.log('  engine: module compiled and instantiated; data: generated and loaded; answer: rows in the page');
+console.log('  engine: the page has the module\'s description; open, opened: the worker generates and loads');
+console.log('  the data; data: the page knows it is ready; run, ran: the worker runs the query; answer: rows');
+console.log('  in the page');
 const COLUMNS = ['mainJs', 'worker', 'wasmStart', 'wasmEnd', 'engine', 'open', 'opened', 'data', 'run', 'ran', 'answer'];
 console.log(`  ${'scale'.padEnd(6)}${['main.js', 'worker', 'wasm', 'wasm', 'engine', 'open', 'opened', 'data', 'run', 'ran', 'answer'].map((c) => c.padStart(8)).join('')}   (medians)  all answers`);
 const answers = {};
