@@ -1,15 +1,23 @@
 // Request/response over postMessage. Each request carries an id; the worker answers with the same
 // id and either `result` or `error` (the engine's error object: {kind, message, ...}).
 
-/** Serves `handlers` (name -> async function of params) inside a worker. */
+/**
+ * Serves `handlers` (name -> async function of params) inside a worker, one request at a time in
+ * the order sent: each answer is posted before the next request starts. (Requests waiting on the
+ * same promise would otherwise all run before the first answer left: the page's `meta` answer
+ * waited for the whole `open` behind it.)
+ */
 export function serve(handlers) {
-  self.onmessage = async ({ data: { id, method, params } }) => {
-    try {
-      const result = await handlers[method](params);
-      self.postMessage({ id, result });
-    } catch (error) {
-      self.postMessage({ id, error: asEngineError(error) });
-    }
+  let queue = Promise.resolve();
+  self.onmessage = ({ data: { id, method, params } }) => {
+    queue = queue.then(async () => {
+      try {
+        const result = await handlers[method](params);
+        self.postMessage({ id, result });
+      } catch (error) {
+        self.postMessage({ id, error: asEngineError(error) });
+      }
+    });
   };
 }
 
