@@ -502,37 +502,34 @@ impl<'q> Plan<'q> {
         for join in &from.joins {
             sources.push(scope.join(storage, join)?);
         }
-        // What an inner join's ON asks of the first table alone (often the WHERE on it, moved
-        // there for GlueSQL) is asked as that table's rows are read: every row out has passed it.
-        let mut first = Vec::new();
-        for source in &mut sources[1..] {
-            if let Some(link) = source.join.as_mut().filter(|link| !link.outer) {
-                let (own, rest) = std::mem::take(&mut link.residual)
-                    .into_iter()
-                    .partition(|condition| condition.node.tables() == 1 << depth);
-                link.residual = rest;
-                first.extend::<Vec<_>>(own);
-            }
-        }
-        sources[0].filter.extend(first);
         if depth + sources.len() > 64 {
             return None;
         }
-        for condition in conjuncts(selection.as_ref()) {
-            let condition = scope.compile(condition)?;
-            let tables = condition.tables() >> depth;
-            let last = (u64::BITS - tables.leading_zeros()).saturating_sub(1) as usize;
-            let source = &mut sources[last];
-            // A table a LEFT JOIN pads with NULLs must keep its rows until the padding is done;
-            // a condition on enclosing rows is tested with them.
-            if tables == 1 << last
-                && condition.tables() >> depth << depth == condition.tables()
-                && source.join.as_ref().is_none_or(|link| !link.outer)
-            {
-                source.filter.push(Condition::new(condition));
-            } else {
-                source.after.push(Condition::new(condition));
+        // What an inner join's ON asks only of the tables before it (often the WHERE, moved
+        // there for GlueSQL, or the condition of a parenthesized join opened in line) is asked
+        // as a WHERE condition would be: where its last table is read or joined. The rows it
+        // rejects then never meet the tables after (`a JOIN b ON TRUE JOIN c ON b.x = a.x AND
+        // ...` would otherwise pair every row of a with every row of b first). The inner join
+        // would drop those rows anyway, and joins in between neither drop nor change them.
+        let mut earlier = Vec::new();
+        for (position, source) in sources.iter_mut().enumerate().skip(1) {
+            if let Some(link) = source.join.as_mut().filter(|link| !link.outer) {
+                let (before, rest) = std::mem::take(&mut link.residual)
+                    .into_iter()
+                    .partition(|condition| condition.node.tables() >> depth < 1 << position);
+                link.residual = rest;
+                earlier.extend::<Vec<_>>(before);
             }
+        }
+        for condition in earlier {
+            place(&mut sources, condition, depth);
+        }
+        for condition in conjuncts(selection.as_ref()) {
+            place(
+                &mut sources,
+                Condition::new(scope.compile(condition)?),
+                depth,
+            );
         }
         sources[0].correlation = sources[0]
             .after
@@ -945,6 +942,25 @@ fn compares_with(expr: &Expr, column: &str) -> bool {
 }
 
 /// The `AND`ed parts of a condition.
+/// Puts a condition of a query at `depth` where its last table is: tested as that table's rows
+/// are read when it reads that table alone, else once that table is joined. A table a LEFT JOIN
+/// pads with NULLs must keep its rows until the padding is done; a condition on enclosing rows
+/// is tested with them.
+fn place<'q>(sources: &mut [Source<'q>], condition: Condition<'q>, depth: usize) {
+    let all = condition.node.tables();
+    let tables = all >> depth;
+    let last = (u64::BITS - tables.leading_zeros()).saturating_sub(1) as usize;
+    let source = &mut sources[last];
+    if tables == 1 << last
+        && all >> depth << depth == all
+        && source.join.as_ref().is_none_or(|link| !link.outer)
+    {
+        source.filter.push(condition);
+    } else {
+        source.after.push(condition);
+    }
+}
+
 fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
     fn split<'e>(expr: &'e Expr, parts: &mut Vec<&'e Expr>) {
         match expr {

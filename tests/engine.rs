@@ -1988,3 +1988,63 @@ fn exists_anywhere_in_a_query_is_answered_in_place_as_the_rows_say() {
     );
     assert_eq!(engine.executed_by_gluesql(), before, "answered in place");
 }
+
+#[test]
+fn an_inner_join_condition_on_earlier_tables_is_tested_where_they_are_joined() {
+    let mut engine = engine();
+    let data = data();
+    // A condition of a later ON on a table a LEFT JOIN padded: tested after the padding, it
+    // keeps exactly the streams without a gift.
+    let gifted: std::collections::HashSet<i64> = data.gifts.iter().map(|g| g.stream_id).collect();
+    let handles: std::collections::HashMap<i64, &str> = data
+        .creators
+        .iter()
+        .map(|c| (c.creator_id, c.handle.as_str()))
+        .collect();
+    let expected: Vec<Vec<Cell>> = data
+        .streams
+        .iter()
+        .filter(|s| !gifted.contains(&s.stream_id) && s.stream_id % 7 == 0)
+        .map(|s| {
+            vec![
+                Cell::Int(s.stream_id),
+                Cell::Text(handles[&s.creator_id].to_owned()),
+            ]
+        })
+        .collect();
+    let result = engine
+        .query(
+            "SELECT s.stream_id, c.handle FROM streams s \
+             LEFT JOIN gifts g ON g.stream_id = s.stream_id \
+             JOIN creators c ON c.creator_id = s.creator_id AND g.gift_id IS NULL \
+             AND s.stream_id % 7 = 0 ORDER BY s.stream_id",
+        )
+        .unwrap();
+    assert!(!expected.is_empty());
+    assert_eq!(result.rows, expected);
+    // A parenthesized cross join opened in line: the key to the first table is used as the
+    // creators are joined, not after every creator has met every category.
+    let partners: std::collections::HashSet<i64> = data
+        .creators
+        .iter()
+        .filter(|c| c.is_partner)
+        .map(|c| c.creator_id)
+        .collect();
+    let pairs: i64 = data
+        .streams
+        .iter()
+        .filter(|s| partners.contains(&s.creator_id))
+        .map(|s| {
+            data.categories
+                .iter()
+                .filter(|c| c.category_id != s.category_id)
+                .count() as i64
+        })
+        .sum();
+    let n = single(
+        &mut engine,
+        "SELECT COUNT(*) FROM streams s JOIN (creators c CROSS JOIN stream_categories sc) \
+         ON c.creator_id = s.creator_id AND sc.category_id <> s.category_id AND c.is_partner",
+    );
+    assert_eq!(n, Cell::Int(pairs));
+}

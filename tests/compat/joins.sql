@@ -554,3 +554,20 @@ JOIN gifts g ON g.stream_id = s.stream_id
     AND EXISTS (SELECT 1 FROM viewer_sessions vs WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = s.stream_id)
 FULL JOIN (SELECT * FROM stream_categories WHERE category_id <= 4) c ON c.category_id = s.category_id
 ORDER BY s.stream_id NULLS FIRST, g.gift_id NULLS FIRST, c.category_id;
+
+-- case: inner_join_condition_on_earlier_tables_after_a_left_join
+-- The later ON reads only earlier tables, one of them padded by the LEFT JOIN: it keeps the
+-- streams without a gift, tested after the padding.
+-- ordered
+SELECT s.stream_id, c.handle
+FROM streams s
+LEFT JOIN gifts g ON g.stream_id = s.stream_id
+JOIN creators c ON c.creator_id = s.creator_id AND g.gift_id IS NULL AND s.stream_id % 7 = 0
+ORDER BY s.stream_id
+LIMIT 40;
+
+-- case: inner_join_to_a_parenthesized_cross_join_with_a_key_to_the_first_table
+SELECT COUNT(*) AS n, SUM(c.creator_id) AS creators, SUM(sc.category_id) AS categories
+FROM streams s
+JOIN (creators c CROSS JOIN stream_categories sc)
+    ON c.creator_id = s.creator_id AND sc.category_id <> s.category_id AND c.is_partner;
