@@ -252,6 +252,9 @@ enum Node<'q> {
         high: Box<Node<'q>>,
     },
     InList(Box<Node<'q>>, Vec<Node<'q>>, bool),
+    /// `[NOT] IN (SELECT * FROM t)` of a one-column table (as the pipeline leaves a subquery
+    /// computed once): its values, read in place.
+    InSet(Box<InSet<'q>>),
     Cast(Box<Node<'q>>, &'q DataType),
     Coalesce(Vec<Node<'q>>),
     Extract(&'q DateTimeField, Box<Node<'q>>),
@@ -282,6 +285,36 @@ struct Subquery<'q> {
 /// The enclosing rows a subquery was answered for (by address: stored rows do not move while a
 /// statement runs) and its value.
 type Answered = (Vec<*const [Value]>, Value);
+
+/// The values `IN` looks a target up in; when they are all integers (or NULL), an integer target
+/// is found by hashing instead of comparing it with each.
+struct InSet<'q> {
+    target: Node<'q>,
+    values: Vec<&'q Value>,
+    integers: Option<FastSet<i64>>,
+    has_null: bool,
+    negated: bool,
+}
+
+impl<'q> InSet<'q> {
+    fn new(target: Node<'q>, values: Vec<&'q Value>, negated: bool) -> InSet<'q> {
+        let integers = values
+            .iter()
+            .filter(|value| !value.is_null())
+            .map(|value| match value {
+                Value::I64(integer) => Some(*integer),
+                _ => None,
+            })
+            .collect();
+        InSet {
+            target,
+            has_null: values.iter().any(|value| value.is_null()),
+            values,
+            integers,
+            negated,
+        }
+    }
+}
 
 impl<'q> Subquery<'q> {
     /// The subquery's value for the enclosing rows in `tuple`, computed by `compute` unless
@@ -942,6 +975,35 @@ fn compares_with(expr: &Expr, column: &str) -> bool {
 }
 
 /// The `AND`ed parts of a condition.
+/// `target [NOT] IN (items)` as GlueSQL's (patched) IN: a NULL target is NULL, and so is no
+/// match among items holding a NULL.
+fn in_values<'a>(
+    target: Evaluated<'a>,
+    items: impl Iterator<Item = Result<Evaluated<'a>>>,
+    negated: bool,
+) -> Result<Evaluated<'a>> {
+    if target.is_null() {
+        return Ok(target);
+    }
+    let mut saw_null = false;
+    for item in items {
+        let item = item?;
+        saw_null |= item.is_null();
+        if !item.is_null() {
+            comparable(&target, "=", &item)?;
+        }
+        if item.evaluate_eq(&target).is_true() {
+            return Ok(Evaluated::Value(Cow::Owned(Value::Bool(!negated))));
+        }
+    }
+    let answer = if saw_null {
+        Value::Null
+    } else {
+        Value::Bool(negated)
+    };
+    Ok(Evaluated::Value(Cow::Owned(answer)))
+}
+
 /// Puts a condition of a query at `depth` where its last table is: tested as that table's rows
 /// are read when it reads that table alone, else once that table is joined. A table a LEFT JOIN
 /// pads with NULLs must keep its rows until the padding is done; a condition on enclosing rows
@@ -1118,6 +1180,46 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
 impl<'q> Scope<'q> {
     /// Adds a stored table to the scope and returns its rows. Schemaless tables stay with
     /// GlueSQL, and so do tables with an index, which it may answer without a scan.
+    /// The values of a subquery that reads a one-column table whole (`SELECT * FROM t`, as the
+    /// pipeline leaves an `IN (...)` it computed once), in place.
+    fn stored_column(&self, query: &'q Query) -> Option<Vec<&'q Value>> {
+        let Query {
+            body: SetExpr::Select(select),
+            order_by,
+            limit: None,
+            offset: None,
+        } = query
+        else {
+            return None;
+        };
+        let Select {
+            distinct: false,
+            projection: Projection::SelectItems(items),
+            from,
+            selection: None,
+            group_by,
+            having: None,
+        } = select.as_ref()
+        else {
+            return None;
+        };
+        let TableFactor::Table { name, .. } = &from.relation else {
+            return None;
+        };
+        if !order_by.is_empty()
+            || !from.joins.is_empty()
+            || !group_by.is_empty()
+            || !matches!(items.as_slice(), [SelectItem::Wildcard])
+        {
+            return None;
+        }
+        let item = self.storage?.item(name)?;
+        if item.schema.column_defs.as_ref()?.len() != 1 {
+            return None;
+        }
+        Some(item.rows.values().map(|row| &row[0]).collect())
+    }
+
     fn add(
         &mut self,
         storage: &'q SandboxStorage,
@@ -1322,6 +1424,14 @@ impl<'q> Scope<'q> {
                 list,
                 negated,
             } => Node::InList(boxed(self, expr)?, self.list(list)?, *negated),
+            Expr::InSubquery {
+                expr,
+                subquery,
+                negated,
+            } => {
+                let values = self.stored_column(subquery)?;
+                Node::InSet(Box::new(InSet::new(self.compile(expr)?, values, *negated)))
+            }
             Expr::Function(function) => match function.as_ref() {
                 Function::Cast { expr, data_type } => {
                     fold(Node::Cast(boxed(self, expr)?, data_type))
@@ -1456,6 +1566,7 @@ impl<'q> Node<'q> {
                 target, low, high, ..
             } => target.tables() | low.tables() | high.tables(),
             Node::InList(target, list, _) => target.tables() | all(list),
+            Node::InSet(set) => set.target.tables(),
             Node::Coalesce(list) | Node::Call(_, list) => all(list),
             Node::Case {
                 operand,
@@ -1528,27 +1639,27 @@ impl<'q> Node<'q> {
                 high,
             } => between(&eval(target)?, *negated, &eval(low)?, &eval(high)?),
             Node::InList(target, list, negated) => {
-                // As GlueSQL's (patched) IN: no match against a list holding NULL is NULL.
-                let target = eval(target)?;
-                if target.is_null() {
-                    return Ok(target);
-                }
-                let mut saw_null = false;
-                for item in list {
-                    let item = eval(item)?;
-                    saw_null |= item.is_null();
-                    if !item.is_null() {
-                        comparable(&target, "=", &item)?;
+                in_values(eval(target)?, list.iter().map(eval), *negated)
+            }
+            Node::InSet(set) => {
+                let target = eval(&set.target)?;
+                if let (Some(integers), Evaluated::Value(found)) = (&set.integers, &target) {
+                    if let Value::I64(integer) = found.as_ref() {
+                        let answer = if integers.contains(integer) {
+                            Value::Bool(!set.negated)
+                        } else if set.has_null {
+                            Value::Null
+                        } else {
+                            Value::Bool(set.negated)
+                        };
+                        return value(answer);
                     }
-                    if item.evaluate_eq(&target).is_true() {
-                        return value(Value::Bool(!negated));
-                    }
                 }
-                value(if saw_null {
-                    Value::Null
-                } else {
-                    Value::Bool(*negated)
-                })
+                let values = set
+                    .values
+                    .iter()
+                    .map(|&item| Ok(Evaluated::Value(Cow::Borrowed(item))));
+                in_values(target, values, set.negated)
             }
             Node::Cast(expr, data_type) => eval(expr)?.cast(data_type),
             Node::Coalesce(list) => {
