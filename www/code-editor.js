@@ -1,12 +1,60 @@
 // The code editor (CodeMirror): highlighting, completion from the schema, Mod-Enter to run, error
 // markers. Most of the page's script is this; editor.js loads it once the first answer is shown.
-import { EditorView, basicSetup } from 'codemirror';
-import { keymap } from '@codemirror/view';
-import { Compartment, Prec } from '@codemirror/state';
+import {
+  EditorView, Decoration, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
+  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+} from '@codemirror/view';
+import { Compartment, EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
+import { history, defaultKeymap, historyKeymap } from '@codemirror/commands';
+import {
+  HighlightStyle, syntaxHighlighting, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput,
+  bracketMatching,
+} from '@codemirror/language';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
-import { setDiagnostics } from '@codemirror/lint';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
+
+// CodeMirror's basicSetup without its lint keys (the engine's one error is marked below, not by
+// the lint package).
+const setup = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  foldGutter(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  closeBrackets(),
+  autocompletion(),
+  rectangularSelection(),
+  crosshairCursor(),
+  highlightActiveLine(),
+  highlightSelectionMatches(),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
+];
+
+/** The engine's error, underlined where it names (`{from, to, message}`), or none (null). */
+const showError = StateEffect.define();
+const errorMark = StateField.define({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(showError)) continue;
+      const error = effect.value;
+      next = error
+        ? Decoration.set(Decoration.mark({ class: 'cm-error-mark', attributes: { title: error.message } }).range(error.from, error.to))
+        : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 // Colours come from CSS variables so the editor follows the page's light or dark scheme.
 const highlight = HighlightStyle.define([
@@ -48,9 +96,10 @@ export function createCodeEditor({ doc, selection, onRun, onChange }) {
     doc,
     selection,
     extensions: [
-      // Highest: basicSetup binds Mod-Enter to "insert blank line".
+      // Highest: the default keys bind Mod-Enter to "insert blank line".
       Prec.highest(keymap.of([{ key: 'Mod-Enter', run }])),
-      basicSetup,
+      setup,
+      errorMark,
       syntaxHighlighting(highlight),
       theme,
       language.of(sql({ dialect: PostgreSQL })),
@@ -107,11 +156,13 @@ export function createCodeEditor({ doc, selection, onRun, onChange }) {
       for (let next; to < at.to && doc.sliceString(to, to + 1) === '.' && (next = view.state.wordAt(to + 1))?.from === to + 1;) {
         to = next.to;
       }
-      view.dispatch(setDiagnostics(view.state, [{ from, to: Math.max(to, from), severity: 'error', message }]));
+      // A mark needs one character: at the end of the text, the one before.
+      const [markFrom, markTo] = to > from ? [from, to] : from > 0 ? [from - 1, from] : [0, 0];
+      view.dispatch({ effects: showError.of(markTo > markFrom ? { from: markFrom, to: markTo, message } : null) });
     },
 
     clearError() {
-      view.dispatch(setDiagnostics(view.state, []));
+      view.dispatch({ effects: showError.of(null) });
     },
   };
 }

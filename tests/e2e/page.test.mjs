@@ -230,7 +230,7 @@ test('before the code editor arrives, the plain editor runs a selection and keep
   release();
   assert.equal(await editorText(page), 'SELECT 1;\nSELEC 2');
   assert.equal(await page.locator(`${$('editor')} textarea`).count(), 0);
-  assert.equal(await page.textContent(`${$('editor')} .cm-lintRange-error`), 'SELEC');
+  assert.equal(await page.textContent(`${$('editor')} .cm-error-mark`), 'SELEC');
   // The cursor stayed where it was, in the editor, which kept the focus.
   await page.keyboard.type(' -- two');
   assert.equal(await editorText(page), 'SELECT 1;\nSELEC 2 -- two');
@@ -267,15 +267,15 @@ test('errors name the position (with a marker) and the unknown table', async (t)
   await runSql(page, 'SELEC 1');
   const message = await page.textContent($('error'));
   assert.match(message, /line 1, column 1/);
-  await page.waitForSelector(`${$('editor')} .cm-lintRange-error`);
-  assert.equal(await page.textContent(`${$('editor')} .cm-lintRange-error`), 'SELEC');
+  await page.waitForSelector(`${$('editor')} .cm-error-mark`);
+  assert.equal(await page.textContent(`${$('editor')} .cm-error-mark`), 'SELEC');
 
   await runSql(page, 'SELECT *\nFROM no_such_table');
   assert.match(await page.textContent($('error')), /no_such_table/);
   // A wrong name is marked where it is, like a syntax error.
   await page.waitForFunction(
     (selector) => document.querySelector(selector)?.textContent === 'no_such_table',
-    `${$('editor')} .cm-lintRange-error`,
+    `${$('editor')} .cm-error-mark`,
   );
 
   // A misspelt column typed by hand: the nearest real one is suggested on its own line, and the
@@ -297,7 +297,7 @@ test('errors name the position (with a marker) and the unknown table', async (t)
   assert.equal(await page.textContent($('error-hint')), hint);
   await page.waitForFunction(
     (selector) => document.querySelector(selector)?.textContent === 's.start_at',
-    `${$('editor')} .cm-lintRange-error`,
+    `${$('editor')} .cm-error-mark`,
   );
 });
 
