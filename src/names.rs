@@ -77,7 +77,7 @@ pub fn check(statement: &Statement, catalog: &Catalog) -> Result<(), NameError> 
                 outer: None,
             };
             for value in assignments.iter().map(|a| &a.value).chain(selection) {
-                resolver.names(value, &level, &ctes, &[])?;
+                resolver.names(value, &level, &ctes)?;
             }
             resolver.returning(returning.as_deref(), &level, &ctes)
         }
@@ -428,7 +428,7 @@ impl Resolver<'_> {
                 columns
             }
             SetExpr::Values(values) => {
-                self.names(&values.rows, outer, ctes, &[])?;
+                self.names(&values.rows, outer, ctes)?;
                 let width = values.rows.first().map_or(0, Vec::len);
                 Some((1..=width).map(|i| Some(format!("column{i}"))).collect())
             }
@@ -456,7 +456,7 @@ impl Resolver<'_> {
                 scope: &scope,
                 outer: None,
             };
-            self.names(&order.exprs, &level, ctes, &[])?;
+            self.names(&order.exprs, &level, ctes)?;
         }
         Ok(columns)
     }
@@ -484,11 +484,11 @@ impl Resolver<'_> {
         for item in &select.projection {
             match item {
                 SelectItem::UnnamedExpr(expr) => {
-                    self.names(expr, &level, ctes, &[])?;
+                    self.names(expr, &level, ctes)?;
                     output.push(column_name(expr));
                 }
                 SelectItem::ExprWithAlias { expr, alias } => {
-                    self.names(expr, &level, ctes, &[])?;
+                    self.names(expr, &level, ctes)?;
                     output.push(Some(alias.value.clone()));
                 }
                 SelectItem::Wildcard(_) => match wildcard(scope.relations.iter()) {
@@ -510,18 +510,19 @@ impl Resolver<'_> {
             }
         }
         let aliases: Vec<&str> = output.iter().flatten().map(String::as_str).collect();
-        self.names(&select.selection, &level, ctes, &[])?;
-        self.names(&select.having, &level, ctes, &[])?;
-        self.names(&select.named_window, &level, ctes, &[])?;
+        self.names(&select.selection, &level, ctes)?;
+        self.names(&select.having, &level, ctes)?;
+        self.names(&select.named_window, &level, ctes)?;
         // GROUP BY, ORDER BY and DISTINCT ON may also name output columns.
         if let GroupByExpr::Expressions(exprs, _) = &select.group_by {
-            self.names(exprs, &level, ctes, &aliases)?;
+            self.keys("GROUP BY", exprs.iter(), &level, ctes, &aliases)?;
         }
         if let Some(Distinct::On(exprs)) = &select.distinct {
-            self.names(exprs, &level, ctes, &aliases)?;
+            self.keys("DISTINCT ON", exprs.iter(), &level, ctes, &aliases)?;
         }
         if let Some(order) = order_by {
-            self.names(&order.exprs, &level, ctes, &aliases)?;
+            let exprs = order.exprs.iter().map(|item| &item.expr);
+            self.keys("ORDER BY", exprs, &level, ctes, &aliases)?;
         }
         ambiguous_outputs(select, &level, order_by)?;
         grouping(select, &level, order_by, &aliases)?;
@@ -593,7 +594,7 @@ impl Resolver<'_> {
                             scope: &so_far,
                             outer: Some(outer),
                         };
-                        self.names(&args.args, &level, ctes, &[])?;
+                        self.names(&args.args, &level, ctes)?;
                         let single = same(&table, "generate_series");
                         let column = alias
                             .as_ref()
@@ -713,26 +714,50 @@ impl Resolver<'_> {
     ) -> Result<(), NameError> {
         for join in &item.joins {
             if let Some(on) = join_condition(&join.join_operator) {
-                self.names(on, level, ctes, &[])?;
+                self.names(on, level, ctes)?;
             }
         }
         Ok(())
     }
 
-    /// Checks the names in the expressions of `node`; `aliases` are output names they may
-    /// use bare.
-    fn names(
+    /// Checks the keys of a `clause` that may name an output column (one of `aliases`), as
+    /// PostgreSQL reads them: a key that is only a name may be an output column; inside an
+    /// expression, names are the FROM list's columns.
+    fn keys<'e>(
         &self,
-        node: &impl Visit,
+        clause: &'static str,
+        keys: impl Iterator<Item = &'e Expr>,
         level: &Level,
         ctes: &Ctes,
         aliases: &[&str],
     ) -> Result<(), NameError> {
+        for key in keys {
+            if let Expr::Identifier(ident) = key {
+                if aliases.iter().any(|alias| same(alias, &ident.value)) {
+                    continue;
+                }
+            }
+            self.names(key, level, ctes).map_err(|mut error| {
+                if let [name] = error.path.as_slice() {
+                    if aliases.iter().any(|alias| same(alias, name)) {
+                        error.hint = Some(format!(
+                            "\"{name}\" is an output column: {clause} can use it only on its own. In an expression, write what it computes again, or use it from a subquery."
+                        ));
+                        error.clause = Some(clause);
+                    }
+                }
+                error
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks the names in the expressions of `node`.
+    fn names(&self, node: &impl Visit, level: &Level, ctes: &Ctes) -> Result<(), NameError> {
         let mut visitor = Names {
             resolver: self,
             level,
             ctes,
-            aliases,
             depth: 0,
         };
         match crate::walk::walk(node, &mut visitor) {
@@ -791,7 +816,7 @@ impl Resolver<'_> {
             outer: None,
         };
         if let Some(selection) = &delete.selection {
-            self.names(selection, &level, &ctes, &[])?;
+            self.names(selection, &level, &ctes)?;
         }
         self.returning(delete.returning.as_deref(), &level, &ctes)
     }
@@ -804,7 +829,7 @@ impl Resolver<'_> {
     ) -> Result<(), NameError> {
         for item in items.unwrap_or_default() {
             if let SelectItem::UnnamedExpr(expr) | SelectItem::ExprWithAlias { expr, .. } = item {
-                self.names(expr, level, ctes, &[])?;
+                self.names(expr, level, ctes)?;
             }
         }
         Ok(())
@@ -817,7 +842,6 @@ struct Names<'a, 'b> {
     resolver: &'a Resolver<'a>,
     level: &'a Level<'b>,
     ctes: &'a Ctes,
-    aliases: &'a [&'a str],
     depth: usize,
 }
 
@@ -844,7 +868,6 @@ impl Visitor for Names<'_, '_> {
             return ControlFlow::Continue(());
         }
         let outcome = match expr {
-            Expr::Identifier(ident) if self.aliases.iter().any(|a| same(a, &ident.value)) => Ok(()),
             Expr::Identifier(ident) => self.level.column(ident),
             Expr::CompoundIdentifier(parts) => self.level.qualified(parts),
             _ => Ok(()),
@@ -1504,6 +1527,30 @@ mod tests {
             let (message, _, position) = error(sql);
             assert!(message.contains("must appear in the GROUP BY clause"), "{sql}: {message}");
             assert_eq!(position, Some(at), "{sql}");
+        }
+    }
+
+    #[test]
+    fn an_output_name_is_a_key_only_on_its_own() {
+        // Where the name stands in the clause, not where the select list gives it.
+        let sql = "SELECT stream_id AS k\nFROM streams\nORDER BY k + 1";
+        let (message, hint, position) = error(sql);
+        assert_eq!(message, "column \"k\" does not exist");
+        assert!(hint
+            .unwrap()
+            .contains("ORDER BY can use it only on its own"));
+        assert_eq!(position, Some((3, 10)));
+        let (_, hint, _) = error("SELECT stream_id % 3 AS k, COUNT(*) FROM streams GROUP BY k + 0");
+        assert!(hint
+            .unwrap()
+            .contains("GROUP BY can use it only on its own"));
+        for sql in [
+            "SELECT stream_id AS k FROM streams ORDER BY k DESC",
+            "SELECT stream_id % 3 AS k, COUNT(*) FROM streams GROUP BY k",
+            // Inside an expression the FROM list's column is meant.
+            "SELECT creator_id AS stream_id FROM streams ORDER BY stream_id + 0",
+        ] {
+            assert_eq!(checked(sql), Ok(()), "{sql}");
         }
     }
 

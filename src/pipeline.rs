@@ -14,9 +14,9 @@ use crate::window;
 use gluesql::core::data::Value;
 use rust_decimal::Decimal;
 use sqlparser::ast::{
-    Expr, FunctionArg, FunctionArgExpr, Ident, JoinConstraint, JoinOperator, ObjectName, Query,
-    SetExpr, SetOperator, SetQuantifier, Statement, TableAlias, TableFactor, TableWithJoins, Visit,
-    Visitor, VisitorMut, With,
+    Expr, FunctionArg, FunctionArgExpr, GroupByExpr, Ident, JoinConstraint, JoinOperator,
+    ObjectName, Query, Select, SelectItem, SetExpr, SetOperator, SetQuantifier, Statement,
+    TableAlias, TableFactor, TableWithJoins, Visit, Visitor, VisitorMut, With,
 };
 use std::collections::HashSet;
 use std::ops::ControlFlow;
@@ -70,7 +70,7 @@ const MAX_RECURSIVE_ROWS: usize = 1_000_000;
 const MAX_RECURSIVE_ROUNDS: usize = 10_000;
 
 /// Answers a query, in steps when it needs them.
-pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, EngineError> {
+pub fn query(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, EngineError> {
     // A derived table alone in FROM is computed first too: GlueSQL's executor would run it,
     // and every subquery in it per row, where the in-place reads cannot.
     let derived = matches!(&*query.body, SetExpr::Select(select) if reads_derived_table(select));
@@ -81,6 +81,9 @@ pub fn query(backend: &mut dyn Backend, query: Query) -> Result<Relation, Engine
     {
         evaluate(backend, query)
     } else {
+        if let SetExpr::Select(select) = query.body.as_mut() {
+            group_by_output_names(&*backend, select);
+        }
         backend.select(query)
     }
 }
@@ -290,6 +293,7 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     crate::join_columns::rewrite(&*backend, &mut query)?;
     if let SetExpr::Select(select) = query.body.as_mut() {
         crate::full_join::rewrite(backend, select)?;
+        group_by_output_names(&*backend, select);
     }
     match *query.body {
         SetExpr::Select(ref select) if window::has_windows(select, &query) => {
@@ -310,6 +314,54 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
             let body = std::mem::replace(&mut tail.body, placeholder);
             let relation = set_expr(backend, *body)?;
             finish(backend, relation, tail)
+        }
+    }
+}
+
+/// `GROUP BY k` where `k` is no column of the FROM list but an output column's name groups by
+/// what that column computes, as in PostgreSQL (GlueSQL reads only input columns there). Left
+/// as written when a table's columns are not known here.
+fn group_by_output_names(backend: &dyn Backend, select: &mut Select) {
+    let GroupByExpr::Expressions(keys, _) = &mut select.group_by else {
+        return;
+    };
+    if !keys.iter().any(|key| matches!(key, Expr::Identifier(_))) {
+        return;
+    }
+    let mut factors = Vec::new();
+    for from in &select.from {
+        factors.push(&from.relation);
+        factors.extend(from.joins.iter().map(|join| &join.relation));
+    }
+    let mut input = Vec::new();
+    for factor in factors {
+        let TableFactor::Table { name, .. } = factor else {
+            return;
+        };
+        let [table] = name.0.as_slice() else {
+            return;
+        };
+        let Some(columns) = backend.columns(&identifier_name(table)) else {
+            return;
+        };
+        input.extend(columns);
+    }
+    for key in keys {
+        let Expr::Identifier(name) = key else {
+            continue;
+        };
+        let wanted = identifier_name(name);
+        if input.contains(&wanted) {
+            continue;
+        }
+        let output = select.projection.iter().find_map(|item| match item {
+            SelectItem::ExprWithAlias { expr, alias } if identifier_name(alias) == wanted => {
+                Some(expr)
+            }
+            _ => None,
+        });
+        if let Some(expr) = output {
+            *key = expr.clone();
         }
     }
 }

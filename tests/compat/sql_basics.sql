@@ -138,6 +138,23 @@ FROM streams;
 SELECT COUNT(*) FROM streams
 WHERE creator_id = ANY(SELECT creator_id FROM creators WHERE country = 'BR');
 
+-- case: ORDER BY an output column inside an expression
+-- error
+SELECT stream_id AS k FROM streams ORDER BY k + 1 DESC LIMIT 3;
+
+-- case: GROUP BY an output column inside an expression
+-- error
+SELECT stream_id % 3 AS k, COUNT(*) FROM streams GROUP BY k + 0;
+
+-- case: ORDER BY an expression of a name that is an input column and another output's alias
+-- ordered
+SELECT stream_id AS creator_id, creator_id AS stream_id FROM streams
+ORDER BY stream_id + 0 DESC, creator_id LIMIT 5;
+
+-- case: ORDER BY and GROUP BY an output column on its own
+-- ordered
+SELECT stream_id % 3 AS k, COUNT(*) AS n FROM streams GROUP BY k ORDER BY k DESC;
+
 -- case: ORDER BY a name two output columns share is ambiguous
 -- error
 SELECT s.stream_id AS id, c.creator_id AS id FROM streams s JOIN creators c ON c.creator_id = s.creator_id
