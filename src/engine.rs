@@ -1334,10 +1334,10 @@ fn glue_error(error: GlueError) -> EngineError {
             name.to_lowercase()
         ),
         GlueError::Translate(TranslateError::UnsupportedExpr(expr)) => {
-            return EngineError::Unsupported {
-                construct: expr,
-                hint: "write it with the operators and functions PostgreSQL and the sandbox share (CASE, COALESCE, IN, EXISTS, ...)".to_owned(),
-            }
+            return crate::sql::unsupported(
+                &expr,
+                "write it with the operators and functions PostgreSQL and the sandbox share (CASE, COALESCE, IN, EXISTS, ...)",
+            )
         }
         other => {
             let text = other.to_string();

@@ -167,6 +167,12 @@ impl Relation {
         }
     }
 
+    /// How many of its known columns are named `column` (two and more: a reference is ambiguous,
+    /// as after `SELECT *` over a join).
+    fn count(&self, column: &str) -> usize {
+        self.known_columns().filter(|c| same(c, column)).count()
+    }
+
     fn known_columns(&self) -> impl Iterator<Item = &String> {
         self.columns.iter().flatten().flatten()
     }
@@ -231,7 +237,7 @@ impl<'a> Level<'a> {
             let mut unsure = false;
             for relation in &level.scope.relations {
                 match relation.has(name) {
-                    Some(true) => found += 1,
+                    Some(true) => found += relation.count(name),
                     Some(false) => {}
                     None => unsure = true,
                 }
@@ -239,9 +245,13 @@ impl<'a> Level<'a> {
                 unsure |= same(&relation.name, name);
             }
             if found > 1 && !level.scope.merged.iter().any(|m| same(m, name)) {
+                let twice = level.scope.relations.iter().find(|r| r.count(name) > 1);
                 return Err(NameError {
                     message: format!("column reference \"{name}\" is ambiguous"),
-                    hint: Some(format!("Qualify it: {}.", qualify_hint(name, level))),
+                    hint: Some(match twice {
+                        Some(relation) => same_names_hint(&relation.name, name),
+                        None => format!("Qualify it: {}.", qualify_hint(name, level)),
+                    }),
                     path: vec![name.to_owned()],
                     clause: None,
                 });
@@ -279,6 +289,14 @@ impl<'a> Level<'a> {
                 clause: None,
             });
         };
+        if relation.count(&column.value) > 1 {
+            return Err(NameError {
+                message: format!("column reference \"{}\" is ambiguous", column.value),
+                hint: Some(same_names_hint(&qualifier.value, &column.value)),
+                path,
+                clause: None,
+            });
+        }
         if relation.has(&column.value) != Some(false) {
             return Ok(());
         }
@@ -300,6 +318,11 @@ impl<'a> Level<'a> {
             clause: None,
         })
     }
+}
+
+/// For a relation with two columns of one name (a subquery's `*` over a join, say).
+fn same_names_hint(relation: &str, column: &str) -> String {
+    format!("{relation} has two columns named {column}: give them names apart where {relation} is made (AS).")
 }
 
 fn qualify_hint(name: &str, level: &Level) -> String {
@@ -647,13 +670,12 @@ impl Resolver<'_> {
                 self.join_conditions(table_with_joins, &level, ctes)?;
                 if alias.is_none() {
                     scope.relations.append(&mut inner.relations);
+                    scope.merged.append(&mut inner.merged);
                     return Ok(None);
                 }
-                (
-                    String::new(),
-                    wildcard(inner.relations.iter()),
-                    alias.as_ref(),
-                )
+                let columns = wildcard(inner.relations.iter())
+                    .map(|columns| merged_first(columns, &inner.merged));
+                (String::new(), columns, alias.as_ref())
             }
             // Other table factors are not PostgreSQL's, or not ours to predict.
             _ => {

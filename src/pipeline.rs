@@ -90,44 +90,68 @@ pub fn query(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, En
 
 /// True when GlueSQL cannot answer the query (or would answer it far too slowly) as written.
 pub fn needs_steps<V: Visit>(node: &V) -> bool {
-    crate::walk::walk(node, &mut NeedsSteps).is_break()
+    step_construct(node).is_some()
+}
+
+/// What makes a query need steps (see [`needs_steps`]), in the words a message gives it.
+fn step_construct<V: Visit>(node: &V) -> Option<&'static str> {
+    match crate::walk::walk(node, &mut NeedsSteps) {
+        ControlFlow::Break(construct) => Some(construct),
+        ControlFlow::Continue(()) => None,
+    }
 }
 
 struct NeedsSteps;
 
 impl Visitor for NeedsSteps {
-    type Break = ();
+    type Break = &'static str;
 
-    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
-        let own_steps = query.with.is_some()
-            || !matches!(*query.body, SetExpr::Select(_) | SetExpr::Values(_))
-            || matches!(&*query.body, SetExpr::Select(select) if joins_derived_table(select)
-                || crate::full_join::needs_step(select)
-                || crate::sql::joins_need_columns(select)
-                || matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_)))
-                || select.projection.iter().any(|item| series_call(item).is_some()));
-        if own_steps {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<&'static str> {
+        if query.with.is_some() {
+            return ControlFlow::Break("WITH");
         }
+        let select = match query.body.as_ref() {
+            SetExpr::Select(select) => select,
+            SetExpr::Values(_) => return ControlFlow::Continue(()),
+            _ => return ControlFlow::Break("UNION, INTERSECT or EXCEPT"),
+        };
+        let construct = if joins_derived_table(select) {
+            "a subquery in FROM joined to a table"
+        } else if crate::full_join::needs_step(select) {
+            "a FULL or RIGHT JOIN"
+        } else if crate::sql::joins_need_columns(select) {
+            "NATURAL JOIN or JOIN ... USING"
+        } else if matches!(select.distinct, Some(sqlparser::ast::Distinct::On(_))) {
+            "DISTINCT ON"
+        } else if select
+            .projection
+            .iter()
+            .any(|item| series_call(item).is_some())
+        {
+            "generate_series in the select list"
+        } else {
+            return ControlFlow::Continue(());
+        };
+        ControlFlow::Break(construct)
     }
 
-    fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
+    fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<&'static str> {
         match factor {
             TableFactor::Table { args: Some(_), .. } | TableFactor::Function { .. } => {
-                ControlFlow::Break(())
+                ControlFlow::Break("a function in FROM")
             }
             _ => ControlFlow::Continue(()),
         }
     }
 
-    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<&'static str> {
         match expr {
-            Expr::Function(function) if function.over.is_some() => ControlFlow::Break(()),
+            Expr::Function(function) if function.over.is_some() => {
+                ControlFlow::Break("a window function")
+            }
             // GlueSQL runs a subquery again for every row; one that does not read the outer
             // query is computed once here.
-            Expr::Subquery(_) | Expr::InSubquery { .. } => ControlFlow::Break(()),
+            Expr::Subquery(_) | Expr::InSubquery { .. } => ControlFlow::Break("a subquery"),
             _ => ControlFlow::Continue(()),
         }
     }
@@ -889,7 +913,7 @@ impl VisitorMut for Nested<'_> {
             return ControlFlow::Continue(());
         }
         let outcome = query(self.backend, (**subquery).clone())
-            .map_err(correlated_hint)
+            .map_err(|error| correlated_hint(error, &**subquery))
             .and_then(|relation| self.backend.materialize(relation));
         match outcome {
             Ok(table) => {
@@ -1239,12 +1263,14 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
     Ok(())
 }
 
-/// A subquery computed on its own cannot see the outer query's columns.
-fn correlated_hint(error: EngineError) -> EngineError {
+/// A subquery computed on its own cannot see the outer query's columns: says which of its
+/// constructs made it be computed on its own.
+fn correlated_hint(error: EngineError, subquery: &Query) -> EngineError {
     match error {
         EngineError::Execution { message } if message.contains("identifier not found") => {
+            let construct = step_construct(subquery).unwrap_or("steps of its own");
             unsupported(
-                "a subquery with WITH, UNION or window functions that refers to the outer query",
+                &format!("a subquery with {construct} that refers to the outer query"),
                 "compute it for every key in a CTE and join it",
             )
         }

@@ -110,6 +110,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     if let ControlFlow::Break(error) = flow {
         return Err(error);
     }
+    let _ = crate::walk::walk_mut(statement, &mut AliasedJoins);
     if let ControlFlow::Break(error) = crate::walk::walk_mut(statement, &mut PlainJoins) {
         return Err(error);
     }
@@ -181,6 +182,33 @@ impl VisitorMut for NullsOrder {
             }
         }
         order_by.exprs = keys;
+        ControlFlow::Continue(())
+    }
+}
+
+/// `(a JOIN b ...) AS x` as `(SELECT * FROM a JOIN b ...) AS x`: the same columns (those of `*`
+/// over the join), under the alias alone, as PostgreSQL reads an aliased join.
+struct AliasedJoins;
+
+impl VisitorMut for AliasedJoins {
+    type Break = ();
+
+    fn pre_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<()> {
+        if let TableFactor::NestedJoin {
+            table_with_joins,
+            alias: Some(alias),
+        } = factor
+        {
+            let mut subquery = crate::pipeline::select_all_from("joined");
+            if let SetExpr::Select(select) = subquery.body.as_mut() {
+                select.from = vec![(**table_with_joins).clone()];
+            }
+            *factor = TableFactor::Derived {
+                lateral: false,
+                subquery: Box::new(subquery),
+                alias: Some(alias.clone()),
+            };
+        }
         ControlFlow::Continue(())
     }
 }
@@ -812,9 +840,17 @@ fn check_depth(statement: &Statement) -> Result<(), EngineError> {
 
 /// A refusal naming the construct and a way around it.
 pub fn unsupported(construct: &str, hint: &str) -> EngineError {
+    // Hints are written as the rest of a sentence; shown after the construct, one starts.
+    let mut chars = hint.chars();
+    let first: String = chars
+        .next()
+        .map(char::to_uppercase)
+        .into_iter()
+        .flatten()
+        .collect();
     EngineError::Unsupported {
         construct: construct.to_owned(),
-        hint: hint.to_owned(),
+        hint: first + chars.as_str(),
     }
 }
 

@@ -2090,3 +2090,27 @@ fn in_a_subquery_under_or_is_answered_in_place_with_sql_nulls() {
         "SELECT COUNT(*) FROM streams WHERE title IN (SELECT stream_id FROM gifts) OR FALSE",
     );
 }
+
+#[test]
+fn a_correlated_subquery_the_engine_cannot_run_names_what_it_holds() {
+    let mut engine = engine();
+    for (construct, sql) in [
+        (
+            "a FULL or RIGHT JOIN",
+            "SELECT c.creator_id, (SELECT COUNT(*) FROM streams s FULL JOIN gifts g \
+             ON g.stream_id = s.stream_id WHERE s.creator_id = c.creator_id) FROM creators c",
+        ),
+        (
+            "UNION, INTERSECT or EXCEPT",
+            "SELECT c.creator_id, (SELECT COUNT(*) FROM (SELECT stream_id, creator_id FROM streams \
+             UNION SELECT stream_id, 0 FROM gifts) u WHERE u.creator_id = c.creator_id) FROM creators c",
+        ),
+    ] {
+        let message = error(&mut engine, sql).to_string();
+        assert!(
+            message.contains(&format!("a subquery with {construct} that refers to the outer query")),
+            "{message}"
+        );
+        assert!(message.contains("Compute it for every key in a CTE"), "{message}");
+    }
+}

@@ -571,3 +571,51 @@ SELECT COUNT(*) AS n, SUM(c.creator_id) AS creators, SUM(sc.category_id) AS cate
 FROM streams s
 JOIN (creators c CROSS JOIN stream_categories sc)
     ON c.creator_id = s.creator_id AND sc.category_id <> s.category_id AND c.is_partner;
+
+-- case: aliased_parenthesized_join_read_by_its_alias
+-- ordered
+SELECT sc.handle, sc.stream_id, sc.title
+FROM (streams s JOIN creators c ON c.creator_id = s.creator_id) AS sc
+WHERE sc.is_partner
+ORDER BY sc.stream_id
+LIMIT 8;
+
+-- case: aliased_parenthesized_using_join_has_the_merged_column_once
+-- ordered
+SELECT x.*
+FROM (streams JOIN gifts USING (stream_id)) AS x
+ORDER BY x.gift_id
+LIMIT 3;
+
+-- case: aliased_parenthesized_join_joined_again_with_renamed_columns
+-- ordered
+SELECT j.sid, j.cid, COUNT(g.gift_id) AS gifts
+FROM (streams s JOIN creators c USING (creator_id)) AS j (cid, sid)
+LEFT JOIN gifts g ON g.stream_id = j.sid
+GROUP BY j.sid, j.cid
+ORDER BY gifts DESC, j.sid
+LIMIT 5;
+
+-- case: a name an aliased join has twice is ambiguous
+-- error
+SELECT sc.creator_id FROM (streams s JOIN creators c ON c.creator_id = s.creator_id) AS sc;
+
+-- case: a name a derived table has twice is ambiguous
+-- error
+SELECT t.k FROM (SELECT stream_id AS k, creator_id AS k FROM streams) t;
+
+-- case: merged_column_of_a_parenthesized_using_join_read_bare
+-- ordered
+SELECT stream_id, creator_id, handle, COUNT(*) AS gifts
+FROM (streams JOIN gifts USING (stream_id)) JOIN creators USING (creator_id)
+GROUP BY stream_id, creator_id, handle
+ORDER BY gifts DESC, stream_id
+LIMIT 5;
+
+-- case: merged_column_of_a_parenthesized_left_using_join_read_bare
+-- ordered
+SELECT stream_id, COUNT(g.gift_id) AS gifts
+FROM (streams s LEFT JOIN gifts g USING (stream_id))
+GROUP BY stream_id
+ORDER BY gifts, stream_id
+LIMIT 5;
