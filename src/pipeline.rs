@@ -913,7 +913,7 @@ impl VisitorMut for Nested<'_> {
             return ControlFlow::Continue(());
         }
         let outcome = query(self.backend, (**subquery).clone())
-            .map_err(|error| correlated_hint(error, &**subquery))
+            .map_err(|error| correlated_hint(error, subquery))
             .and_then(|relation| self.backend.materialize(relation));
         match outcome {
             Ok(table) => {
