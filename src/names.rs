@@ -538,13 +538,19 @@ impl Resolver<'_> {
         self.names(&select.named_window, &level, ctes)?;
         // GROUP BY, ORDER BY and DISTINCT ON may also name output columns.
         if let GroupByExpr::Expressions(exprs, _) = &select.group_by {
-            self.keys("GROUP BY", exprs.iter(), &level, ctes, &aliases)?;
+            self.keys("GROUP BY", exprs.iter().collect(), &level, ctes, &aliases)?;
         }
         if let Some(Distinct::On(exprs)) = &select.distinct {
-            self.keys("DISTINCT ON", exprs.iter(), &level, ctes, &aliases)?;
+            self.keys(
+                "DISTINCT ON",
+                exprs.iter().collect(),
+                &level,
+                ctes,
+                &aliases,
+            )?;
         }
         if let Some(order) = order_by {
-            let exprs = order.exprs.iter().map(|item| &item.expr);
+            let exprs = order.exprs.iter().map(|item| &item.expr).collect();
             self.keys("ORDER BY", exprs, &level, ctes, &aliases)?;
         }
         ambiguous_outputs(select, &level, order_by)?;
@@ -745,10 +751,10 @@ impl Resolver<'_> {
     /// Checks the keys of a `clause` that may name an output column (one of `aliases`), as
     /// PostgreSQL reads them: a key that is only a name may be an output column; inside an
     /// expression, names are the FROM list's columns.
-    fn keys<'e>(
+    fn keys(
         &self,
         clause: &'static str,
-        keys: impl Iterator<Item = &'e Expr>,
+        keys: Vec<&Expr>,
         level: &Level,
         ctes: &Ctes,
         aliases: &[&str],

@@ -95,25 +95,36 @@ pub fn needs_steps<V: Visit>(node: &V) -> bool {
 
 /// What makes a query need steps (see [`needs_steps`]), in the words a message gives it.
 fn step_construct<V: Visit>(node: &V) -> Option<&'static str> {
-    match crate::walk::walk(node, &mut NeedsSteps) {
-        ControlFlow::Break(construct) => Some(construct),
-        ControlFlow::Continue(()) => None,
+    let mut visitor = NeedsSteps::default();
+    crate::walk::walk(node, &mut visitor)
+        .is_break()
+        .then_some(visitor.construct)
+}
+
+/// Finds what needs steps, and keeps its name.
+#[derive(Default)]
+struct NeedsSteps {
+    construct: &'static str,
+}
+
+impl NeedsSteps {
+    fn found(&mut self, construct: &'static str) -> ControlFlow<()> {
+        self.construct = construct;
+        ControlFlow::Break(())
     }
 }
 
-struct NeedsSteps;
-
 impl Visitor for NeedsSteps {
-    type Break = &'static str;
+    type Break = ();
 
-    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<&'static str> {
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
         if query.with.is_some() {
-            return ControlFlow::Break("WITH");
+            return self.found("WITH");
         }
         let select = match query.body.as_ref() {
             SetExpr::Select(select) => select,
             SetExpr::Values(_) => return ControlFlow::Continue(()),
-            _ => return ControlFlow::Break("UNION, INTERSECT or EXCEPT"),
+            _ => return self.found("UNION, INTERSECT or EXCEPT"),
         };
         let construct = if joins_derived_table(select) {
             "a subquery in FROM joined to a table"
@@ -132,26 +143,24 @@ impl Visitor for NeedsSteps {
         } else {
             return ControlFlow::Continue(());
         };
-        ControlFlow::Break(construct)
+        self.found(construct)
     }
 
-    fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<&'static str> {
+    fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
         match factor {
             TableFactor::Table { args: Some(_), .. } | TableFactor::Function { .. } => {
-                ControlFlow::Break("a function in FROM")
+                self.found("a function in FROM")
             }
             _ => ControlFlow::Continue(()),
         }
     }
 
-    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<&'static str> {
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
         match expr {
-            Expr::Function(function) if function.over.is_some() => {
-                ControlFlow::Break("a window function")
-            }
+            Expr::Function(function) if function.over.is_some() => self.found("a window function"),
             // GlueSQL runs a subquery again for every row; one that does not read the outer
             // query is computed once here.
-            Expr::Subquery(_) | Expr::InSubquery { .. } => ControlFlow::Break("a subquery"),
+            Expr::Subquery(_) | Expr::InSubquery { .. } => self.found("a subquery"),
             _ => ControlFlow::Continue(()),
         }
     }
