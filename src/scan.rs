@@ -558,11 +558,9 @@ impl<'q> Plan<'q> {
             place(&mut sources, condition, depth);
         }
         for condition in conjuncts(selection.as_ref()) {
-            place(
-                &mut sources,
-                Condition::new(scope.compile(condition)?),
-                depth,
-            );
+            for node in scope.conditions(condition)? {
+                place(&mut sources, Condition::new(node), depth);
+            }
         }
         sources[0].correlation = sources[0]
             .after
@@ -1394,6 +1392,32 @@ impl<'q> Scope<'q> {
         exprs.iter().map(|e| self.compile(e)).collect()
     }
 
+    /// A condition of `WHERE` as the conditions it is: `column BETWEEN low AND high` is
+    /// `column >= low` and `column <= high` (as PostgreSQL defines it), two comparisons with a
+    /// quick test each instead of one general one.
+    fn conditions(&mut self, expr: &'q Expr) -> Option<Vec<Node<'q>>> {
+        static AT_LEAST: BinaryOperator = BinaryOperator::GtEq;
+        static AT_MOST: BinaryOperator = BinaryOperator::LtEq;
+        if let Expr::Between {
+            expr: target,
+            negated: false,
+            low,
+            high,
+        } = expr
+        {
+            if matches!(
+                **target,
+                Expr::Identifier(_) | Expr::CompoundIdentifier { .. }
+            ) {
+                let mut boxed = |expr| self.compile(expr).map(Box::new);
+                let from = Node::Binary(boxed(target)?, &AT_LEAST, boxed(low)?);
+                let to = Node::Binary(boxed(target)?, &AT_MOST, boxed(high)?);
+                return Some(vec![fold(from), fold(to)]);
+            }
+        }
+        Some(vec![self.compile(expr)?])
+    }
+
     fn compile(&mut self, expr: &'q Expr) -> Option<Node<'q>> {
         let boxed = |scope: &mut Self, expr| scope.compile(expr).map(Box::new);
         Some(match expr {
@@ -1479,7 +1503,9 @@ impl<'q> Scope<'q> {
                     | AggregateFunction::Sum(expr)
                     | AggregateFunction::Min(expr)
                     | AggregateFunction::Max(expr)
-                    | AggregateFunction::Avg(expr) => self.compile(expr).map(Some),
+                    | AggregateFunction::Avg(expr) => {
+                        self.compile(expr).map(|node| Some(literal_results(node)))
+                    }
                     AggregateFunction::Variance(_) | AggregateFunction::Stdev(_) => None,
                 };
                 let mut aggregates = outer;
@@ -1490,6 +1516,35 @@ impl<'q> Scope<'q> {
             }
             _ => return None,
         })
+    }
+}
+
+/// An aggregate's argument with the literal results of its `CASE` (`SUM(CASE WHEN ... THEN 1
+/// ELSE 0 END)`) made the values the aggregate would make of them, once instead of per row.
+fn literal_results(node: Node) -> Node {
+    fn value(node: Node) -> Node {
+        match node {
+            Node::Literal(found) => match Value::try_from(literal(found)) {
+                Ok(value) => Node::Constant(value),
+                Err(_) => node,
+            },
+            other => other,
+        }
+    }
+    match node {
+        Node::Case {
+            operand,
+            when_then,
+            otherwise,
+        } => Node::Case {
+            operand,
+            when_then: when_then
+                .into_iter()
+                .map(|(when, then)| (when, value(then)))
+                .collect(),
+            otherwise: otherwise.map(|node| Box::new(value(*node))),
+        },
+        other => other,
     }
 }
 

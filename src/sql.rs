@@ -1288,6 +1288,21 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
             *expr = call("SUBSTR", args);
         }
         Expr::IsDistinctFrom(left, right) | Expr::IsNotDistinctFrom(left, right) => {
+            // With NULL on one side it is whether the other is (not) NULL.
+            let null = |side: &Expr| matches!(side, Expr::Value(Value::Null));
+            if null(left) || null(right) {
+                let other = Box::new(Expr::Nested(if null(left) {
+                    right.clone()
+                } else {
+                    left.clone()
+                }));
+                *expr = if distinct {
+                    Expr::IsNotNull(other)
+                } else {
+                    Expr::IsNull(other)
+                };
+                return Ok(());
+            }
             // NULL-safe comparison: never NULL itself.
             let (a, b) = (Expr::Nested(left.clone()), Expr::Nested(right.clone()));
             let both_null = and(

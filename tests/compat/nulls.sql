@@ -188,3 +188,26 @@ FROM streams s JOIN gifts g ON g.stream_id = s.stream_id
 GROUP BY s.stream_id
 HAVING AVG(g.amount_usd) = MIN(g.amount_usd) AND COUNT(*) > 1 OR s.stream_id <= 12
 ORDER BY s.stream_id;
+
+-- case: between_on_a_nullable_column_and_with_a_null_bound
+SELECT COUNT(*) FILTER (WHERE ended_at BETWEEN TIMESTAMP '2026-10-01' AND TIMESTAMP '2026-10-20') AS in_window,
+    (SELECT COUNT(*) FROM streams WHERE ended_at BETWEEN NULL AND TIMESTAMP '2026-10-20') AS null_low,
+    (SELECT COUNT(*) FROM streams WHERE started_at NOT BETWEEN TIMESTAMP '2026-10-01' AND TIMESTAMP '2026-10-20') AS outside
+FROM streams;
+
+-- case: between_in_where_keeps_rows_on_both_bounds
+SELECT COUNT(*) AS n, MIN(stream_id) AS first, MAX(stream_id) AS last
+FROM streams WHERE stream_id BETWEEN 10 AND 20 AND ended_at BETWEEN started_at AND NOW();
+
+-- case: is_distinct_from_null_on_either_side
+SELECT COUNT(*) FILTER (WHERE NULL IS DISTINCT FROM leave_time) AS left_a,
+    COUNT(*) FILTER (WHERE leave_time IS NOT DISTINCT FROM NULL) AS open_a,
+    COUNT(*) FILTER (WHERE NULL IS NOT DISTINCT FROM NULL) AS all_rows
+FROM viewer_sessions;
+
+-- case: sum_of_case_with_literal_results
+SELECT SUM(CASE WHEN device = 'ios' THEN 1 ELSE 0 END) AS ios,
+    SUM(CASE WHEN leave_time IS NULL THEN 2.5 ELSE 0 END) AS weighted,
+    AVG(CASE WHEN device = 'tv' THEN 1 END) AS tv_avg,
+    MAX(CASE WHEN device = 'web' THEN 'w' ELSE 'x' END) AS biggest
+FROM viewer_sessions;
