@@ -100,12 +100,12 @@ mod tests {
         // INTERVAL '1 mon 1 day' * 1.5 in PostgreSQL 15.
         assert_eq!(Interval::hours(1) * 1.5, Interval::new(0, 0, 5_400_000_000));
         assert_eq!(Interval::minutes(10) / 4, Interval::new(0, 0, 150_000_000));
-        let half_month = Interval::months(1) / 2;
+        let half_month = Interval::months(1) / 2_i64;
         assert_eq!(
             (half_month.months, half_month.days, half_month.microseconds),
             (0, 15, 0)
         );
-        let scaled = Interval::new(1, 1, 0) * 1.5;
+        let scaled = Interval::new(1, 1, 0) * 1.5_f64;
         assert_eq!(
             (scaled.months, scaled.days, scaled.microseconds),
             (1, 16, 43_200_000_000)

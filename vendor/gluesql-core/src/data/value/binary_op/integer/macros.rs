@@ -12,109 +12,13 @@ macro_rules! impl_interval_method {
     };
 }
 
+/// Patched: the right side is made the left's type first and the checked operation written once,
+/// rather than once per type of the right side.
 macro_rules! impl_method {
     ($lhs_variant: ident, $lhs_primitive: ident, $lhs: ident, $method: ident, $op: ident, $rhs: ident) => {{
-        match *$rhs {
-            I8(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: I8(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            I16(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: I16(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            I32(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: I32(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            I64(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: I64(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            I128(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: I128(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            U8(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: U8(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            U16(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: U16(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            U32(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: U32(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            U64(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: U64(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
-            U128(rhs) => $lhs
-                .$method($lhs_primitive::try_from($rhs)?)
-                .ok_or_else(|| {
-                    ValueError::BinaryOperationOverflow {
-                        lhs: $lhs_variant($lhs),
-                        rhs: U128(rhs),
-                        operator: $op,
-                    }
-                    .into()
-                }),
+        let operand = match *$rhs {
+            I8(_) | I16(_) | I32(_) | I64(_) | I128(_) | U8(_) | U16(_) | U32(_) | U64(_)
+            | U128(_) => $lhs_primitive::try_from($rhs)?,
             F32(_) | F64(_) | Decimal(_) => {
                 // Patched: widen the integer to the other side's type, as SQL does. Converting
                 // the other side to the integer's type truncated it (`3 * 1.5` gave 3).
@@ -136,14 +40,23 @@ macro_rules! impl_method {
             Interval(rhs) => {
                 super::macros::impl_interval_method!($method, $lhs_variant, $op, $lhs, rhs);
             }
-            _ => Err(ValueError::NonNumericMathOperation {
-                lhs: $lhs_variant($lhs),
-                operator: $op,
-                rhs: $rhs.clone(),
+            _ => {
+                return Err(ValueError::NonNumericMathOperation {
+                    lhs: $lhs_variant($lhs),
+                    operator: $op,
+                    rhs: $rhs.clone(),
+                }
+                .into())
             }
-            .into()),
-        }
-        .map($lhs_variant)
+        };
+        $lhs.$method(operand).map($lhs_variant).ok_or_else(|| {
+            ValueError::BinaryOperationOverflow {
+                lhs: $lhs_variant($lhs),
+                rhs: $rhs.clone(),
+                operator: $op,
+            }
+            .into()
+        })
     }};
 }
 
