@@ -343,11 +343,43 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
         SetExpr::Select(_) | SetExpr::Values(_) => backend.select(query),
         _ => {
             let mut tail = query;
+            set_operation_order(&tail)?;
             let placeholder = select_all_from("x").body;
             let body = std::mem::replace(&mut tail.body, placeholder);
             let relation = set_expr(backend, *body)?;
             finish(backend, relation, tail)
         }
+    }
+}
+
+/// A set operation's `ORDER BY` names its result's columns, by name or position, as in
+/// PostgreSQL: an expression (even over those columns) is an error there, not a sort.
+fn set_operation_order(query: &Query) -> Result<(), EngineError> {
+    let exprs = query.order_by.iter().flat_map(|order| &order.exprs);
+    let mut keys = exprs.map(|item| {
+        let mut expr = &item.expr;
+        while let Expr::Nested(inner) = expr {
+            expr = inner;
+        }
+        expr
+    });
+    let plain = |expr: &Expr| {
+        matches!(
+            expr,
+            Expr::Identifier(_)
+                | Expr::CompoundIdentifier(_)
+                | Expr::Value(sqlparser::ast::Value::Number(..))
+        )
+    };
+    match keys.find(|expr| !plain(expr)) {
+        None => Ok(()),
+        Some(expr) => Err(EngineError::Execution {
+            message: format!(
+                "invalid UNION/INTERSECT/EXCEPT ORDER BY clause: only result column names can \
+                 be used, not expressions or functions ({expr}); add it to every SELECT, or \
+                 move the set operation into a FROM clause"
+            ),
+        }),
     }
 }
 

@@ -147,3 +147,32 @@ SELECT x FROM (SELECT 1 AS x UNION SELECT 1.0 UNION SELECT 2.50 UNION SELECT 2.5
 WHERE x IN (SELECT gift_type_id FROM gifts INTERSECT SELECT CAST(gift_type_id AS NUMERIC(10,2)) FROM gift_catalog)
    OR x = 2.5
 ORDER BY x;
+
+-- case: set_operation_ordered_by_an_expression_is_refused
+-- error
+SELECT country FROM creators
+UNION
+SELECT country FROM viewers
+ORDER BY LOWER(country);
+
+-- case: set_operation_ordered_by_an_output_column_inside_an_expression_is_refused
+-- error
+SELECT stream_id AS id FROM streams
+UNION ALL
+SELECT gift_id FROM gifts
+ORDER BY id + 1
+LIMIT 3;
+
+-- case: set_operation_ordered_by_a_table_qualified_column_is_refused
+-- error
+SELECT creators.country FROM creators
+UNION
+SELECT country FROM viewers
+ORDER BY creators.country;
+
+-- case: set_operation_ordered_by_a_name_not_in_its_output_is_refused
+-- error
+SELECT country FROM creators
+UNION
+SELECT country FROM viewers
+ORDER BY handle;
