@@ -252,6 +252,13 @@ enum Node<'q> {
         high: Box<Node<'q>>,
     },
     InList(Box<Node<'q>>, Vec<Node<'q>>, bool),
+    /// `[NOT] LIKE` (`ILIKE` when not case-sensitive).
+    Like {
+        target: Box<Node<'q>>,
+        pattern: Box<Node<'q>>,
+        negated: bool,
+        case_sensitive: bool,
+    },
     /// `[NOT] IN (SELECT * FROM t)` of a one-column table (as the pipeline leaves a subquery
     /// computed once): its values, read in place.
     InSet(Box<InSet<'q>>),
@@ -781,10 +788,10 @@ impl<'q> Plan<'q> {
         Ok(Some(keys))
     }
 
-    /// The rows of `... FROM t ORDER BY <t's integer key> LIMIT n` of one table: its rows are
-    /// stored in key order, so reading stops after the first that pass, instead of computing
-    /// every row and sorting. `None` for any other query, or a table whose rows turn out to be
-    /// stored by another key.
+    /// The rows of `... FROM t ORDER BY <t's integer key> [DESC] LIMIT n` of one table: its rows
+    /// are stored in key order, so reading (from either end) stops after the first that pass,
+    /// instead of computing every row and sorting. `None` for any other query, or a table whose
+    /// rows turn out to be stored by another key.
     fn first_in_key_order(&self, outer: &[&[Value]]) -> Result<Option<Vec<Emitted>>> {
         let (Some(key), Some(limit), [source], None, false) = (
             self.key_column,
@@ -805,7 +812,7 @@ impl<'q> Plan<'q> {
         let [(sort, ascending)] = self.order.as_slice() else {
             return Ok(None);
         };
-        if !by_key(sort) || *ascending == Some(false) {
+        if !by_key(sort) {
             return Ok(None);
         }
         let wanted = self.offset.saturating_add(limit);
@@ -813,7 +820,11 @@ impl<'q> Plan<'q> {
         tuple.push(&[]);
         let at = tuple.len() - 1;
         let mut kept = Vec::new();
-        for (stored, row) in source.rows {
+        let in_order: Box<dyn Iterator<Item = (&Key, &Vec<Value>)>> = match ascending {
+            Some(false) => Box::new(source.rows.iter().rev()),
+            _ => Box::new(source.rows.iter()),
+        };
+        for (stored, row) in in_order {
             if kept.len() == wanted {
                 break;
             }
@@ -1448,6 +1459,26 @@ impl<'q> Scope<'q> {
                 list,
                 negated,
             } => Node::InList(boxed(self, expr)?, self.list(list)?, *negated),
+            Expr::Like {
+                expr,
+                negated,
+                pattern,
+            } => Node::Like {
+                target: boxed(self, expr)?,
+                pattern: boxed(self, pattern)?,
+                negated: *negated,
+                case_sensitive: true,
+            },
+            Expr::ILike {
+                expr,
+                negated,
+                pattern,
+            } => Node::Like {
+                target: boxed(self, expr)?,
+                pattern: boxed(self, pattern)?,
+                negated: *negated,
+                case_sensitive: false,
+            },
             Expr::InSubquery {
                 expr,
                 subquery,
@@ -1621,6 +1652,9 @@ impl<'q> Node<'q> {
                 target, low, high, ..
             } => target.tables() | low.tables() | high.tables(),
             Node::InList(target, list, _) => target.tables() | all(list),
+            Node::Like {
+                target, pattern, ..
+            } => target.tables() | pattern.tables(),
             Node::InSet(set) => set.target.tables(),
             Node::Coalesce(list) | Node::Call(_, list) => all(list),
             Node::Case {
@@ -1638,8 +1672,6 @@ impl<'q> Node<'q> {
         }
     }
 
-    /// Evaluates against a row (the group's first row in a grouped output) and the group's
-    /// aggregate values.
     /// The value a column or constant stands for, found without evaluating anything.
     fn direct<'a>(&'a self, tuple: &[&'a [Value]]) -> Option<&'a Value>
     where
@@ -1653,6 +1685,8 @@ impl<'q> Node<'q> {
         }
     }
 
+    /// Evaluates against a row (the group's first row in a grouped output) and the group's
+    /// aggregate values.
     fn eval<'a>(&'a self, tuple: &[&'a [Value]], aggregated: &'a [Value]) -> Result<Evaluated<'a>>
     where
         'q: 'a,
@@ -1695,6 +1729,21 @@ impl<'q> Node<'q> {
             } => between(&eval(target)?, *negated, &eval(low)?, &eval(high)?),
             Node::InList(target, list, negated) => {
                 in_values(eval(target)?, list.iter().map(eval), *negated)
+            }
+            Node::Like {
+                target,
+                pattern,
+                negated,
+                case_sensitive,
+            } => {
+                let matched = eval(target)?.like(eval(pattern)?, *case_sensitive)?;
+                // As GlueSQL's executor negates it.
+                match negated {
+                    false => Ok(matched),
+                    true => value(Value::from(
+                        matched.evaluate_eq(&Evaluated::Value(Cow::Owned(Value::Bool(false)))),
+                    )),
+                }
             }
             Node::InSet(set) => {
                 let target = eval(&set.target)?;

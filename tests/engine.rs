@@ -2114,3 +2114,74 @@ fn a_correlated_subquery_the_engine_cannot_run_names_what_it_holds() {
         assert!(message.contains("Compute it for every key in a CTE"), "{message}");
     }
 }
+
+#[test]
+fn like_and_ilike_are_read_in_place_and_match_as_plain_rust_does() {
+    let mut engine = engine();
+    let data = data();
+    let before = engine.executed_by_gluesql();
+    let expected = data
+        .chat_messages
+        .iter()
+        .filter(|m| m.body.contains("gg") || m.body.to_lowercase().starts_with('l'))
+        .count();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM chat_messages WHERE body LIKE '%gg%' OR body ILIKE 'L%'"
+        ),
+        Cell::Int(expected as i64)
+    );
+    let not_expected = data
+        .chat_messages
+        .iter()
+        .filter(|m| !m.body.ends_with('!'))
+        .count();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT COUNT(*) FROM chat_messages WHERE body NOT LIKE '%!'"
+        ),
+        Cell::Int(not_expected as i64)
+    );
+    assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+}
+
+#[test]
+fn latest_rows_by_key_are_read_from_the_end_in_place() {
+    let mut engine = engine();
+    let data = data();
+    let before = engine.executed_by_gluesql();
+    let ids = |engine: &mut Engine, sql: &str| -> Vec<Cell> {
+        let result = engine.query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        result.rows.into_iter().map(|row| row[0].clone()).collect()
+    };
+    let live_desc: Vec<Cell> = data
+        .streams
+        .iter()
+        .filter(|s| s.ended_at.is_none())
+        .map(|s| Cell::Int(s.stream_id))
+        .rev()
+        .skip(1)
+        .take(2)
+        .collect();
+    assert!(live_desc.len() == 2, "the data has live streams");
+    assert_eq!(
+        ids(
+            &mut engine,
+            "SELECT stream_id FROM streams WHERE ended_at IS NULL ORDER BY stream_id DESC LIMIT 2 OFFSET 1"
+        ),
+        live_desc
+    );
+    let last: Vec<Cell> = (0..5)
+        .map(|i| Cell::Int(data.streams.len() as i64 - i))
+        .collect();
+    assert_eq!(
+        ids(
+            &mut engine,
+            "SELECT stream_id AS k, title FROM streams ORDER BY k DESC LIMIT 5"
+        ),
+        last
+    );
+    assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+}

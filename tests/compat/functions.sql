@@ -248,3 +248,22 @@ SELECT COUNT(*) FILTER (WHERE amount_usd > '5') AS over_five,
     COUNT(*) FILTER (WHERE amount_usd BETWEEN '1' AND ' 2.5 ') AS small,
     COUNT(*) FILTER (WHERE stream_id IN ('1', '2', '3')) AS first_streams
 FROM gifts;
+
+-- case: like_ilike_and_not_like_over_chat_bodies
+SELECT COUNT(*) FILTER (WHERE body LIKE '%gg%') AS gg,
+       COUNT(*) FILTER (WHERE body ILIKE '%GG%') AS gg_any_case,
+       COUNT(*) FILTER (WHERE body NOT LIKE '%!%') AS without_bang,
+       COUNT(*) FILTER (WHERE body LIKE '_%a_') AS a_second_to_last,
+       COUNT(*) FILTER (WHERE body ILIKE 'L%') AS starting_with_l
+FROM chat_messages;
+
+-- case: like_of_null_is_null_and_non_ascii_matches_by_character
+-- ordered
+SELECT x LIKE 'a%' AS starts_with_a, x NOT LIKE 'a%' AS not_a, x ILIKE 'ÄR%' AS ilike_umlaut,
+       x LIKE '_rger' AS one_char_then_rger, x LIKE '100\%' AS escaped_percent
+FROM (SELECT CAST(NULL AS TEXT) AS x, 1 AS o
+      UNION ALL SELECT 'abc', 2
+      UNION ALL SELECT 'Ärger', 3
+      UNION ALL SELECT '100%', 4
+      UNION ALL SELECT '1000', 5) t
+ORDER BY o;

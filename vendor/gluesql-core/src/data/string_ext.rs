@@ -22,8 +22,16 @@ pub trait StringExt {
 impl StringExt for str {
     // Patched: matched directly instead of through a regular expression built for every row
     // (a LIKE over 100,000 rows took seconds), and `\` escapes the next character as in SQL
-    // (`'100\%'` matches the text `100%`).
+    // (`'100\%'` matches the text `100%`). ASCII text and patterns are matched as bytes, with
+    // no copy of the text.
     fn like(&self, pattern: &str, case_sensitive: bool) -> Result<bool> {
+        if self.is_ascii() && pattern.is_ascii() {
+            let tokens = like_tokens(pattern.bytes());
+            return Ok(match case_sensitive {
+                true => like_match(self.as_bytes(), &tokens, u8::eq),
+                false => like_match(self.as_bytes(), &tokens, u8::eq_ignore_ascii_case),
+            });
+        }
         let (text, pattern): (Vec<char>, Vec<char>) = if case_sensitive {
             (self.chars().collect(), pattern.chars().collect())
         } else {
@@ -32,7 +40,11 @@ impl StringExt for str {
                 pattern.to_lowercase().chars().collect(),
             )
         };
-        Ok(like_match(&text, &like_tokens(&pattern)))
+        Ok(like_match(
+            &text,
+            &like_tokens(pattern.into_iter()),
+            char::eq,
+        ))
     }
 
     // Patched: the expression is built once per pattern, not once per row (see `compiled`).
@@ -82,20 +94,23 @@ fn compiled(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>> {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum LikeToken {
+enum LikeToken<T> {
     Any,
     One,
-    Char(char),
+    Char(T),
 }
 
-fn like_tokens(pattern: &[char]) -> Vec<LikeToken> {
-    let mut tokens = Vec::with_capacity(pattern.len());
-    let mut chars = pattern.iter();
-    while let Some(&c) = chars.next() {
+/// `%`, `_` and `\` are the same byte in ASCII and the same char elsewhere.
+fn like_tokens<T: Copy + PartialEq + From<u8>>(
+    pattern: impl Iterator<Item = T>,
+) -> Vec<LikeToken<T>> {
+    let mut tokens = Vec::new();
+    let mut chars = pattern;
+    while let Some(c) = chars.next() {
         tokens.push(match c {
-            '%' => LikeToken::Any,
-            '_' => LikeToken::One,
-            '\\' => LikeToken::Char(chars.next().copied().unwrap_or('\\')),
+            c if c == T::from(b'%') => LikeToken::Any,
+            c if c == T::from(b'_') => LikeToken::One,
+            c if c == T::from(b'\\') => LikeToken::Char(chars.next().unwrap_or(c)),
             c => LikeToken::Char(c),
         });
     }
@@ -103,7 +118,11 @@ fn like_tokens(pattern: &[char]) -> Vec<LikeToken> {
 }
 
 /// Wildcard matching with one backtrack point: the last `%` seen.
-fn like_match(text: &[char], pattern: &[LikeToken]) -> bool {
+fn like_match<T: Copy>(
+    text: &[T],
+    pattern: &[LikeToken<T>],
+    same: impl Fn(&T, &T) -> bool,
+) -> bool {
     let (mut t, mut p) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
@@ -112,7 +131,7 @@ fn like_match(text: &[char], pattern: &[LikeToken]) -> bool {
                 t += 1;
                 p += 1;
             }
-            Some(LikeToken::Char(c)) if *c == text[t] => {
+            Some(LikeToken::Char(c)) if same(c, &text[t]) => {
                 t += 1;
                 p += 1;
             }
@@ -130,7 +149,9 @@ fn like_match(text: &[char], pattern: &[LikeToken]) -> bool {
             },
         }
     }
-    pattern[p..].iter().all(|token| *token == LikeToken::Any)
+    pattern[p..]
+        .iter()
+        .all(|token| matches!(token, LikeToken::Any))
 }
 
 #[cfg(test)]
@@ -139,6 +160,27 @@ mod tests {
         super::{StringExt, StringExtError},
         crate::result::Error,
     };
+
+    #[test]
+    fn like() {
+        // ASCII: matched as bytes.
+        assert_eq!("Hello".like("H%o", true), Ok(true));
+        assert_eq!("Hello".like("h%o", true), Ok(false));
+        assert_eq!("Hello".like("h%O", false), Ok(true));
+        assert_eq!("Hello".like("H_llo", true), Ok(true));
+        assert_eq!("Hello".like("H_lo", true), Ok(false));
+        assert_eq!("100%".like("100\\%", true), Ok(true));
+        assert_eq!("1000".like("100\\%", true), Ok(false));
+        assert_eq!("abcabc".like("%bc", true), Ok(true));
+        assert_eq!("abcabd".like("%bc", true), Ok(false));
+        assert_eq!("".like("%", true), Ok(true));
+        // Otherwise by character, and ILIKE by lower case.
+        assert_eq!("Ärger".like("ä%", false), Ok(true));
+        assert_eq!("Ärger".like("ä%", true), Ok(false));
+        assert_eq!("naïve".like("na_ve", true), Ok(true));
+        assert_eq!("naïve".like("nai%", true), Ok(false));
+        assert_eq!("Hello".like("%É%", false), Ok(false));
+    }
 
     #[test]
     fn regex() {

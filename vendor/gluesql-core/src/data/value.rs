@@ -741,6 +741,8 @@ impl Value {
 
         match (self, other) {
             (Str(a), Str(b)) => a.like(b, case_sensitive).map(Bool),
+            // Patched: NULL, as in SQL, where `regex` has it (upstream: an error).
+            (Null, Str(_) | Null) | (Str(_), Null) => Ok(Null),
             _ => Err(ValueError::LikeOnNonString {
                 base: self.clone(),
                 pattern: other.clone(),
@@ -3224,6 +3226,18 @@ mod tests {
         let mut map2 = BTreeMap::new();
         map2.insert("a".to_owned(), I64(1));
         assert_eq!(Map(map1), Map(map2));
+    }
+
+    #[test]
+    fn like() {
+        let str = |value: &str| Value::Str(value.to_owned());
+
+        assert_eq!(str("Hello").like(&str("H%"), true).unwrap(), Value::Bool(true));
+        assert_eq!(str("Hello").like(&str("h%"), false).unwrap(), Value::Bool(true));
+        assert_eq!(Value::Null.like(&str("H%"), true).unwrap(), Value::Null);
+        assert_eq!(str("Hello").like(&Value::Null, true).unwrap(), Value::Null);
+        assert_eq!(Value::Null.like(&Value::Null, false).unwrap(), Value::Null);
+        assert!(Value::I64(1).like(&Value::Null, true).is_err());
     }
 
     #[test]
