@@ -30,8 +30,8 @@ use gluesql::core::ast::{
 use gluesql::core::data::{Key, Value};
 use gluesql::core::error::Result;
 use gluesql::core::executor::{
-    between, binary_op, comparable, literal, number_key, sort_by, unary_op, EvaluateError,
-    Evaluated, Payload,
+    between, binary_op, change_case, comparable, literal, number_key, sort_by, unary_op,
+    EvaluateError, Evaluated, Payload,
 };
 use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
@@ -252,6 +252,8 @@ enum Node<'q> {
         high: Box<Node<'q>>,
     },
     InList(Box<Node<'q>>, Vec<Node<'q>>, bool),
+    /// `UPPER` (true) or `LOWER` (false).
+    ChangeCase(bool, Box<Node<'q>>),
     /// `[NOT] LIKE` (`ILIKE` when not case-sensitive).
     Like {
         target: Box<Node<'q>>,
@@ -1495,6 +1497,8 @@ impl<'q> Scope<'q> {
                     fold(Node::Coalesce(self.list(exprs)?))
                 }
                 Function::Extract { field, expr } => Node::Extract(field, boxed(self, expr)?),
+                Function::Upper(expr) => fold(Node::ChangeCase(true, boxed(self, expr)?)),
+                Function::Lower(expr) => fold(Node::ChangeCase(false, boxed(self, expr)?)),
                 Function::Custom { name, exprs } => {
                     unit_call(fold(Node::Call(name, self.list(exprs)?)))
                 }
@@ -1620,7 +1624,9 @@ fn fold(node: Node) -> Node {
         |node: &Node| matches!(node, Node::Literal(_) | Node::Value(_) | Node::Constant(_));
     let operands_constant = match &node {
         Node::Binary(left, _, right) => constant(left) && constant(right),
-        Node::Unary(_, operand) | Node::Cast(operand, _) => constant(operand),
+        Node::Unary(_, operand) | Node::Cast(operand, _) | Node::ChangeCase(_, operand) => {
+            constant(operand)
+        }
         Node::Coalesce(arguments) | Node::Call(_, arguments) => arguments.iter().all(constant),
         _ => false,
     };
@@ -1644,6 +1650,7 @@ impl<'q> Node<'q> {
             Node::Subquery(subquery) | Node::Exists(subquery, _) => (1 << subquery.plan.depth) - 1,
             Node::Binary(left, _, right) => left.tables() | right.tables(),
             Node::Unary(_, expr)
+            | Node::ChangeCase(_, expr)
             | Node::IsNull(expr, _)
             | Node::Cast(expr, _)
             | Node::Extract(_, expr)
@@ -1730,6 +1737,7 @@ impl<'q> Node<'q> {
             Node::InList(target, list, negated) => {
                 in_values(eval(target)?, list.iter().map(eval), *negated)
             }
+            Node::ChangeCase(upper, expr) => change_case(*upper, eval(expr)?),
             Node::Like {
                 target,
                 pattern,

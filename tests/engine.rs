@@ -2185,3 +2185,30 @@ fn latest_rows_by_key_are_read_from_the_end_in_place() {
     );
     assert_eq!(engine.executed_by_gluesql(), before, "read in place");
 }
+
+#[test]
+fn lower_and_upper_are_read_in_place_and_match_plain_rust() {
+    let mut engine = engine();
+    let data = data();
+    let before = engine.executed_by_gluesql();
+    let result = engine
+        .query("SELECT LOWER(handle), UPPER(handle) FROM creators ORDER BY creator_id")
+        .unwrap();
+    let expected: Vec<Vec<Cell>> = data
+        .creators
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::Text(c.handle.to_lowercase()),
+                Cell::Text(c.handle.to_uppercase()),
+            ]
+        })
+        .collect();
+    assert_eq!(result.rows, expected);
+    assert_eq!(single(&mut engine, "SELECT UPPER(NULL)"), Cell::Null);
+    assert_eq!(
+        engine.executed_by_gluesql(),
+        before + 1,
+        "only the FROM-less SELECT"
+    );
+}

@@ -267,3 +267,12 @@ FROM (SELECT CAST(NULL AS TEXT) AS x, 1 AS o
       UNION ALL SELECT '100%', 4
       UNION ALL SELECT '1000', 5) t
 ORDER BY o;
+
+-- case: lower_and_upper_over_handles_and_null
+-- ordered
+SELECT creator_id, LOWER(handle) AS low, UPPER(handle || country) AS up, UPPER(NULL) AS nothing,
+       LOWER(CASE WHEN is_partner THEN country END) AS partner_country
+FROM creators
+WHERE UPPER(handle) LIKE '%A%'
+ORDER BY creator_id DESC
+LIMIT 12;

@@ -16,8 +16,8 @@ pub use {
     context::RowContext,
     delete::DeleteError,
     evaluate::{
-        EvaluateError, Evaluated, between, binary_op, comparable, evaluate_stateless, literal,
-        unary_op,
+        EvaluateError, Evaluated, between, binary_op, change_case, comparable, evaluate_stateless,
+        literal, unary_op,
     },
     execute::{ExecuteError, Payload, PayloadVariable, execute},
     fetch::FetchError,

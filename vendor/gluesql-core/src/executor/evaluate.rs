@@ -770,11 +770,24 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
         FunctionExprPlan::Dedup(list) => f::dedup(eval(list)?),
     };
 
+    finish_function(result)
+}
+
+fn finish_function(result: ControlFlow<BreakCase, Evaluated<'_>>) -> Result<Evaluated<'_>> {
     match result {
         ControlFlow::Continue(v) => Ok(v),
         ControlFlow::Break(BreakCase::Null) => Ok(Evaluated::Value(Cow::Owned(Value::Null))),
         ControlFlow::Break(BreakCase::Err(err)) => Err(err),
     }
+}
+
+/// Patched: `LOWER` (or `UPPER`) of an argument the caller evaluated, as `evaluate` computes it,
+/// for an embedder that reads rows itself.
+pub fn change_case(upper: bool, argument: Evaluated<'_>) -> Result<Evaluated<'_>> {
+    finish_function(match upper {
+        true => function::upper("UPPER", argument),
+        false => function::lower("LOWER", argument),
+    })
 }
 
 #[cfg(test)]
