@@ -1461,25 +1461,20 @@ impl<'q> Scope<'q> {
                 list,
                 negated,
             } => Node::InList(boxed(self, expr)?, self.list(list)?, *negated),
-            Expr::Like {
+            like @ (Expr::Like {
                 expr,
                 negated,
                 pattern,
-            } => Node::Like {
-                target: boxed(self, expr)?,
-                pattern: boxed(self, pattern)?,
-                negated: *negated,
-                case_sensitive: true,
-            },
-            Expr::ILike {
+            }
+            | Expr::ILike {
                 expr,
                 negated,
                 pattern,
-            } => Node::Like {
+            }) => Node::Like {
                 target: boxed(self, expr)?,
                 pattern: boxed(self, pattern)?,
                 negated: *negated,
-                case_sensitive: false,
+                case_sensitive: matches!(like, Expr::Like { .. }),
             },
             Expr::InSubquery {
                 expr,
