@@ -14,13 +14,13 @@ use crate::sql::{self, Context, ValueKind};
 use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
 use crate::timestamptz::{self, Zone};
-use gluesql::core::ast::{ColumnDef, DataType};
+use gluesql::core::ast::{ColumnDef, ColumnUniqueOption, DataType};
 use gluesql::core::chrono::{DateTime, NaiveDateTime};
 use gluesql::core::data::{Interval, Key, Schema, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
 use gluesql::core::store::{AlterTable, Planner, Store, StoreMut};
-use gluesql::core::translate::{translate, translate_with_params};
+use gluesql::core::translate::translate_with_params;
 use serde::Serialize;
 use sqlparser::ast::{
     AssignmentTarget, CreateTable, Ident, ObjectName, Query, SetExpr, Statement, Visitor,
@@ -1064,30 +1064,14 @@ impl Engine {
         // than probing the storage's B-trees.
         let mut loaded_keys = HashMap::new();
         for table in schema::TABLES {
-            let ddl = sql::parse(&schema::engine_ddl(table))?.remove(0);
-            let plan = self
-                .storage
-                .plan(translate(&ddl).map_err(glue_error)?.into())
+            self.storage
+                .insert_schema(&engine_schema(table))
                 .map_err(glue_error)?;
-            gluesql::core::executor::execute(&mut self.storage, &plan).map_err(glue_error)?;
             let rows = rows::table_rows(data, table.name).expect("every schema table has rows");
             if now(table) {
                 self.load_rows(table, rows, &mut loaded_keys)?;
             } else if let [key] = table.primary_key {
-                let index = table.column_index(key).expect("key column");
-                let mut ids: Vec<i64> = rows
-                    .filter_map(|row| match row[index] {
-                        Datum::Int(id) => Some(id),
-                        _ => None,
-                    })
-                    .collect();
-                let generated = ids.len();
-                ids.sort_unstable();
-                ids.dedup();
-                if ids.len() != generated {
-                    return Err(load_error(table, format!("duplicate values of {key}")));
-                }
-                loaded_keys.insert(table.name, KeySet::new(ids));
+                loaded_keys.insert(table.name, generated_keys(table, key, rows)?);
             }
         }
         // The dataset's own references hold for what users write too, as in PostgreSQL.
@@ -1121,24 +1105,104 @@ impl Engine {
                 .append_data(table.name, checked)
                 .map_err(glue_error);
         };
-        let index = table.column_index(key).expect("key column");
-        let count = checked.len();
-        // Built in one go from key order, much faster than inserting row by row.
-        let mut pairs = Vec::with_capacity(count);
-        for row in checked {
-            pairs.push((Key::try_from(&row[index]).map_err(glue_error)?, row));
-        }
-        let keyed: BTreeMap<Key, Vec<Value>> = pairs.into_iter().collect();
-        if keyed.len() != count {
-            return Err(load_error(table, format!("duplicate values of {key}")));
-        }
-        let ids = keyed.keys().filter_map(|key| match key {
-            Key::I64(id) => Some(*id),
-            _ => None,
-        });
-        loaded_keys.insert(table.name, KeySet::new(ids.collect()));
+        let keyed = keyed_rows(table, key, checked)?;
+        loaded_keys.insert(table.name, key_set(&keyed));
         self.storage.replace_rows(table.name, keyed);
         Ok(())
+    }
+}
+
+/// The keys of a table loaded later, for checking references to it now.
+#[inline(never)]
+fn generated_keys(
+    table: &Table,
+    key: &str,
+    rows: impl Iterator<Item = Vec<Datum>>,
+) -> Result<KeySet, EngineError> {
+    let index = table.column_index(key).expect("key column");
+    let mut ids: Vec<i64> = rows
+        .filter_map(|row| match row[index] {
+            Datum::Int(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let generated = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != generated {
+        return Err(load_error(table, format!("duplicate values of {key}")));
+    }
+    Ok(KeySet::new(ids))
+}
+
+/// A table's checked rows by their one-column key. Out of line, as are the other loops over
+/// every row of a load, for the reason given at [`generate::generate_all_but_chat`].
+#[inline(never)]
+fn keyed_rows(
+    table: &Table,
+    key: &str,
+    checked: Vec<Vec<Value>>,
+) -> Result<BTreeMap<Key, Vec<Value>>, EngineError> {
+    let index = table.column_index(key).expect("key column");
+    let count = checked.len();
+    // Built in one go from key order, much faster than inserting row by row.
+    let mut pairs = Vec::with_capacity(count);
+    for row in checked {
+        pairs.push((Key::try_from(&row[index]).map_err(glue_error)?, row));
+    }
+    let keyed: BTreeMap<Key, Vec<Value>> = pairs.into_iter().collect();
+    if keyed.len() != count {
+        return Err(load_error(table, format!("duplicate values of {key}")));
+    }
+    Ok(keyed)
+}
+
+#[inline(never)]
+fn key_set(keyed: &BTreeMap<Key, Vec<Value>>) -> KeySet {
+    let ids = keyed.keys().filter_map(|key| match key {
+        Key::I64(id) => Some(*id),
+        _ => None,
+    });
+    KeySet::new(ids.collect())
+}
+
+/// The engine's schema of a dataset table, built directly rather than by parsing its `CREATE
+/// TABLE`: opening a sandbox then never runs the SQL parser, whose first use in a fresh page
+/// costs compiling it. Keys beyond one column and references are checked by our loader, since
+/// the engine cannot express them.
+fn engine_schema(table: &Table) -> Schema {
+    let single_key = match table.primary_key {
+        [key] => Some(*key),
+        _ => None,
+    };
+    let column_defs = table
+        .columns
+        .iter()
+        .map(|column| {
+            let is_primary = Some(column.name) == single_key;
+            ColumnDef {
+                name: column.name.to_owned(),
+                data_type: match column.sql_type {
+                    SqlType::Int => DataType::Int,
+                    SqlType::Text => DataType::Text,
+                    SqlType::Decimal => DataType::Decimal,
+                    SqlType::Timestamp => DataType::Timestamp,
+                    SqlType::Boolean => DataType::Boolean,
+                },
+                nullable: column.nullable && !is_primary,
+                default: None,
+                unique: (is_primary || column.unique).then_some(ColumnUniqueOption { is_primary }),
+                comment: None,
+            }
+        })
+        .collect();
+    Schema {
+        table_name: table.name.to_owned(),
+        column_defs: Some(column_defs),
+        indexes: Vec::new(),
+        engine: None,
+        foreign_keys: Vec::new(),
+        comment: None,
     }
 }
 
@@ -1172,6 +1236,7 @@ fn load_error(table: &Table, message: String) -> EngineError {
 
 /// Checks rows against the table's description and converts them to engine values. Single-column
 /// keys are checked when the rows are keyed; natural keys of several columns here.
+#[inline(never)]
 fn check_rows(
     table: &Table,
     rows: impl Iterator<Item = Vec<Datum>>,
@@ -1605,6 +1670,50 @@ impl Backend for Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The schema the engine is given is the one GlueSQL makes of each table's `CREATE TABLE`,
+    /// with a single-column key as `PRIMARY KEY` and the rest as `NOT NULL`/`UNIQUE`.
+    #[test]
+    fn engine_schemas_are_what_gluesql_makes_of_the_ddl() {
+        let mut storage = SandboxStorage::default();
+        for table in schema::TABLES {
+            let columns: Vec<String> = table
+                .columns
+                .iter()
+                .map(|column| {
+                    let mut line = format!("{} {}", column.name, column.sql_type.engine_name());
+                    if table.primary_key == [column.name] {
+                        line.push_str(" PRIMARY KEY");
+                    } else if !column.nullable {
+                        line.push_str(" NOT NULL");
+                    }
+                    if column.unique {
+                        line.push_str(" UNIQUE");
+                    }
+                    line
+                })
+                .collect();
+            let ddl = format!("CREATE TABLE {} ({})", table.name, columns.join(", "));
+            let statement = sql::parse(&ddl).unwrap().remove(0);
+            let plan = storage.plan(translate_with_params(&statement, &[]).unwrap().into());
+            gluesql::core::executor::execute(&mut storage, &plan.unwrap()).unwrap();
+            let made = storage.fetch_schema(table.name).unwrap().unwrap();
+            assert_eq!(engine_schema(table), made, "{ddl}");
+        }
+        let keys = |name| {
+            let made = engine_schema(schema::table(name).unwrap());
+            let defs = made.column_defs.unwrap();
+            defs.iter()
+                .filter(|def| def.unique.is_some_and(|u| u.is_primary))
+                .count()
+        };
+        assert_eq!(keys("retention_policies"), 1);
+        assert_eq!(
+            keys("gift_prices"),
+            0,
+            "composite keys are checked by the loader"
+        );
+    }
 
     #[test]
     fn floats_print_like_postgres() {

@@ -203,6 +203,12 @@ pub fn generate(seed: u64, scale: Scale) -> Dataset {
 
 /// Every table but `chat_messages`, which is left empty. Nothing else is generated from the chat
 /// (its stream comes last), so an engine can answer queries that do not read it before making it.
+///
+/// Each table's generator, and the work per row of the larger ones, is a function of its own,
+/// out of line. In a fresh page V8 runs the wasm with quickly made code and compiles a function
+/// again, optimized, once it has run long enough: a function that loops over thousands of rows
+/// gets that compile, which is slow for a large function and competes for the CPU with the first
+/// answer; the optimized code is used only from the function's next call on.
 pub fn generate_all_but_chat(seed: u64, scale: Scale) -> Dataset {
     let counts = scale.counts();
     let window_start = ANCHOR - WINDOW_DAYS * DAY;
@@ -566,6 +572,7 @@ fn signup_time(rng: &mut Rng, window_start: Timestamp) -> Timestamp {
     rng.between(window_start - 4 * 365 * DAY, window_start - DAY)
 }
 
+#[inline(never)]
 fn creators(rng: &mut Rng, n: usize, window_start: Timestamp) -> Vec<Creator> {
     let countries = country_table();
     let mut taken = HashSet::new();
@@ -588,6 +595,7 @@ fn creators(rng: &mut Rng, n: usize, window_start: Timestamp) -> Vec<Creator> {
         .collect()
 }
 
+#[inline(never)]
 fn viewers(rng: &mut Rng, n: usize, window_start: Timestamp) -> Vec<Viewer> {
     let countries = country_table();
     let mut taken = HashSet::new();
@@ -629,6 +637,7 @@ fn gift_catalog() -> Vec<GiftType> {
 
 /// Launch prices from before the window, then repricings inside it. The most popular gift is
 /// always repriced mid-window so that snapshots visibly differ from today's catalog.
+#[inline(never)]
 fn gift_prices(rng: &mut Rng, catalog: &[GiftType], window_start: Timestamp) -> Vec<GiftPrice> {
     let launch = window_start - 400 * DAY;
     let mut prices = Vec::new();
@@ -687,6 +696,7 @@ const DEVICES: &[(&str, f64)] = &[
 
 /// Each creator's streams fill their own time slots across the window so a creator is never live
 /// twice at once; a creator's last stream may still be running at the anchor.
+#[inline(never)]
 fn streams(
     rng: &mut Rng,
     n: usize,
@@ -706,60 +716,12 @@ fn streams(
     }
     let mut streams = Vec::with_capacity(n);
     for (index, (creator, &count)) in creators.iter().zip(&per_creator).enumerate() {
-        let home_category = rng.below(categories.len());
-        let slot = WINDOW_DAYS * DAY / count.max(1) as i64;
-        for j in 0..count {
-            let slot_start = window_start + j as i64 * slot;
-            let slot_end = slot_start + slot;
-            let is_last = j + 1 == count;
-            let goes_live = is_last && live.contains(&index);
-            let started_at = if goes_live {
-                (ANCHOR - rng.between(20 * MINUTE, 4 * HOUR)).max(slot_start)
-            } else if slot >= DAY {
-                let day =
-                    slot_start - slot_start.rem_euclid(DAY) + rng.between(0, slot / DAY) * DAY;
-                let start = day + hours.sample(rng) as i64 * HOUR + rng.between(0, HOUR);
-                start.clamp(slot_start, slot_end - HOUR)
-            } else {
-                slot_start + rng.between(0, slot / 2)
-            };
-            let duration =
-                (rng.log_normal(2.5 * HOUR as f64, 0.6) as i64).clamp(15 * MINUTE, 12 * HOUR);
-            let ended_at = if goes_live {
-                None
-            } else if is_last {
-                // Not bounded by a next slot: running past the anchor means still live.
-                Some(started_at + duration).filter(|end| *end <= ANCHOR)
-            } else {
-                Some((started_at + duration).min(slot_end - 5 * MINUTE))
-            };
-            let category = if rng.chance(0.8) {
-                home_category
-            } else {
-                rng.below(categories.len())
-            };
-            let title = format!(
-                "{} {}",
-                rng.pick(CATEGORIES[category].2),
-                rng.pick(&[
-                    "",
-                    "",
-                    "!",
-                    "| day 2",
-                    "(chill)",
-                    "w/ viewers",
-                    "| new setup"
-                ])
-            );
-            streams.push(Stream {
-                stream_id: 0,
-                creator_id: creator.creator_id,
-                category_id: categories[category].category_id,
-                title: title.trim_end().to_owned(),
-                started_at,
-                ended_at,
-            });
-        }
+        creator_streams(
+            rng,
+            (creator, count, live.contains(&index)),
+            (&hours, categories, window_start),
+            &mut streams,
+        );
     }
     streams.sort_by_key(|s| (s.started_at, s.creator_id));
     for (i, stream) in streams.iter_mut().enumerate() {
@@ -768,9 +730,74 @@ fn streams(
     streams
 }
 
+/// The streams of one creator, for [`streams`]; out of line for the reason given at
+/// [`generate_all_but_chat`].
+#[inline(never)]
+fn creator_streams(
+    rng: &mut Rng,
+    (creator, count, live_at_anchor): (&Creator, usize, bool),
+    (hours, categories, window_start): (&Weighted, &[Category], Timestamp),
+    streams: &mut Vec<Stream>,
+) {
+    let home_category = rng.below(categories.len());
+    let slot = WINDOW_DAYS * DAY / count.max(1) as i64;
+    for j in 0..count {
+        let slot_start = window_start + j as i64 * slot;
+        let slot_end = slot_start + slot;
+        let is_last = j + 1 == count;
+        let goes_live = is_last && live_at_anchor;
+        let started_at = if goes_live {
+            (ANCHOR - rng.between(20 * MINUTE, 4 * HOUR)).max(slot_start)
+        } else if slot >= DAY {
+            let day = slot_start - slot_start.rem_euclid(DAY) + rng.between(0, slot / DAY) * DAY;
+            let start = day + hours.sample(rng) as i64 * HOUR + rng.between(0, HOUR);
+            start.clamp(slot_start, slot_end - HOUR)
+        } else {
+            slot_start + rng.between(0, slot / 2)
+        };
+        let duration =
+            (rng.log_normal(2.5 * HOUR as f64, 0.6) as i64).clamp(15 * MINUTE, 12 * HOUR);
+        let ended_at = if goes_live {
+            None
+        } else if is_last {
+            // Not bounded by a next slot: running past the anchor means still live.
+            Some(started_at + duration).filter(|end| *end <= ANCHOR)
+        } else {
+            Some((started_at + duration).min(slot_end - 5 * MINUTE))
+        };
+        let category = if rng.chance(0.8) {
+            home_category
+        } else {
+            rng.below(categories.len())
+        };
+        let title = format!(
+            "{} {}",
+            rng.pick(CATEGORIES[category].2),
+            rng.pick(&[
+                "",
+                "",
+                "!",
+                "| day 2",
+                "(chill)",
+                "w/ viewers",
+                "| new setup"
+            ])
+        );
+        streams.push(Stream {
+            stream_id: 0,
+            creator_id: creator.creator_id,
+            category_id: categories[category].category_id,
+            title: title.trim_end().to_owned(),
+            started_at,
+            ended_at,
+        });
+    }
+}
+
 /// Visits per stream in proportion to the creator's popularity and the stream's length. Each
 /// viewer of a stream makes a chain of visits (leave, come back later); visit lengths are
 /// heavy-tailed and visits end with the stream.
+#[inline(never)]
 fn sessions(
     rng: &mut Rng,
     n: usize,
@@ -809,9 +836,8 @@ fn sessions(
     sessions
 }
 
-/// The visits of one stream, for [`sessions`]. Kept out of line: V8 switches a wasm function to
-/// optimized code only when it is next called, so in a fresh page the per-stream work runs
-/// optimized only if it is a function called per stream.
+/// The visits of one stream, for [`sessions`]; out of line for the reason given at
+/// [`generate_all_but_chat`].
 #[inline(never)]
 fn stream_sessions(
     rng: &mut Rng,
@@ -904,6 +930,7 @@ fn moment_in(rng: &mut Rng, session: &ViewerSession) -> Timestamp {
     session.join_time + rng.between(0, leave - session.join_time + 1)
 }
 
+#[inline(never)]
 fn gifts(
     rng: &mut Rng,
     n: usize,
@@ -913,32 +940,42 @@ fn gifts(
 ) -> Vec<Gift> {
     let kinds = Weighted::new(&GIFTS.iter().map(|g| g.3).collect::<Vec<_>>());
     let mut gifts: Vec<Gift> = (0..n)
-        .map(|_| {
-            let session = &sessions[rng.below(sessions.len())];
-            let sent_at = moment_in(rng, session);
-            let gift_type = &catalog[kinds.sample(rng)];
-            let quantity = match gift_type.tier {
-                "small" => rng.pick(&[1, 1, 1, 1, 1, 1, 1, 2, 5, 10]),
-                _ => 1,
-            };
-            let price = price_at(prices, gift_type.gift_type_id, sent_at)
-                .expect("a price is always in force");
-            Gift {
-                gift_id: 0,
-                stream_id: session.stream_id,
-                viewer_id: session.viewer_id,
-                gift_type_id: gift_type.gift_type_id,
-                quantity,
-                amount_usd: price * Decimal::from(quantity),
-                sent_at,
-            }
-        })
+        .map(|_| gift(rng, sessions, (catalog, &kinds), prices))
         .collect();
     gifts.sort_by_key(|g| (g.sent_at, g.stream_id, g.viewer_id));
     for (i, gift) in gifts.iter_mut().enumerate() {
         gift.gift_id = i as i64 + 1;
     }
     gifts
+}
+
+/// One gift sent during a random visit, at the price in force then; out of line for the reason
+/// given at [`generate_all_but_chat`].
+#[inline(never)]
+fn gift(
+    rng: &mut Rng,
+    sessions: &[ViewerSession],
+    (catalog, kinds): (&[GiftType], &Weighted),
+    prices: &[GiftPrice],
+) -> Gift {
+    let session = &sessions[rng.below(sessions.len())];
+    let sent_at = moment_in(rng, session);
+    let gift_type = &catalog[kinds.sample(rng)];
+    let quantity = match gift_type.tier {
+        "small" => rng.pick(&[1, 1, 1, 1, 1, 1, 1, 2, 5, 10]),
+        _ => 1,
+    };
+    let price =
+        price_at(prices, gift_type.gift_type_id, sent_at).expect("a price is always in force");
+    Gift {
+        gift_id: 0,
+        stream_id: session.stream_id,
+        viewer_id: session.viewer_id,
+        gift_type_id: gift_type.gift_type_id,
+        quantity,
+        amount_usd: price * Decimal::from(quantity),
+        sent_at,
+    }
 }
 
 const CHAT_LINES: &[&str] = &[

@@ -656,6 +656,10 @@ impl<'q> Plan<'q> {
     }
 
     /// The answer, within the enclosing queries' current rows.
+    ///
+    /// Each loop over rows is in a function of its own, out of line: V8 compiles a wasm function
+    /// again, optimized, once it has run long enough, and a large function takes long to compile;
+    /// in a fresh page that compile would compete for the CPU with the first answer itself.
     fn rows<'r>(&'r self, outer: &[&'r [Value]]) -> Result<Vec<Vec<Value>>>
     where
         'q: 'r,
@@ -677,38 +681,7 @@ impl<'q> Plan<'q> {
         tuple.extend_from_slice(outer);
         tuple.resize(self.depth, &[]);
         if let Some(source) = self.counts_only() {
-            // Every aggregate is COUNT(*) of one table: the rows that pass are counted, not
-            // handed on one by one; a whole table's count is its size.
-            let whole = source.filter.is_empty() && source.after.is_empty();
-            let mut count = 0;
-            let mut first = None;
-            let mut tuple = tuple.clone();
-            let candidates = source.candidates(&tuple);
-            self.storage.count_rows(candidates.len() as u64)?;
-            tuple.push(&[]);
-            let at = tuple.len() - 1;
-            for row in candidates {
-                tuple[at] = row;
-                if whole || passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
-                    first.get_or_insert_with(|| tuple.clone());
-                    if whole {
-                        count = source.rows.len();
-                        break;
-                    }
-                    count += 1;
-                }
-            }
-            let group = &mut groups.groups[0];
-            group.representative = first;
-            for slot in &mut group.slots {
-                *slot = Some(Accumulator {
-                    kind: Kind::Count {
-                        wildcard: true,
-                        count: count as i64,
-                    },
-                    distinct: None,
-                });
-            }
+            count_only(self.storage, source, &tuple, &mut groups)?;
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
         } else {
@@ -739,29 +712,42 @@ impl<'q> Plan<'q> {
             })?;
         }
         if let Some(grouping) = &self.grouping {
-            let mut nulls = tuple.clone();
-            nulls.resize(self.depth + self.sources.len(), &[]);
-            for group in groups.groups {
-                let values = group
-                    .slots
-                    .into_iter()
-                    .zip(&grouping.aggregates)
-                    .map(|(slot, (aggregate, _))| match slot {
-                        Some(slot) => slot.export(),
-                        None => Ok(empty_value(aggregate)),
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                let tuple = group.representative.as_deref().unwrap_or(&nulls);
-                if let Some(having) = &grouping.having {
-                    let keep = having.eval(tuple, &values)?;
-                    if !truth(keep)? {
-                        continue;
-                    }
-                }
-                kept.push(self.emit(tuple, &values)?);
-            }
+            self.emit_groups(grouping, groups, &tuple, &mut kept)?;
         }
         ordered(self, kept)
+    }
+
+    /// Each group's output row (those HAVING keeps) onto `kept`.
+    #[inline(never)]
+    fn emit_groups<'r>(
+        &self,
+        grouping: &Grouping,
+        groups: Groups<'r>,
+        tuple: &[&'r [Value]],
+        kept: &mut Vec<Emitted>,
+    ) -> Result<()> {
+        let mut nulls = tuple.to_vec();
+        nulls.resize(self.depth + self.sources.len(), &[]);
+        for group in groups.groups {
+            let values = group
+                .slots
+                .into_iter()
+                .zip(&grouping.aggregates)
+                .map(|(slot, (aggregate, _))| match slot {
+                    Some(slot) => slot.export(),
+                    None => Ok(empty_value(aggregate)),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let tuple = group.representative.as_deref().unwrap_or(&nulls);
+            if let Some(having) = &grouping.having {
+                let keep = having.eval(tuple, &values)?;
+                if !truth(keep)? {
+                    continue;
+                }
+            }
+            kept.push(self.emit(tuple, &values)?);
+        }
+        Ok(())
     }
 
     /// The keys `source`'s join looks up, when they come from the first table alone and that
@@ -794,6 +780,7 @@ impl<'q> Plan<'q> {
     /// are stored in key order, so reading (from either end) stops after the first that pass,
     /// instead of computing every row and sorting. `None` for any other query, or a table whose
     /// rows turn out to be stored by another key.
+    #[inline(never)]
     fn first_in_key_order(&self, outer: &[&[Value]]) -> Result<Option<Vec<Emitted>>> {
         let (Some(key), Some(limit), [source], None, false) = (
             self.key_column,
@@ -911,8 +898,52 @@ impl<'q> Plan<'q> {
     }
 }
 
+/// Counts the rows of `source` that pass its conditions into the one global group: every
+/// aggregate is COUNT(*) of one table, so the rows are counted, not handed on one by one; a
+/// whole table's count is its size.
+#[inline(never)]
+fn count_only<'r>(
+    storage: &SandboxStorage,
+    source: &'r Source,
+    tuple: &[&'r [Value]],
+    groups: &mut Groups<'r>,
+) -> Result<()> {
+    let whole = source.filter.is_empty() && source.after.is_empty();
+    let mut count = 0;
+    let mut first = None;
+    let mut tuple = tuple.to_vec();
+    let candidates = source.candidates(&tuple);
+    storage.count_rows(candidates.len() as u64)?;
+    tuple.push(&[]);
+    let at = tuple.len() - 1;
+    for row in candidates {
+        tuple[at] = row;
+        if whole || passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
+            first.get_or_insert_with(|| tuple.clone());
+            if whole {
+                count = source.rows.len();
+                break;
+            }
+            count += 1;
+        }
+    }
+    let group = &mut groups.groups[0];
+    group.representative = first;
+    for slot in &mut group.slots {
+        *slot = Some(Accumulator {
+            kind: Kind::Count {
+                wildcard: true,
+                count: count as i64,
+            },
+            distinct: None,
+        });
+    }
+    Ok(())
+}
+
 /// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), keeps the first of equal
 /// rows under `DISTINCT` as its distinct step does, then skips and limits.
+#[inline(never)]
 fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<Value>>> {
     let order = &plan.order;
     let mut rows = if order.is_empty() {
@@ -1059,6 +1090,7 @@ fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
 impl<'q> Source<'q> {
     /// The rows of a joined table by join key (or all of them, without one), those its own
     /// conditions reject left out, and those with a key not `wanted`, when that is known.
+    #[inline(never)]
     fn build<'r>(
         &'r self,
         storage: &SandboxStorage,
@@ -1122,6 +1154,7 @@ enum Lookup<'r> {
 type Sink<'s, 'r> = dyn FnMut(&[&'r [Value]]) -> Result<ControlFlow<()>> + 's;
 
 impl<'r, 'q: 'r> Joins<'r, 'q> {
+    #[inline(never)]
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
         let source = &self.plan.sources[0];
         let candidates = source.candidates(tuple);

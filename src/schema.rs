@@ -1,6 +1,6 @@
 //! The star schema, described once.
 //!
-//! Every table, column, key, grain sentence and retention rule lives in [`TABLES`]. The engine's DDL,
+//! Every table, column, key, grain sentence and retention rule lives in [`TABLES`]. The engine's schema,
 //! the PostgreSQL DDL in exports, `sandbox schema`, the page's schema browser and its completions are
 //! all derived from this description, so a column is added in exactly one place.
 
@@ -21,7 +21,7 @@ pub enum SqlType {
 }
 
 impl SqlType {
-    /// The type as written in the engine's DDL.
+    /// The type as the engine (GlueSQL) names it.
     pub fn engine_name(self) -> &'static str {
         match self {
             SqlType::Int => "INT",
@@ -361,32 +361,6 @@ pub fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|table| table.name == name)
 }
 
-/// `CREATE TABLE` for the engine. Keys beyond one column and references are checked by our loader,
-/// since the engine cannot express them.
-pub fn engine_ddl(table: &Table) -> String {
-    let single_key = match table.primary_key {
-        [key] => Some(*key),
-        _ => None,
-    };
-    let columns: Vec<String> = table
-        .columns
-        .iter()
-        .map(|column| {
-            let mut line = format!("{} {}", column.name, column.sql_type.engine_name());
-            if Some(column.name) == single_key {
-                line.push_str(" PRIMARY KEY");
-            } else if !column.nullable {
-                line.push_str(" NOT NULL");
-            }
-            if column.unique {
-                line.push_str(" UNIQUE");
-            }
-            line
-        })
-        .collect();
-    format!("CREATE TABLE {} ({})", table.name, columns.join(", "))
-}
-
 /// A column as PostgreSQL declares it: name, type and `NOT NULL`. `timestamp` is the type given
 /// to timestamps (`TIMESTAMP` to compare answers with the sandbox, `TIMESTAMPTZ` in production).
 pub fn postgres_column(column: &Column, timestamp: &str) -> String {
@@ -542,12 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn engine_ddl_marks_single_keys_only() {
-        assert_eq!(
-            engine_ddl(table("retention_policies").unwrap()),
-            "CREATE TABLE retention_policies (table_name TEXT PRIMARY KEY, keep_days INT NOT NULL, reason TEXT NOT NULL)"
-        );
-        assert!(!engine_ddl(table("gift_prices").unwrap()).contains("PRIMARY KEY"));
+    fn postgres_ddl_declares_composite_keys() {
         assert!(postgres_ddl(table("gift_prices").unwrap())
             .contains("PRIMARY KEY (gift_type_id, valid_from)"));
     }
