@@ -729,30 +729,44 @@ impl<'q> Plan<'q> {
         let mut nulls = tuple.to_vec();
         nulls.resize(self.depth + self.sources.len(), &[]);
         for group in groups.groups {
-            let values = group
-                .slots
-                .into_iter()
-                .zip(&grouping.aggregates)
-                .map(|(slot, (aggregate, _))| match slot {
-                    Some(slot) => slot.export(),
-                    None => Ok(empty_value(aggregate)),
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let tuple = group.representative.as_deref().unwrap_or(&nulls);
-            if let Some(having) = &grouping.having {
-                let keep = having.eval(tuple, &values)?;
-                if !truth(keep)? {
-                    continue;
-                }
+            if let Some(emitted) = self.emit_group(grouping, group, &nulls)? {
+                kept.push(emitted);
             }
-            kept.push(self.emit(tuple, &values)?);
         }
         Ok(())
+    }
+
+    /// One group's output row, unless HAVING drops it; `nulls` stands for the row of a group
+    /// that has none (the one group of an aggregate over no rows).
+    #[inline(never)]
+    fn emit_group(
+        &self,
+        grouping: &Grouping,
+        group: Group,
+        nulls: &[&[Value]],
+    ) -> Result<Option<Emitted>> {
+        let values = group
+            .slots
+            .into_iter()
+            .zip(&grouping.aggregates)
+            .map(|(slot, (aggregate, _))| match slot {
+                Some(slot) => slot.export(),
+                None => Ok(empty_value(aggregate)),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let tuple = group.representative.as_deref().unwrap_or(nulls);
+        if let Some(having) = &grouping.having {
+            if !truth(having.eval(tuple, &values)?)? {
+                return Ok(None);
+            }
+        }
+        self.emit(tuple, &values).map(Some)
     }
 
     /// The keys `source`'s join looks up, when they come from the first table alone and that
     /// table is much the smaller: its rows that pass their own conditions give every key, and
     /// rows of `source` with any other key are left out of its hash table (they match nothing).
+    #[inline(never)]
     fn probe_keys(&self, source: &Source<'q>, outer: &[&[Value]]) -> Result<Option<FastSet<Key>>> {
         let link = source.join.as_ref().expect("joined tables have a link");
         let first = &self.sources[0];
@@ -1754,8 +1768,27 @@ impl<'q> Node<'q> {
                     }
                 }
             },
-            Node::Unary(op, expr) => unary_op(op, eval(expr)?),
             Node::IsNull(expr, negated) => value(Value::Bool(eval(expr)?.is_null() ^ negated)),
+            _ => self.eval_other(tuple, aggregated),
+        }
+    }
+
+    /// The nodes [`Node::eval`] leaves to this function, out of line: those it evaluates itself
+    /// are most of what is evaluated per row, and a small function is quick for V8 to optimize
+    /// (see [`Plan::rows`]).
+    #[inline(never)]
+    fn eval_other<'a>(
+        &'a self,
+        tuple: &[&'a [Value]],
+        aggregated: &'a [Value],
+    ) -> Result<Evaluated<'a>>
+    where
+        'q: 'a,
+    {
+        let eval = |node: &'a Node<'q>| node.eval(tuple, aggregated);
+        let value = |value: Value| Ok(Evaluated::Value(Cow::Owned(value)));
+        match self {
+            Node::Unary(op, expr) => unary_op(op, eval(expr)?),
             Node::Between {
                 target,
                 negated,
@@ -1866,6 +1899,13 @@ impl<'q> Node<'q> {
                     None => value(Value::Null),
                 }
             }
+            Node::Column(..)
+            | Node::Literal(_)
+            | Node::Value(_)
+            | Node::Constant(_)
+            | Node::Aggregate(_)
+            | Node::Binary(..)
+            | Node::IsNull(..) => unreachable!("evaluated by Node::eval"),
         }
     }
 }
