@@ -3,6 +3,7 @@
 // dataset clock. Every text from an analysis goes in with textContent.
 import { drawChart } from './chart.js';
 import { el, button } from './dom.js';
+import { countText } from './values.js';
 import { advanceClock, daysBetween, UNITS } from './clock.js';
 
 /** Analyses whose answer depends on how far the clock has moved: they get the clock control. */
@@ -57,7 +58,7 @@ function clockControl({ onClock }) {
       own = ownClock;
       back.disabled = clock === ownClock;
       const days = daysBetween(ownClock, clock);
-      const away = days === 0 ? 'the dataset’s own clock' : `${Math.abs(days).toLocaleString('en')} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the dataset’s own clock (${ownClock})`;
+      const away = days === 0 ? 'the dataset’s own clock' : `${countText(Math.abs(days))} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the dataset’s own clock (${ownClock})`;
       said.textContent = `NOW() is ${clock}: ${away}.`;
     },
     setBusy(busy) {

@@ -3,7 +3,7 @@
 // pointer (or picked with the arrow keys).
 import { el } from './dom.js';
 import { drawPlot } from './plot.js';
-import { NUMERIC_TYPES } from './values.js';
+import { countText as count, NUMERIC_TYPES } from './values.js';
 
 const TIME_TYPES = new Set(['TIMESTAMP', 'TIMESTAMPTZ', 'DATE']);
 const HEIGHT = 280;
@@ -72,7 +72,6 @@ export function chartData(spec, result) {
   };
 }
 
-const count = (n) => n.toLocaleString('en');
 const shortNumber = (n) => (Number.isInteger(n) ? count(n) : n.toLocaleString('en', { maximumFractionDigits: 2 }));
 
 /** One sentence per series: its extent and where it peaks, for the caption and screen readers. */

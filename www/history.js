@@ -2,6 +2,7 @@
 // by count and by total size so it never fills the browser's storage.
 import { load, save } from './storage.js';
 import { el } from './dom.js';
+import { countText } from './values.js';
 
 const KEY = 'history';
 export const MAX_ENTRIES = 100;
@@ -46,7 +47,7 @@ function describe(entry) {
   const data = `seed ${entry.seed}, ${entry.scale}${entry.clock ? `, clock ${entry.clock}` : ''}`;
   if (entry.draft) return `${when(entry.at)} · draft put aside · ${data}`;
   if (entry.error) return `${when(entry.at)} · failed · ${data}`;
-  const rows = `${entry.rows.toLocaleString('en')} row${entry.rows === 1 ? '' : 's'}`;
+  const rows = `${countText(entry.rows)} row${entry.rows === 1 ? '' : 's'}`;
   return `${when(entry.at)} · ${rows} · ${Math.round(entry.ms)} ms · ${data}`;
 }
 

@@ -2,13 +2,12 @@
 // Every value goes in with textContent: data is never markup.
 import { toCsv } from './csv.js';
 import { saveText } from './download.js';
-import { valueText, NUMERIC_TYPES } from './values.js';
+import { valueText, countText as count, NUMERIC_TYPES } from './values.js';
 import { el, button } from './dom.js';
 
 /** Rows drawn at once: the engine sends up to 10,000, the table shows a page of them. */
 export const PAGE_ROWS = 200;
 
-const count = (n) => n.toLocaleString('en');
 const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** One cell: NULL gets a marker of its own so it never looks like empty text. */

@@ -1,6 +1,7 @@
 // The schema browser: every table with its grain, retention, row count and columns. Clicking a
 // table or column name inserts it into the editor.
 import { el } from './dom.js';
+import { countText } from './values.js';
 
 function nameButton(name, onInsert) {
   const button = el('button', 'insert', name);
@@ -35,7 +36,7 @@ function tableBlock(table, onInsert) {
   head.append(nameButton(table.name, onInsert), el('span', 'kind', table.kind), el('span', 'rows'));
   block.append(head, el('p', 'grain', table.grain));
   if (table.retention) {
-    const days = table.retention.keep_days.toLocaleString('en');
+    const days = countText(table.retention.keep_days);
     block.append(el('p', 'retention', `Kept ${days} days (by ${table.time_column}). ${table.retention.reason}`));
   }
   const columns = el('ul', 'columns');
@@ -54,6 +55,6 @@ export function showCounts(container, counts) {
   const rows = new Map((counts ?? []).map(({ table, rows }) => [table, rows]));
   for (const block of container.querySelectorAll('details.table')) {
     const n = rows.get(block.dataset.table);
-    block.querySelector('.rows').textContent = n === undefined ? '' : `${n.toLocaleString('en')} rows`;
+    block.querySelector('.rows').textContent = n === undefined ? '' : `${countText(n)} rows`;
   }
 }
