@@ -1143,9 +1143,16 @@ impl<'q> Source<'q> {
 /// The key a row joins on, as GlueSQL's hash join makes it; an integer column's without a copy
 /// of its value.
 fn join_key(node: &Node, tuple: &[&[Value]]) -> Result<Key> {
-    if let Some(Value::I64(n)) = node.direct(tuple) {
-        return Ok(Key::I64(*n));
+    match node.direct(tuple) {
+        Some(Value::I64(n)) => Ok(Key::I64(*n)),
+        _ => evaluated_join_key(node, tuple),
     }
+}
+
+/// [`join_key`] of anything but an integer column, out of line: the integer keys of the usual
+/// joins then take a small function of their own.
+#[inline(never)]
+fn evaluated_join_key(node: &Node, tuple: &[&[Value]]) -> Result<Key> {
     Ok(number_key(Key::try_from(Value::try_from(
         node.eval(tuple, &[])?,
     )?)?))
