@@ -225,6 +225,7 @@ impl Engine {
     /// statement has been a query, so the other tables are still as generated and the load is
     /// the same as at start. A load that fails leaves them empty and deferred, so every
     /// statement that needs them fails the same.
+    #[inline(never)]
     pub fn load_late(&mut self) -> Result<(), EngineError> {
         let Some(mut deferred) = self.deferred.take() else {
             return Ok(());
@@ -523,6 +524,15 @@ impl Engine {
                 let relation = pipeline::query(self, *query)?;
                 Ok(self.select_result(relation))
             }
+            other => self.other_statement(other),
+        }
+    }
+
+    /// [`Engine::statement`] of anything but a query; out of line (see
+    /// [`Engine::checked_write_to`]).
+    #[inline(never)]
+    fn other_statement(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
+        match statement {
             Statement::Insert(mut insert) => {
                 if let Some(source) = insert.source.as_mut() {
                     self.computed_source(source)?;
@@ -601,6 +611,21 @@ impl Engine {
     /// Rules of a new table, taken out of its `CREATE TABLE`; serial numbers for an `INSERT`, and
     /// the timestamp texts an `INSERT` or `UPDATE` writes read as PostgreSQL reads them.
     fn take_rules(
+        &mut self,
+        statement: &mut Statement,
+    ) -> Result<Option<(String, TableRules)>, EngineError> {
+        match statement {
+            Statement::CreateTable(_) | Statement::Insert(_) | Statement::Update { .. } => {
+                self.write_rules(statement)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// [`Engine::take_rules`] of the statements that have any; out of line (see
+    /// [`Engine::checked_write_to`]).
+    #[inline(never)]
+    fn write_rules(
         &mut self,
         statement: &mut Statement,
     ) -> Result<Option<(String, TableRules)>, EngineError> {
@@ -697,9 +722,21 @@ impl Engine {
     /// Runs a statement; when it writes a table with rules, checks them afterwards and undoes
     /// the write if one is broken.
     fn checked_write(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
-        let Some(table) = written_table(&statement) else {
-            return self.statement(statement);
-        };
+        match written_table(&statement) {
+            Some(table) => self.checked_write_to(table, statement),
+            None => self.statement(statement),
+        }
+    }
+
+    /// [`Engine::checked_write`] of a statement that writes `table`. Out of line, as are the
+    /// other steps a query does not take: a function is compiled whole on its first call, and
+    /// in a fresh page the first answer waits for what its query calls.
+    #[inline(never)]
+    fn checked_write_to(
+        &mut self,
+        table: String,
+        statement: Statement,
+    ) -> Result<QueryResult, EngineError> {
         if let Statement::Drop { .. } = statement {
             if let Some(from) = self
                 .rules
@@ -813,6 +850,7 @@ impl Engine {
         constraints::check_references(&references, &tables, table)
     }
 
+    #[inline(never)]
     fn create_view(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
         let Statement::CreateView {
             or_replace,
@@ -930,14 +968,7 @@ impl Engine {
         let translated = translate_with_params(statement, &params).map_err(glue_error)?;
         let result = match scan::run(&mut self.storage, &translated) {
             Some(result) => result,
-            None => {
-                self.executed_by_gluesql += 1;
-                let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
-                self.storage.read_only(reads::named_columns(statement));
-                let result = gluesql::core::executor::execute(&mut self.storage, &plan);
-                self.storage.read_only(None);
-                result
-            }
+            None => self.execute_in_gluesql(translated, statement)?,
         };
         result.map_err(|error| match error {
             GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
@@ -946,6 +977,22 @@ impl Engine {
             },
             other => glue_error(other),
         })
+    }
+
+    /// What [`scan::run`] leaves to GlueSQL's planner and executor; out of line (see
+    /// [`Engine::checked_write_to`]).
+    #[inline(never)]
+    fn execute_in_gluesql(
+        &mut self,
+        translated: gluesql::core::ast::Statement,
+        statement: &Statement,
+    ) -> Result<Result<Payload, GlueError>, EngineError> {
+        self.executed_by_gluesql += 1;
+        let plan = self.storage.plan(translated.into()).map_err(glue_error)?;
+        self.storage.read_only(reads::named_columns(statement));
+        let result = gluesql::core::executor::execute(&mut self.storage, &plan);
+        self.storage.read_only(None);
+        Ok(result)
     }
 
     fn drop_steps(&mut self) {

@@ -890,6 +890,7 @@ impl<'q> Plan<'q> {
     }
 
     /// One output row and the values it sorts by.
+    #[inline(never)]
     fn emit(&self, tuple: &[&[Value]], aggregated: &[Value]) -> Result<(Vec<Value>, Vec<Value>)> {
         // Sized up front: collecting through `Result` would grow the row three times.
         let mut row = Vec::with_capacity(self.output.len());
@@ -1944,6 +1945,7 @@ impl<'r> Groups<'r> {
         });
     }
 
+    #[inline(never)]
     fn add(&mut self, grouping: &Grouping, tuple: &[&'r [Value]]) -> Result<()> {
         let next = self.groups.len();
         let same = |last: &usize| {
@@ -2040,6 +2042,7 @@ enum Kind {
 }
 
 impl Accumulator {
+    #[inline(never)]
     fn new(aggregate: &Aggregate, value: Cow<Value>) -> Accumulator {
         let mut distinct = aggregate.distinct.then(FastSet::default);
         if let Some(seen) = distinct.as_mut() {
@@ -2065,6 +2068,7 @@ impl Accumulator {
         Accumulator { kind, distinct }
     }
 
+    #[inline(never)]
     fn add(&mut self, value: Cow<Value>) -> Result<()> {
         if !value.is_null() {
             if let Some(seen) = self.distinct.as_mut() {
