@@ -1777,25 +1777,6 @@ impl<'q> Node<'q> {
                 }
             },
             Node::IsNull(expr, negated) => value(Value::Bool(eval(expr)?.is_null() ^ negated)),
-            _ => self.eval_other(tuple, aggregated),
-        }
-    }
-
-    /// The nodes [`Node::eval`] leaves to this function, out of line: those it evaluates itself
-    /// are most of what is evaluated per row, and a small function is quick for V8 to optimize
-    /// (see [`Plan::rows`]).
-    #[inline(never)]
-    fn eval_other<'a>(
-        &'a self,
-        tuple: &[&'a [Value]],
-        aggregated: &'a [Value],
-    ) -> Result<Evaluated<'a>>
-    where
-        'q: 'a,
-    {
-        let eval = |node: &'a Node<'q>| node.eval(tuple, aggregated);
-        let value = |value: Value| Ok(Evaluated::Value(Cow::Owned(value)));
-        match self {
             Node::Unary(op, expr) => unary_op(op, eval(expr)?),
             Node::Between {
                 target,
@@ -1907,13 +1888,6 @@ impl<'q> Node<'q> {
                     None => value(Value::Null),
                 }
             }
-            Node::Column(..)
-            | Node::Literal(_)
-            | Node::Value(_)
-            | Node::Constant(_)
-            | Node::Aggregate(_)
-            | Node::Binary(..)
-            | Node::IsNull(..) => unreachable!("evaluated by Node::eval"),
         }
     }
 }
