@@ -261,6 +261,13 @@ enum Node<'q> {
         negated: bool,
         case_sensitive: bool,
     },
+    /// `~`, `~*`, `!~`, `!~*`: a POSIX-style regular expression match.
+    Regex {
+        target: Box<Node<'q>>,
+        pattern: Box<Node<'q>>,
+        negated: bool,
+        case_sensitive: bool,
+    },
     /// `[NOT] IN (SELECT * FROM t)` of a one-column table (as the pipeline leaves a subquery
     /// computed once): its values, read in place.
     InSet(Box<InSet<'q>>),
@@ -1531,6 +1538,17 @@ impl<'q> Scope<'q> {
                 negated: *negated,
                 case_sensitive: matches!(like, Expr::Like { .. }),
             },
+            Expr::Regex {
+                expr,
+                negated,
+                pattern,
+                case_sensitive,
+            } => Node::Regex {
+                target: boxed(self, expr)?,
+                pattern: boxed(self, pattern)?,
+                negated: *negated,
+                case_sensitive: *case_sensitive,
+            },
             Expr::InSubquery {
                 expr,
                 subquery,
@@ -1711,6 +1729,9 @@ impl<'q> Node<'q> {
             Node::InList(target, list, _) => target.tables() | all(list),
             Node::Like {
                 target, pattern, ..
+            }
+            | Node::Regex {
+                target, pattern, ..
             } => target.tables() | pattern.tables(),
             Node::InSet(set) => set.target.tables(),
             Node::Coalesce(list) | Node::Call(_, list) => all(list),
@@ -1803,6 +1824,12 @@ impl<'q> Node<'q> {
                     )),
                 }
             }
+            Node::Regex {
+                target,
+                pattern,
+                negated,
+                case_sensitive,
+            } => eval(target)?.regex(eval(pattern)?, *negated, *case_sensitive),
             Node::InSet(set) => {
                 let target = eval(&set.target)?;
                 if let (Some(integers), Evaluated::Value(found)) = (&set.integers, &target) {

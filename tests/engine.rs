@@ -2116,6 +2116,34 @@ fn a_correlated_subquery_the_engine_cannot_run_names_what_it_holds() {
 }
 
 #[test]
+fn regular_expression_matches_are_read_in_place_and_match_as_plain_rust_does() {
+    let mut engine = engine();
+    let data = data();
+    let before = engine.executed_by_gluesql();
+    let count = |keep: &dyn Fn(&str) -> bool| {
+        let n = data.chat_messages.iter().filter(|m| keep(&m.body)).count();
+        Cell::Int(n as i64)
+    };
+    let digits = count(&|body| body.chars().any(|c| c.is_ascii_digit()));
+    let gg = count(&|body| body.to_lowercase().starts_with("gg"));
+    let no_space = count(&|body| !body.contains(' '));
+    for (sql, expected) in [
+        (
+            "SELECT COUNT(*) FROM chat_messages WHERE body ~ '[0-9]'",
+            digits,
+        ),
+        ("SELECT COUNT(*) FROM chat_messages WHERE body ~* '^GG'", gg),
+        (
+            "SELECT COUNT(*) FROM chat_messages WHERE body !~ ' '",
+            no_space,
+        ),
+    ] {
+        assert_eq!(single(&mut engine, sql), expected, "{sql}");
+    }
+    assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+}
+
+#[test]
 fn like_and_ilike_are_read_in_place_and_match_as_plain_rust_does() {
     let mut engine = engine();
     let data = data();
