@@ -1904,6 +1904,8 @@ impl<'q> Node<'q> {
                                     .is_true(),
                             }
                         }
+                        // What `IS [NOT] NULL` = TRUE comes to, without the comparison.
+                        Node::IsNull(expr, negated) if compared => eval(expr)?.is_null() ^ negated,
                         _ => eval(when)?.evaluate_eq(&operand).is_true(),
                     };
                     if holds {
@@ -2085,7 +2087,7 @@ impl Accumulator {
                     *count += 1;
                 }
             }
-            Kind::Sum(sum) => *sum = sum.add(&value)?,
+            Kind::Sum(sum) => add_into(sum, &value)?,
             Kind::Min(min) => {
                 if compare::values(min, &value) == Some(Ordering::Greater) {
                     *min = value.into_owned();
@@ -2097,7 +2099,7 @@ impl Accumulator {
                 }
             }
             Kind::Avg { sum, count } => {
-                *sum = sum.add(&value)?;
+                add_into(sum, &value)?;
                 *count += 1;
             }
         }
@@ -2161,6 +2163,22 @@ fn column<'a>(tuple: &[&'a [Value]], table: usize, index: usize) -> &'a Value {
 }
 
 /// A value without a copy when it is read where it lies.
+/// `*sum + value` as GlueSQL's `Value::add` computes it; integers and decimals, the usual sums,
+/// are added in place (an overflow is left to `Value::add`, for its error).
+fn add_into(sum: &mut Value, value: &Value) -> Result<()> {
+    let added = match (&mut *sum, value) {
+        (Value::I64(sum), Value::I64(value)) => sum.checked_add(*value).map(|total| *sum = total),
+        (Value::Decimal(sum), Value::Decimal(value)) => {
+            sum.checked_add(*value).map(|total| *sum = total)
+        }
+        _ => None,
+    };
+    if added.is_none() {
+        *sum = sum.add(value)?;
+    }
+    Ok(())
+}
+
 fn borrowed(evaluated: Evaluated) -> Result<Cow<Value>> {
     match evaluated {
         Evaluated::Value(value) => Ok(value),

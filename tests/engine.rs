@@ -2116,6 +2116,32 @@ fn a_correlated_subquery_the_engine_cannot_run_names_what_it_holds() {
 }
 
 #[test]
+fn sums_of_integers_and_decimals_add_exactly_and_an_overflow_is_an_error() {
+    let mut engine = engine();
+    let data = data();
+    let before = engine.executed_by_gluesql();
+    let open = data.sessions.iter().filter(|s| s.leave_time.is_none());
+    let gross: rust_decimal::Decimal = data.gifts.iter().map(|g| g.amount_usd).sum();
+    assert_eq!(
+        single(
+            &mut engine,
+            "SELECT SUM(CASE WHEN leave_time IS NULL THEN 1 ELSE 0 END) FROM viewer_sessions"
+        ),
+        Cell::Int(open.count() as i64)
+    );
+    assert_eq!(
+        single(&mut engine, "SELECT SUM(amount_usd) FROM gifts"),
+        Cell::Text(gross.to_string())
+    );
+    assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+    engine
+        .run("CREATE TABLE big (n BIGINT); INSERT INTO big VALUES (9223372036854775807), (1)")
+        .unwrap();
+    let message = error(&mut engine, "SELECT SUM(n) FROM big").to_string();
+    assert!(message.contains("overflow"), "{message}");
+}
+
+#[test]
 fn regular_expression_matches_are_read_in_place_and_match_as_plain_rust_does() {
     let mut engine = engine();
     let data = data();
