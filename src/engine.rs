@@ -729,8 +729,7 @@ impl Engine {
     }
 
     /// [`Engine::checked_write`] of a statement that writes `table`. Out of line, as are the
-    /// other steps a query does not take: a function is compiled whole on its first call, and
-    /// in a fresh page the first answer waits for what its query calls.
+    /// other steps a query does not take (see ARCHITECTURE.md, "A fresh page's first answer").
     #[inline(never)]
     fn checked_write_to(
         &mut self,
@@ -1183,7 +1182,7 @@ fn generated_keys(
 }
 
 /// A table's checked rows by their one-column key. Out of line, as are the other loops over
-/// every row of a load, for the reason given at [`generate::generate_all_but_chat`].
+/// every row of a load (see ARCHITECTURE.md, "A fresh page's first answer").
 #[inline(never)]
 fn keyed_rows(
     table: &Table,
@@ -1321,9 +1320,7 @@ fn check_rows(
     Ok(checked)
 }
 
-/// One row of [`check_rows`]. Kept out of line: V8 switches a wasm function to optimized code
-/// only when it is next called, so the per-row work of a first load runs optimized only if it
-/// is a function called per row.
+/// One row of [`check_rows`]; out of line (see ARCHITECTURE.md, "A fresh page's first answer").
 #[inline(never)]
 fn check_row(
     table: &Table,

@@ -205,10 +205,7 @@ pub fn generate(seed: u64, scale: Scale) -> Dataset {
 /// (its stream comes last), so an engine can answer queries that do not read it before making it.
 ///
 /// Each table's generator, and the work per row of the larger ones, is a function of its own,
-/// out of line. In a fresh page V8 runs the wasm with quickly made code and compiles a function
-/// again, optimized, once it has run long enough: a function that loops over thousands of rows
-/// gets that compile, which is slow for a large function and competes for the CPU with the first
-/// answer; the optimized code is used only from the function's next call on.
+/// out of line (see ARCHITECTURE.md, "A fresh page's first answer").
 pub fn generate_all_but_chat(seed: u64, scale: Scale) -> Dataset {
     let counts = scale.counts();
     let window_start = ANCHOR - WINDOW_DAYS * DAY;
@@ -730,8 +727,7 @@ fn streams(
     streams
 }
 
-/// The streams of one creator, for [`streams`]; out of line for the reason given at
-/// [`generate_all_but_chat`].
+/// The streams of one creator, for [`streams`]; out of line (see [`generate_all_but_chat`]).
 #[inline(never)]
 fn creator_streams(
     rng: &mut Rng,
@@ -836,8 +832,7 @@ fn sessions(
     sessions
 }
 
-/// The visits of one stream, for [`sessions`]; out of line for the reason given at
-/// [`generate_all_but_chat`].
+/// The visits of one stream, for [`sessions`]; out of line (see [`generate_all_but_chat`]).
 #[inline(never)]
 fn stream_sessions(
     rng: &mut Rng,
@@ -949,8 +944,8 @@ fn gifts(
     gifts
 }
 
-/// One gift sent during a random visit, at the price in force then; out of line for the reason
-/// given at [`generate_all_but_chat`].
+/// One gift sent during a random visit, at the price in force then; out of line (see
+/// [`generate_all_but_chat`]).
 #[inline(never)]
 fn gift(
     rng: &mut Rng,

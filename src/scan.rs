@@ -668,9 +668,8 @@ impl<'q> Plan<'q> {
 
     /// The answer, within the enclosing queries' current rows.
     ///
-    /// Each loop over rows is in a function of its own, out of line: V8 compiles a wasm function
-    /// again, optimized, once it has run long enough, and a large function takes long to compile;
-    /// in a fresh page that compile would compete for the CPU with the first answer itself.
+    /// Each loop over rows is in a function of its own, out of line (see ARCHITECTURE.md, "A
+    /// fresh page's first answer").
     fn rows<'r>(&'r self, outer: &[&'r [Value]]) -> Result<Vec<Vec<Value>>>
     where
         'q: 'r,
