@@ -17,6 +17,7 @@ mod functions;
 pub mod generate;
 mod hasher;
 mod join_columns;
+mod matching;
 mod names;
 pub mod pipeline;
 pub mod postgres_export;

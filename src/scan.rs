@@ -21,13 +21,14 @@
 use crate::compare;
 use crate::functions;
 use crate::hasher::{FastMap, FastSet};
+use crate::matching::PreparedRegex;
 use crate::storage::{self, SandboxStorage};
 use gluesql::core::ast::{
     Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, DateTimeField, Expr,
     Function, Join, JoinConstraint, JoinOperator, Literal, OrderByExpr, Projection, Query, Select,
     SelectItem, SetExpr, Statement, TableFactor, UnaryOperator,
 };
-use gluesql::core::data::{Key, Value};
+use gluesql::core::data::{Key, LikePattern, RegexPattern, Value};
 use gluesql::core::error::Result;
 use gluesql::core::executor::{
     between, binary_op, change_case, comparable, literal, number_key, sort_by, unary_op,
@@ -264,6 +265,8 @@ enum Node<'q> {
         pattern: Box<Node<'q>>,
         negated: bool,
         case_sensitive: bool,
+        /// The pattern read once, when it is constant text.
+        prepared: Option<LikePattern>,
     },
     /// `~`, `~*`, `!~`, `!~*`: a POSIX-style regular expression match.
     Regex {
@@ -271,6 +274,8 @@ enum Node<'q> {
         pattern: Box<Node<'q>>,
         negated: bool,
         case_sensitive: bool,
+        /// The expression built once, when it is constant text that compiles.
+        prepared: Option<PreparedRegex>,
     },
     /// `[NOT] IN (SELECT * FROM t)` of a one-column table (as the pipeline leaves a subquery
     /// computed once): its values, read in place.
@@ -284,7 +289,8 @@ enum Node<'q> {
     UnitCall(&'q str, String, Box<Node<'q>>),
     Case {
         operand: Option<Box<Node<'q>>>,
-        when_then: Vec<(Node<'q>, Node<'q>)>,
+        /// Each `WHEN` with `THEN`; a searched CASE's conditions have their quick test.
+        when_then: Vec<(Condition<'q>, Node<'q>)>,
         otherwise: Option<Box<Node<'q>>>,
     },
     /// The value of an aggregate, by slot; only in the output of a grouped query.
@@ -1535,23 +1541,36 @@ impl<'q> Scope<'q> {
                 expr,
                 negated,
                 pattern,
-            }) => Node::Like {
-                target: boxed(self, expr)?,
-                pattern: boxed(self, pattern)?,
-                negated: *negated,
-                case_sensitive: matches!(like, Expr::Like { .. }),
-            },
+            }) => {
+                let pattern = boxed(self, pattern)?;
+                let case_sensitive = matches!(like, Expr::Like { .. });
+                Node::Like {
+                    target: boxed(self, expr)?,
+                    prepared: constant_text(&pattern)
+                        .map(|text| LikePattern::new(text, case_sensitive)),
+                    pattern,
+                    negated: *negated,
+                    case_sensitive,
+                }
+            }
             Expr::Regex {
                 expr,
                 negated,
                 pattern,
                 case_sensitive,
-            } => Node::Regex {
-                target: boxed(self, expr)?,
-                pattern: boxed(self, pattern)?,
-                negated: *negated,
-                case_sensitive: *case_sensitive,
-            },
+            } => {
+                let pattern = boxed(self, pattern)?;
+                Node::Regex {
+                    target: boxed(self, expr)?,
+                    // One that does not compile fails as GlueSQL has it, on the first row.
+                    prepared: constant_text(&pattern)
+                        .and_then(|text| RegexPattern::new(text, *case_sensitive).ok())
+                        .map(PreparedRegex::new),
+                    pattern,
+                    negated: *negated,
+                    case_sensitive: *case_sensitive,
+                }
+            }
             Expr::InSubquery {
                 expr,
                 subquery,
@@ -1583,7 +1602,18 @@ impl<'q> Scope<'q> {
                 operand: self.optional(operand.as_deref())?.map(Box::new),
                 when_then: when_then
                     .iter()
-                    .map(|(when, then)| Some((self.compile(when)?, self.compile(then)?)))
+                    .map(|(when, then)| {
+                        let when = self.compile(when)?;
+                        // `CASE x WHEN c` compares c with x: c is not a condition of its own.
+                        let when = match operand {
+                            None => Condition::new(when),
+                            Some(_) => Condition {
+                                node: when,
+                                quick: None,
+                            },
+                        };
+                        Some((when, self.compile(then)?))
+                    })
                     .collect::<Option<_>>()?,
                 otherwise: self.optional(else_result.as_deref())?.map(Box::new),
             },
@@ -1744,7 +1774,7 @@ impl<'q> Node<'q> {
                 otherwise,
             } => {
                 let pairs = when_then.iter().fold(0, |tables, (when, then)| {
-                    tables | when.tables() | then.tables()
+                    tables | when.node.tables() | then.tables()
                 });
                 pairs
                     | operand.as_ref().map_or(0, |node| node.tables())
@@ -1817,8 +1847,13 @@ impl<'q> Node<'q> {
                 pattern,
                 negated,
                 case_sensitive,
+                prepared,
             } => {
-                let matched = eval(target)?.like(eval(pattern)?, *case_sensitive)?;
+                let target = eval(target)?;
+                if let (Some(prepared), Some(text)) = (prepared, text(&target)) {
+                    return value(Value::Bool(prepared.matches(text) ^ negated));
+                }
+                let matched = target.like(eval(pattern)?, *case_sensitive)?;
                 // As GlueSQL's executor negates it.
                 match negated {
                     false => Ok(matched),
@@ -1832,7 +1867,14 @@ impl<'q> Node<'q> {
                 pattern,
                 negated,
                 case_sensitive,
-            } => eval(target)?.regex(eval(pattern)?, *negated, *case_sensitive),
+                prepared,
+            } => {
+                let target = eval(target)?;
+                if let (Some(prepared), Some(text)) = (prepared, text(&target)) {
+                    return value(Value::Bool(prepared.matches(text) ^ negated));
+                }
+                target.regex(eval(pattern)?, *negated, *case_sensitive)
+            }
             Node::InSet(set) => {
                 let target = eval(&set.target)?;
                 if let (Some(integers), Evaluated::Value(found)) = (&set.integers, &target) {
@@ -1897,19 +1939,24 @@ impl<'q> Node<'q> {
                     Some(operand) => eval(operand)?,
                     None => Evaluated::Value(Cow::Owned(Value::Bool(true))),
                 };
-                for (when, then) in when_then {
-                    let holds = match when {
-                        Node::Binary(left, op, right) if compared => {
-                            match compare_plain(left, op, right, tuple) {
-                                Some(holds) => holds,
-                                None => binary_op(op, eval(left)?, eval(right)?)?
-                                    .evaluate_eq(&operand)
-                                    .is_true(),
+                for (Condition { node: when, quick }, then) in when_then {
+                    let holds = match quick.as_ref().and_then(|quick| quick.test(tuple)) {
+                        Some(holds) => holds,
+                        None => match when {
+                            Node::Binary(left, op, right) if compared => {
+                                match compare_plain(left, op, right, tuple) {
+                                    Some(holds) => holds,
+                                    None => binary_op(op, eval(left)?, eval(right)?)?
+                                        .evaluate_eq(&operand)
+                                        .is_true(),
+                                }
                             }
-                        }
-                        // What `IS [NOT] NULL` = TRUE comes to, without the comparison.
-                        Node::IsNull(expr, negated) if compared => eval(expr)?.is_null() ^ negated,
-                        _ => eval(when)?.evaluate_eq(&operand).is_true(),
+                            // What `IS [NOT] NULL` = TRUE comes to, without the comparison.
+                            Node::IsNull(expr, negated) if compared => {
+                                eval(expr)?.is_null() ^ negated
+                            }
+                            _ => eval(when)?.evaluate_eq(&operand).is_true(),
+                        },
                     };
                     if holds {
                         return eval(then);
@@ -2154,6 +2201,28 @@ fn compare_plain(
         BinaryOperator::Gt => Some(ordering == Ordering::Greater),
         BinaryOperator::GtEq => Some(ordering != Ordering::Less),
         _ => None,
+    }
+}
+
+/// The text a node always is: a quoted literal or a constant string.
+fn constant_text<'a>(node: &'a Node) -> Option<&'a str> {
+    match node {
+        Node::Literal(Literal::QuotedString(text)) => Some(text),
+        Node::Value(Value::Str(text)) | Node::Constant(Value::Str(text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// The text a value is, when it is one; NULL and other types take the general path.
+fn text<'a>(evaluated: &'a Evaluated) -> Option<&'a str> {
+    match evaluated {
+        Evaluated::Value(value) => match value.as_ref() {
+            Value::Str(text) => Some(text),
+            _ => None,
+        },
+        Evaluated::Text(text) => Some(text),
+        Evaluated::StrSlice { source, range } => source.get(range.clone()),
+        Evaluated::Number(_) => None,
     }
 }
 

@@ -2156,17 +2156,39 @@ fn regular_expression_matches_are_read_in_place_and_match_as_plain_rust_does() {
     for (sql, expected) in [
         (
             "SELECT COUNT(*) FROM chat_messages WHERE body ~ '[0-9]'",
-            digits,
+            digits.clone(),
         ),
-        ("SELECT COUNT(*) FROM chat_messages WHERE body ~* '^GG'", gg),
+        (
+            "SELECT COUNT(*) FROM chat_messages WHERE body ~* '^GG'",
+            gg.clone(),
+        ),
         (
             "SELECT COUNT(*) FROM chat_messages WHERE body !~ ' '",
+            no_space.clone(),
+        ),
+        // The same as conditional counts, and over an expression: answers kept for repeated
+        // texts are the expression's own.
+        (
+            "SELECT COUNT(*) FILTER (WHERE body ~ '[0-9]') FROM chat_messages",
+            digits,
+        ),
+        (
+            "SELECT COUNT(*) FILTER (WHERE body || 'x' ~* '^GG') FROM chat_messages",
+            gg,
+        ),
+        (
+            "SELECT COUNT(*) FILTER (WHERE body || message_id::text !~ ' ') FROM chat_messages",
             no_space,
         ),
     ] {
         assert_eq!(single(&mut engine, sql), expected, "{sql}");
     }
     assert_eq!(engine.executed_by_gluesql(), before, "read in place");
+    let error = engine
+        .run("SELECT COUNT(*) FILTER (WHERE body ~ '[0-') FROM chat_messages")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("invalid regular expression"), "{error}");
 }
 
 #[test]

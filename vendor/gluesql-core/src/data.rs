@@ -21,7 +21,7 @@ pub use {
     point::Point,
     row::Row,
     schema::{Schema, SchemaIndex, SchemaIndexOrd, SchemaParseError},
-    string_ext::{StringExt, StringExtError},
+    string_ext::{LikePattern, RegexPattern, StringExt, StringExtError},
     table::{TableError, get_alias},
     tribool::Tribool,
     value::{BTreeMapJsonExt, NumericBinaryOperator, Value, ValueError},

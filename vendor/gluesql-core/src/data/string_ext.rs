@@ -2,7 +2,10 @@ use {
     crate::result::Result,
     regex_lite::{Regex, RegexBuilder},
     serde::Serialize,
-    std::{cell::RefCell, rc::Rc},
+    std::{
+        cell::{OnceCell, RefCell},
+        rc::Rc,
+    },
     thiserror::Error,
 };
 
@@ -21,35 +24,87 @@ pub trait StringExt {
 
 impl StringExt for str {
     // Patched: matched directly instead of through a regular expression built for every row
-    // (a LIKE over 100,000 rows took seconds), and `\` escapes the next character as in SQL
-    // (`'100\%'` matches the text `100%`). ASCII text and patterns are matched as bytes, with
-    // no copy of the text.
+    // (see `LikePattern`).
     fn like(&self, pattern: &str, case_sensitive: bool) -> Result<bool> {
-        if self.is_ascii() && pattern.is_ascii() {
-            let tokens = like_tokens(pattern.bytes());
-            return Ok(match case_sensitive {
-                true => like_match(self.as_bytes(), &tokens, u8::eq),
-                false => like_match(self.as_bytes(), &tokens, u8::eq_ignore_ascii_case),
-            });
-        }
-        let (text, pattern): (Vec<char>, Vec<char>) = if case_sensitive {
-            (self.chars().collect(), pattern.chars().collect())
-        } else {
-            (
-                self.to_lowercase().chars().collect(),
-                pattern.to_lowercase().chars().collect(),
-            )
-        };
-        Ok(like_match(
-            &text,
-            &like_tokens(pattern.into_iter()),
-            char::eq,
-        ))
+        Ok(LikePattern::new(pattern, case_sensitive).matches(self))
     }
 
     // Patched: the expression is built once per pattern, not once per row (see `compiled`).
     fn regex(&self, pattern: &str, case_sensitive: bool) -> Result<bool> {
-        Ok(compiled(pattern, case_sensitive)?.is_match(self))
+        Ok(RegexPattern::new(pattern, case_sensitive)?.matches(self))
+    }
+}
+
+/// A `LIKE` (or `ILIKE`) pattern read once, to test many texts: a caller that compares every
+/// row with one pattern prepares it once. `\` escapes the next character as in SQL (`'100\%'`
+/// matches the text `100%`). ASCII text against an ASCII pattern is matched as bytes, with no
+/// copy of the text; other text by character (lower-cased for `ILIKE`).
+pub struct LikePattern {
+    /// The pattern as bytes, when it is ASCII.
+    bytes: Option<Vec<LikeToken<u8>>>,
+    /// The pattern by character, lower-cased when not case-sensitive; for an ASCII pattern,
+    /// made from `bytes` when a text first needs it.
+    chars: OnceCell<Vec<LikeToken<char>>>,
+    case_sensitive: bool,
+}
+
+impl LikePattern {
+    pub fn new(pattern: &str, case_sensitive: bool) -> Self {
+        let (bytes, chars) = match (pattern.is_ascii(), case_sensitive) {
+            (true, _) => (Some(like_tokens(pattern.bytes())), OnceCell::new()),
+            (false, true) => (None, OnceCell::from(like_tokens(pattern.chars()))),
+            (false, false) => (
+                None,
+                OnceCell::from(like_tokens(pattern.to_lowercase().chars())),
+            ),
+        };
+        LikePattern {
+            bytes,
+            chars,
+            case_sensitive,
+        }
+    }
+
+    pub fn matches(&self, text: &str) -> bool {
+        if let Some(bytes) = &self.bytes {
+            if text.is_ascii() {
+                return match self.case_sensitive {
+                    true => like_match(text.as_bytes(), bytes, u8::eq),
+                    false => like_match(text.as_bytes(), bytes, u8::eq_ignore_ascii_case),
+                };
+            }
+        }
+        let chars = self.chars.get_or_init(|| {
+            let char_of = |byte: u8| match self.case_sensitive {
+                true => char::from(byte),
+                false => char::from(byte.to_ascii_lowercase()),
+            };
+            (self.bytes.iter().flatten())
+                .map(|token| match *token {
+                    LikeToken::Any => LikeToken::Any,
+                    LikeToken::One => LikeToken::One,
+                    LikeToken::Char(byte) => LikeToken::Char(char_of(byte)),
+                })
+                .collect()
+        });
+        let text: Vec<char> = match self.case_sensitive {
+            true => text.chars().collect(),
+            false => text.to_lowercase().chars().collect(),
+        };
+        like_match(&text, chars, char::eq)
+    }
+}
+
+/// A regular expression (`~`, `~*`) built once, to test many texts.
+pub struct RegexPattern(Rc<Regex>);
+
+impl RegexPattern {
+    pub fn new(pattern: &str, case_sensitive: bool) -> Result<Self> {
+        compiled(pattern, case_sensitive).map(RegexPattern)
+    }
+
+    pub fn matches(&self, text: &str) -> bool {
+        self.0.is_match(text)
     }
 }
 
@@ -157,7 +212,7 @@ fn like_match<T: Copy>(
 #[cfg(test)]
 mod tests {
     use {
-        super::{StringExt, StringExtError},
+        super::{LikePattern, RegexPattern, StringExt, StringExtError},
         crate::result::Error,
     };
 
@@ -180,6 +235,15 @@ mod tests {
         assert_eq!("naïve".like("na_ve", true), Ok(true));
         assert_eq!("naïve".like("nai%", true), Ok(false));
         assert_eq!("Hello".like("%É%", false), Ok(false));
+        // An ASCII pattern against other text: by character too.
+        assert_eq!("ÄRGER".like("%r_er", false), Ok(true));
+        assert_eq!("ÄRGER".like("%r_er", true), Ok(false));
+        assert_eq!("Ärger".like("_r%", true), Ok(true));
+        // One pattern prepared, then tested against many texts of both kinds.
+        let pattern = LikePattern::new("%G\\_g%", false);
+        let texts = ["gg", "g_g", "xG_Gx", "é g_G", "ég_", "g_é"];
+        let found: Vec<bool> = texts.iter().map(|text| pattern.matches(text)).collect();
+        assert_eq!(found, [false, true, true, true, false, false]);
     }
 
     #[test]
@@ -217,5 +281,7 @@ mod tests {
             );
         }
         assert_eq!("Hello".regex("^hello$", false), Ok(true));
+        let pattern = RegexPattern::new("^h.l+o$", false).unwrap();
+        assert!(pattern.matches("HeLLo") && pattern.matches("halo") && !pattern.matches("hello!"));
     }
 }
