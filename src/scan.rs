@@ -2234,9 +2234,9 @@ fn column<'a>(tuple: &[&'a [Value]], table: usize, index: usize) -> &'a Value {
         .unwrap_or(&Value::Null)
 }
 
-/// A value without a copy when it is read where it lies.
-/// `*sum + value` as GlueSQL's `Value::add` computes it; integers and decimals, the usual sums,
-/// are added in place (an overflow is left to `Value::add`, for its error).
+/// `*sum + value` as GlueSQL's `Value::sum_add` computes it; integers and decimals, the usual
+/// sums, are added in place (an overflow goes to `sum_add`: past the 64-bit range an integer sum
+/// goes on as a decimal; a decimal's is an error).
 fn add_into(sum: &mut Value, value: &Value) -> Result<()> {
     let added = match (&mut *sum, value) {
         (Value::I64(sum), Value::I64(value)) => sum.checked_add(*value).map(|total| *sum = total),
@@ -2246,11 +2246,12 @@ fn add_into(sum: &mut Value, value: &Value) -> Result<()> {
         _ => None,
     };
     if added.is_none() {
-        *sum = sum.add(value)?;
+        *sum = sum.sum_add(value)?;
     }
     Ok(())
 }
 
+/// A value without a copy when it is read where it lies.
 fn borrowed(evaluated: Evaluated) -> Result<Cow<Value>> {
     match evaluated {
         Evaluated::Value(value) => Ok(value),

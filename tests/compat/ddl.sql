@@ -276,3 +276,14 @@ INSERT INTO ddl_tz_copies (stream_id, copy_id, at, local_at) SELECT stream_id, s
 INSERT INTO ddl_tz_copies SELECT 9, '2026-10-21 01:00:00-08', '2026-10-21 01:00:00Z', NULL;
 -- ordered
 SELECT copy_id, at, local_at, stream_id, at < local_at AS before_local FROM ddl_tz_copies ORDER BY copy_id;
+
+-- case: ddl_sum_and_avg_of_bigint_past_its_range
+CREATE TABLE ddl_big_sums (g INT, x BIGINT);
+INSERT INTO ddl_big_sums VALUES (1, 9223372036854775807), (1, 1), (2, 5), (2, -9223372036854775807), (2, -7);
+-- ordered
+SELECT g, SUM(x) AS total, AVG(x) AS mean, SUM(x) FILTER (WHERE x > 0) AS positive FROM ddl_big_sums GROUP BY g ORDER BY g;
+
+-- case: ddl_sum_of_bigint_past_its_range_over_a_union
+CREATE TABLE ddl_big_parts (x BIGINT);
+INSERT INTO ddl_big_parts VALUES (9223372036854775807), (9223372036854775806);
+SELECT SUM(x) AS total, COUNT(*) AS n FROM (SELECT x FROM ddl_big_parts UNION ALL SELECT x FROM ddl_big_parts) AS doubled;

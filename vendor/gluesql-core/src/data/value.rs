@@ -317,6 +317,18 @@ impl Value {
         }
     }
 
+    /// Patched: `self + other` for a running `SUM` or `AVG`. As `add`, except that a sum of
+    /// 64-bit integers past their range goes on as a decimal, as PostgreSQL's `sum(bigint)` is
+    /// a `numeric` (upstream: an overflow error).
+    pub fn sum_add(&self, other: &Value) -> Result<Value> {
+        match (self, other) {
+            (Value::I64(a), Value::I64(b)) if a.checked_add(*b).is_none() => {
+                Ok(Value::Decimal(Decimal::from(*a) + Decimal::from(*b)))
+            }
+            _ => self.add(other),
+        }
+    }
+
     pub fn add(&self, other: &Value) -> Result<Value> {
         use Value::*;
 

@@ -204,7 +204,7 @@ impl AggrValue {
                     return Ok(false);
                 }
 
-                *value = value.add(new_value)?;
+                *value = value.sum_add(new_value)?;
                 Ok(true)
             }
             Self::Min {
@@ -244,7 +244,7 @@ impl AggrValue {
                     return Ok(false);
                 }
 
-                *sum = sum.add(new_value)?;
+                *sum = sum.sum_add(new_value)?;
                 *count += 1;
                 Ok(true)
             }
@@ -265,7 +265,7 @@ impl AggrValue {
                 }
 
                 *sum_square = sum_square.add(&new_value.multiply(new_value)?)?;
-                *sum = sum.add(new_value)?;
+                *sum = sum.sum_add(new_value)?;
                 *count += 1;
                 Ok(true)
             }
