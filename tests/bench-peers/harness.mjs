@@ -1,5 +1,8 @@
 // One engine through the plan: the same loop under node and in the browser page.
 // Timings: `runs` runs each; the first is kept apart (it pays for warm-up) and the median is of all.
+// A plan with `settle` ({ totalMs, maxRuns }) runs a query again until its runs add up to
+// totalMs (at most maxRuns runs); not an item that writes, whose restore after each run costs far
+// more than the item.
 // A query slower than SLOW_MS on its first run runs once. Each query's answer is taken from its
 // first run and must not change in later runs. An item that writes (`writes`) has the loaded
 // data restored, untimed, after each run.
@@ -48,7 +51,9 @@ export async function runEngine(engine, plan, { scale, runs, data, memory, log =
     const times = [];
     let answer = null;
     try {
-      for (let i = 0; i < runs; i++) {
+      const settled = () => item.writes || !plan.settle || times.length >= plan.settle.maxRuns
+        || times.reduce((sum, ms) => sum + ms, 0) >= plan.settle.totalMs;
+      for (let i = 0; i < runs || !settled(); i++) {
         t = now();
         let got;
         try {

@@ -6,7 +6,8 @@
 //   SANDBOX_BENCH_RAW     cases.json, native-<scale>.json in; <scale>-suite.json out
 //   SANDBOX_BENCH_RESULTS the folder for the results file
 //   SANDBOX_BENCH_REPORT_ONLY  "1": run nothing, report from the raw results of the last run
-// Runs: 5 at S, 3 at M (a case whose first run takes over 5 s runs once).
+// Runs: 5 at S, 3 at M (a case whose first run takes over 5 s runs once); a fast case that does
+// not write runs on until its runs add up to 25 ms (see `suitePlan` in workload.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -51,7 +52,8 @@ for (const scale of SCALES) {
   const native = JSON.parse(readFileSync(join(RAW, `native-${scale}.json`), 'utf8'));
   const check = crossCheck(plan, results);
   const records = suiteRecords({ cases, native, results, check });
-  const section = `## Scale ${scale}\n\nMedian of ${RUNS[scale]} runs and the first run, in ms. `
+  const section = `## Scale ${scale}\n\nMedian of ${RUNS[scale]} runs (a case that does not write: `
+    + `runs until they add up to ${plan.settle.totalMs} ms, at most ${plan.settle.maxRuns}) and the first run, in ms. `
     + `${results.sqljs.version}.\n\n${suiteHeadline(records, scale)}\n\n${suiteTable(records)}\n`;
   console.log(`\n${section}`);
   sections.push(section);
@@ -75,6 +77,10 @@ How to read it:
   \`tests/bench-peers/workload.mjs\` (dataset clock, intervals, epochs).
 - A case marked "(writes)" has setup statements: setup and query are timed together, and each run
   starts from the loaded data (restored untimed).
+- Runs: most cases answer in well under a millisecond, and five runs of those time the JIT
+  warming up to new code, not the engine: a case that does not write runs on, in both wasm
+  engines, until its runs add up to \`SETTLE_MS\` (at most \`SETTLE_MAX_RUNS\` runs; see
+  \`suitePlan\` in \`workload.mjs\`). The first run is shown apart.
 - **answers**: ours (wasm) and sql.js compared as in \`cargo xtask bench-peers\` (money to the cent,
   floats to 1e-9 relative, rows in any order). Where they differ, SQLite answers another question
   (no INTERVAL, no exact decimals, its own division and date text): the ratio is left out. Ours

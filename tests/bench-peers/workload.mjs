@@ -188,11 +188,18 @@ export function buildPlan(presets, cases) {
  * Every case of the compatibility suite for ours and sql.js (`cargo xtask bench-compat`), in the
  * suite's order. A case with setup writes: each run starts from the loaded data.
  */
+/** See `suitePlan`: how long the runs of a fast case add up to, and at most how many there are. */
+export const SETTLE_MS = 25;
+export const SETTLE_MAX_RUNS = 50;
+
 export function suitePlan(cases) {
   const items = cases.map((c) => {
     const statements = [...c.setup, c.query];
     const texts = { ours: statements, sqljs: statements.map((s) => forSqlite(s).sql) };
     return { id: c.name, title: c.name, group: 'compat', texts, writes: statements.length > 1 };
   });
-  return { items, excludedCompat: [] };
+  // Most cases answer in well under a millisecond: five runs of those time the JIT warming up
+  // (the first runs of new code are compiled lazily, then by a baseline compiler), not the
+  // engine. Such a case keeps running until its runs add up to SETTLE_MS, in both engines.
+  return { items, excludedCompat: [], settle: { totalMs: SETTLE_MS, maxRuns: SETTLE_MAX_RUNS } };
 }
