@@ -794,8 +794,8 @@ impl Engine {
         let outcome = self.statement(statement)?;
         let checked = self.check_rules(&table, own.as_ref(), &references);
         if let Err(error) = checked {
-            if let (Some(rows), Some(item)) = (before, self.storage.inner.items.get_mut(&table)) {
-                item.rows = rows;
+            if let (Some(rows), Some(table)) = (before, self.storage.rows_mut(&table)) {
+                *table = rows;
             }
             return Err(error);
         }
@@ -819,15 +819,8 @@ impl Engine {
         };
         if let Some(rules) = own {
             let columns = columns_of(&self.storage, table);
-            if let Some(item) = self.storage.inner.items.get_mut(table) {
-                constraints::check_columns(
-                    table,
-                    rules,
-                    constraints::Rows {
-                        columns,
-                        rows: &mut item.rows,
-                    },
-                )?;
+            if let Some(rows) = self.storage.rows_mut(table) {
+                constraints::check_columns(table, rules, constraints::Rows { columns, rows })?;
             }
         }
         let mut tables: HashMap<String, (Vec<String>, Vec<&Vec<Value>>)> = HashMap::new();

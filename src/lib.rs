@@ -33,6 +33,7 @@ pub mod time;
 mod timestamptz;
 mod walk;
 mod window;
+mod zones;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -23,6 +23,7 @@ use crate::functions;
 use crate::hasher::{FastMap, FastSet};
 use crate::matching::PreparedRegex;
 use crate::storage::{self, SandboxStorage};
+use crate::zones::{Verdict, Zones};
 use gluesql::core::ast::{
     Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, DateTimeField, Expr,
     Function, Join, JoinConstraint, JoinOperator, Literal, OrderByExpr, Projection, Query, Select,
@@ -40,6 +41,7 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 /// The answer to `statement`, or `None` when it is not a shape answered here.
 pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
@@ -383,6 +385,8 @@ struct Plan<'q> {
 
 /// One table of the `FROM` chain.
 struct Source<'q> {
+    /// The stored table's name, for its zone maps.
+    table: &'q str,
     rows: &'q Rows,
     /// Conditions on this table alone, tested as its rows are read.
     filter: Vec<Condition<'q>>,
@@ -458,6 +462,59 @@ impl<'r> Iterator for Candidates<'r> {
 }
 
 impl<'q> Source<'q> {
+    /// What the zone maps of this table's columns say of each block of its rows for the
+    /// conditions tested as they are read (at `at` in the tuple): a block is skipped when one
+    /// condition passes none of its rows, and passes whole when every condition passes all of
+    /// them. `None` when no condition compares a column with a constant, the table is too small
+    /// for zone maps, or only some rows are read (see `candidates`).
+    fn zoned(&self, storage: &SandboxStorage, at: usize) -> Option<(Rc<Zones>, Vec<Verdict>)> {
+        if self.correlation.is_some() {
+            return None;
+        }
+        let mut zoned: Option<(Rc<Zones>, Vec<Verdict>)> = None;
+        let mut every_condition = true;
+        for condition in self.filter.iter().chain(&self.after) {
+            let Some(Quick {
+                table,
+                index,
+                test: Test::Compare(constant, passing),
+            }) = &condition.quick
+            else {
+                every_condition = false;
+                continue;
+            };
+            if *table != at {
+                every_condition = false;
+                continue;
+            }
+            let zones = storage.zones(self.table, *index)?;
+            let verdicts = zones
+                .blocks()
+                .iter()
+                .map(|zone| zone.verdict(constant, passing));
+            zoned = Some(match zoned {
+                None => {
+                    let verdicts = verdicts.collect();
+                    (zones, verdicts)
+                }
+                // Every map of a table has the same blocks: the rows as they are now.
+                Some((first, mut combined)) => {
+                    for (verdict, other) in combined.iter_mut().zip(verdicts) {
+                        *verdict = (*verdict).min(other);
+                    }
+                    (first, combined)
+                }
+            });
+        }
+        let (zones, mut verdicts) = zoned?;
+        if !every_condition {
+            for verdict in &mut verdicts {
+                *verdict = (*verdict).min(Verdict::Some);
+            }
+        }
+        Some((zones, verdicts))
+    }
+
     /// The rows to read for the enclosing row in `tuple` (`depth` tables long).
     fn candidates<'r>(&'r self, tuple: &[&[Value]]) -> Candidates<'r>
     where
@@ -552,6 +609,7 @@ impl<'q> Plan<'q> {
             })
         });
         sources.push(Source {
+            table: name,
             rows: scope.add(storage, name, alias)?,
             filter: Vec::new(),
             after: Vec::new(),
@@ -947,16 +1005,34 @@ fn count_only<'r>(
     storage.count_rows(candidates.len() as u64)?;
     tuple.push(&[]);
     let at = tuple.len() - 1;
-    for row in candidates {
-        tuple[at] = row;
-        if whole || passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
-            first.get_or_insert_with(|| tuple.clone());
-            if whole {
-                count = source.rows.len();
-                break;
+    // How many of `rows` pass; the first that does is kept.
+    let mut counted = |rows: &mut dyn Iterator<Item = &'r [Value]>| -> Result<usize> {
+        let mut passed = 0;
+        for row in rows {
+            tuple[at] = row;
+            if passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
+                first.get_or_insert_with(|| tuple.clone());
+                passed += 1;
             }
-            count += 1;
         }
+        Ok(passed)
+    };
+    if whole {
+        counted(&mut candidates.take(1))?;
+        count = source.rows.len();
+    } else if let Some((zones, verdicts)) = source.zoned(storage, at) {
+        for (zone, verdict) in zones.blocks().iter().zip(verdicts) {
+            count += match verdict {
+                Verdict::None => 0,
+                // Counted without reading its rows past the first (kept if it is the first).
+                Verdict::All => {
+                    counted(&mut zone.of_rows(source.rows).take(1)).map(|_| zone.rows)?
+                }
+                Verdict::Some => counted(&mut zone.of_rows(source.rows))?,
+            };
+        }
+    } else {
+        count = counted(&mut { candidates })?;
     }
     let group = &mut groups.groups[0];
     group.representative = first;
@@ -1195,11 +1271,25 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
     #[inline(never)]
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
         let source = &self.plan.sources[0];
+        let storage = self.plan.storage;
         let candidates = source.candidates(tuple);
         tuple.push(&[]);
         let at = tuple.len() - 1;
-        for row in candidates {
-            self.plan.storage.count_row()?;
+        // A block of rows none of which can pass is not read.
+        let zoned = source.zoned(storage, at);
+        let mut rows: Box<dyn Iterator<Item = &'r [Value]>> = match &zoned {
+            Some((zones, verdicts)) => Box::new(
+                zones
+                    .blocks()
+                    .iter()
+                    .zip(verdicts)
+                    .filter(|(_, verdict)| **verdict != Verdict::None)
+                    .flat_map(|(zone, _)| zone.of_rows(source.rows)),
+            ),
+            None => Box::new(candidates),
+        };
+        for row in &mut rows {
+            storage.count_row()?;
             tuple[at] = row;
             if passes(&source.filter, tuple)?
                 && passes(&source.after, tuple)?
@@ -1380,6 +1470,7 @@ impl<'q> Scope<'q> {
             }
         }
         Some(Source {
+            table: name,
             rows,
             filter,
             after: Vec::new(),

@@ -8,7 +8,11 @@
 //! - Inside a transaction every write keeps what it replaces, so `ROLLBACK` puts back exactly
 //!   what changed: a purge keeps the rows it deleted (moved, not copied), a table created in the
 //!   transaction is simply dropped again, and tables nobody wrote are never copied.
+//! - A table's zone maps (see `zones.rs`) are kept here once a scan has built them; any write
+//!   drops them, so a scan never reads a map of rows that have changed.
 
+use crate::hasher::FastMap;
+use crate::zones::{self, Zones};
 use gluesql::core::ast::ColumnDef;
 use gluesql::core::data::{Key, Schema, Value};
 use gluesql::core::error::{Error, Result};
@@ -17,8 +21,9 @@ use gluesql::core::store::{
     Store, StoreMut, Transaction,
 };
 use gluesql::gluesql_memory_storage::{Item, MemoryStorage};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
 
 /// Message prefix that marks a stopped query; the engine turns it into its own error.
 pub const BUDGET_EXCEEDED: &str = "row budget exceeded";
@@ -53,6 +58,9 @@ pub struct SandboxStorage {
     reading: Option<HashSet<String>>,
     /// Tables and rows dropped, deleted or rolled back, not yet freed (see `release`).
     retired: Vec<Undo>,
+    /// Zone maps by table and column (see `zones.rs`), built when a scan first asks; every
+    /// write drops them all.
+    zones: RefCell<FastMap<(String, usize), Rc<Zones>>>,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -101,9 +109,38 @@ impl SandboxStorage {
 
     /// Replaces a table's rows wholesale: the loader's fast path, after its own checks.
     pub fn replace_rows(&mut self, table_name: &str, rows: BTreeMap<Key, Vec<Value>>) {
-        if let Some(item) = self.inner.items.get_mut(table_name) {
-            item.rows = rows;
+        if let Some(table) = self.rows_mut(table_name) {
+            *table = rows;
         }
+    }
+
+    /// A table's rows, to change in place.
+    pub fn rows_mut(&mut self, table_name: &str) -> Option<&mut BTreeMap<Key, Vec<Value>>> {
+        self.written();
+        self.inner
+            .items
+            .get_mut(table_name)
+            .map(|item| &mut item.rows)
+    }
+
+    /// Drops what was computed from the rows as they were.
+    fn written(&mut self) {
+        self.zones.get_mut().clear();
+    }
+
+    /// The zone map of a table's column, or `None` for a table too small to need one.
+    pub fn zones(&self, table_name: &str, column: usize) -> Option<Rc<Zones>> {
+        let rows = &self.inner.items.get(table_name)?.rows;
+        if rows.len() < zones::WORTH_IT {
+            return None;
+        }
+        let key = (table_name.to_owned(), column);
+        if let Some(zones) = self.zones.borrow().get(&key) {
+            return Some(Rc::clone(zones));
+        }
+        let zones = Rc::new(Zones::build(rows, column));
+        self.zones.borrow_mut().insert(key, Rc::clone(&zones));
+        Some(zones)
     }
 
     /// Frees the tables dropped or rolled back since the last call. Freeing a big table's rows
@@ -130,6 +167,7 @@ impl SandboxStorage {
         let Some(journal) = self.journal.take() else {
             return;
         };
+        self.written();
         for entry in journal.entries.into_iter().rev() {
             match entry {
                 Undo::Table(name, Some(item)) => {
@@ -180,6 +218,7 @@ impl SandboxStorage {
 
     /// Writes rows under their keys, keeping the rows they replace.
     fn put_rows(&mut self, table_name: &str, rows: impl IntoIterator<Item = (Key, Vec<Value>)>) {
+        self.written();
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return;
         };
@@ -280,12 +319,14 @@ impl Store for SandboxStorage {
 
 impl StoreMut for SandboxStorage {
     fn insert_schema(&mut self, schema: &Schema) -> Result<()> {
+        self.written();
         self.keep_table(&schema.table_name);
         self.inner.insert_schema(schema)
     }
 
     /// The dropped table moves into the undo log rather than being copied there.
     fn delete_schema(&mut self, table_name: &str) -> Result<()> {
+        self.written();
         let item = self.inner.items.remove(table_name);
         self.inner.metadata.remove(table_name);
         let journal = self.journal.as_mut();
@@ -320,6 +361,7 @@ impl StoreMut for SandboxStorage {
 
     /// Deleted rows move into the undo log, when one is kept.
     fn delete_data(&mut self, table_name: &str, keys: Vec<Key>) -> Result<()> {
+        self.written();
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return Ok(());
         };
@@ -382,22 +424,26 @@ fn restore(table: &mut BTreeMap<Key, Vec<Value>>, rows: Vec<(Key, Option<Vec<Val
 
 impl AlterTable for SandboxStorage {
     fn rename_schema(&mut self, table_name: &str, new_table_name: &str) -> Result<()> {
+        self.written();
         self.keep_table(table_name);
         self.keep_table(new_table_name);
         self.inner.rename_schema(table_name, new_table_name)
     }
 
     fn rename_column(&mut self, table_name: &str, old_name: &str, new_name: &str) -> Result<()> {
+        self.written();
         self.keep_table(table_name);
         self.inner.rename_column(table_name, old_name, new_name)
     }
 
     fn add_column(&mut self, table_name: &str, column_def: &ColumnDef) -> Result<()> {
+        self.written();
         self.keep_table(table_name);
         self.inner.add_column(table_name, column_def)
     }
 
     fn drop_column(&mut self, table_name: &str, column_name: &str, if_exists: bool) -> Result<()> {
+        self.written();
         self.keep_table(table_name);
         self.inner.drop_column(table_name, column_name, if_exists)
     }
