@@ -33,7 +33,7 @@ pub mod time;
 mod timestamptz;
 mod walk;
 mod window;
-mod zones;
+mod zone_maps;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -23,7 +23,7 @@ use crate::functions;
 use crate::hasher::{FastMap, FastSet};
 use crate::matching::PreparedRegex;
 use crate::storage::{self, SandboxStorage};
-use crate::zones::{Verdict, Zones};
+use crate::zone_maps::{Verdict, ZoneMap};
 use gluesql::core::ast::{
     Aggregate, AggregateFunction, BinaryOperator, CountArgExpr, DataType, DateTimeField, Expr,
     Function, Join, JoinConstraint, JoinOperator, Literal, OrderByExpr, Projection, Query, Select,
@@ -467,11 +467,11 @@ impl<'q> Source<'q> {
     /// condition passes none of its rows, and passes whole when every condition passes all of
     /// them. `None` when no condition compares a column with a constant, the table is too small
     /// for zone maps, or only some rows are read (see `candidates`).
-    fn zoned(&self, storage: &SandboxStorage, at: usize) -> Option<(Rc<Zones>, Vec<Verdict>)> {
+    fn zoned(&self, storage: &SandboxStorage, at: usize) -> Option<(Rc<ZoneMap>, Vec<Verdict>)> {
         if self.correlation.is_some() {
             return None;
         }
-        let mut zoned: Option<(Rc<Zones>, Vec<Verdict>)> = None;
+        let mut zoned: Option<(Rc<ZoneMap>, Vec<Verdict>)> = None;
         let mut every_condition = true;
         for condition in self.filter.iter().chain(&self.after) {
             let Some(Quick {
@@ -487,15 +487,15 @@ impl<'q> Source<'q> {
                 every_condition = false;
                 continue;
             }
-            let zones = storage.zones(self.table, *index)?;
-            let verdicts = zones
+            let map = storage.zone_map(self.table, *index)?;
+            let verdicts = map
                 .blocks()
                 .iter()
                 .map(|zone| zone.verdict(constant, passing));
             zoned = Some(match zoned {
                 None => {
                     let verdicts = verdicts.collect();
-                    (zones, verdicts)
+                    (map, verdicts)
                 }
                 // Every map of a table has the same blocks: the rows as they are now.
                 Some((first, mut combined)) => {
@@ -506,13 +506,14 @@ impl<'q> Source<'q> {
                 }
             });
         }
-        let (zones, mut verdicts) = zoned?;
+        let (map, mut verdicts) = zoned?;
         if !every_condition {
             for verdict in &mut verdicts {
                 *verdict = (*verdict).min(Verdict::Some);
             }
         }
-        Some((zones, verdicts))
+        // Blocks that all need reading are read as the table is.
+        (!verdicts.iter().all(|verdict| *verdict == Verdict::Some)).then_some((map, verdicts))
     }
 
     /// The rows to read for the enclosing row in `tuple` (`depth` tables long).
@@ -1020,8 +1021,8 @@ fn count_only<'r>(
     if whole {
         counted(&mut candidates.take(1))?;
         count = source.rows.len();
-    } else if let Some((zones, verdicts)) = source.zoned(storage, at) {
-        for (zone, verdict) in zones.blocks().iter().zip(verdicts) {
+    } else if let Some((map, verdicts)) = source.zoned(storage, at) {
+        for (zone, verdict) in map.blocks().iter().zip(verdicts) {
             count += match verdict {
                 Verdict::None => 0,
                 // Counted without reading its rows past the first (kept if it is the first).
@@ -1278,9 +1279,8 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
         // A block of rows none of which can pass is not read.
         let zoned = source.zoned(storage, at);
         let mut rows: Box<dyn Iterator<Item = &'r [Value]>> = match &zoned {
-            Some((zones, verdicts)) => Box::new(
-                zones
-                    .blocks()
+            Some((map, verdicts)) => Box::new(
+                map.blocks()
                     .iter()
                     .zip(verdicts)
                     .filter(|(_, verdict)| **verdict != Verdict::None)

@@ -8,11 +8,11 @@
 //! - Inside a transaction every write keeps what it replaces, so `ROLLBACK` puts back exactly
 //!   what changed: a purge keeps the rows it deleted (moved, not copied), a table created in the
 //!   transaction is simply dropped again, and tables nobody wrote are never copied.
-//! - A table's zone maps (see `zones.rs`) are kept here once a scan has built them; any write
+//! - A table's zone maps (see `zone_maps.rs`) are kept here once a scan has built them; any write
 //!   drops them, so a scan never reads a map of rows that have changed.
 
 use crate::hasher::FastMap;
-use crate::zones::{self, Zones};
+use crate::zone_maps::{self, ZoneMap};
 use gluesql::core::ast::ColumnDef;
 use gluesql::core::data::{Key, Schema, Value};
 use gluesql::core::error::{Error, Result};
@@ -58,9 +58,9 @@ pub struct SandboxStorage {
     reading: Option<HashSet<String>>,
     /// Tables and rows dropped, deleted or rolled back, not yet freed (see `release`).
     retired: Vec<Undo>,
-    /// Zone maps by table and column (see `zones.rs`), built when a scan first asks; every
+    /// Zone maps by table and column (see `zone_maps.rs`), built when a scan first asks; every
     /// write drops them all.
-    zones: RefCell<FastMap<(String, usize), Rc<Zones>>>,
+    zone_maps: RefCell<FastMap<(String, usize), Rc<ZoneMap>>>,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -125,22 +125,22 @@ impl SandboxStorage {
 
     /// Drops what was computed from the rows as they were.
     fn written(&mut self) {
-        self.zones.get_mut().clear();
+        self.zone_maps.get_mut().clear();
     }
 
     /// The zone map of a table's column, or `None` for a table too small to need one.
-    pub fn zones(&self, table_name: &str, column: usize) -> Option<Rc<Zones>> {
+    pub fn zone_map(&self, table_name: &str, column: usize) -> Option<Rc<ZoneMap>> {
         let rows = &self.inner.items.get(table_name)?.rows;
-        if rows.len() < zones::WORTH_IT {
+        if rows.len() < zone_maps::WORTH_IT {
             return None;
         }
         let key = (table_name.to_owned(), column);
-        if let Some(zones) = self.zones.borrow().get(&key) {
-            return Some(Rc::clone(zones));
+        if let Some(map) = self.zone_maps.borrow().get(&key) {
+            return Some(Rc::clone(map));
         }
-        let zones = Rc::new(Zones::build(rows, column));
-        self.zones.borrow_mut().insert(key, Rc::clone(&zones));
-        Some(zones)
+        let map = Rc::new(ZoneMap::build(rows, column));
+        self.zone_maps.borrow_mut().insert(key, Rc::clone(&map));
+        Some(map)
     }
 
     /// Frees the tables dropped or rolled back since the last call. Freeing a big table's rows

@@ -19,12 +19,12 @@ pub const BLOCK: usize = 1024;
 pub const WORTH_IT: usize = 4 * BLOCK;
 
 #[derive(Debug)]
-pub struct Zones {
-    blocks: Vec<Zone>,
+pub struct ZoneMap {
+    blocks: Vec<Block>,
 }
 
 #[derive(Debug)]
-pub struct Zone {
+pub struct Block {
     /// The key of the block's first row.
     pub start: Key,
     pub rows: usize,
@@ -54,27 +54,27 @@ pub enum Verdict {
     All,
 }
 
-impl Zones {
+impl ZoneMap {
     #[inline(never)]
-    pub fn build(rows: &BTreeMap<Key, Vec<Value>>, column: usize) -> Zones {
+    pub fn build(rows: &BTreeMap<Key, Vec<Value>>, column: usize) -> ZoneMap {
         let mut blocks = Vec::with_capacity(rows.len().div_ceil(BLOCK));
         let mut entries = rows.iter().peekable();
         while let Some((start, _)) = entries.peek() {
             let start = (*start).clone();
             let block = entries.by_ref().take(BLOCK).map(|(_, row)| &row[column]);
-            blocks.push(Zone::of(start, block));
+            blocks.push(Block::of(start, block));
         }
-        Zones { blocks }
+        ZoneMap { blocks }
     }
 
-    pub fn blocks(&self) -> &[Zone] {
+    pub fn blocks(&self) -> &[Block] {
         &self.blocks
     }
 }
 
-impl Zone {
-    fn of<'a>(start: Key, values: impl Iterator<Item = &'a Value>) -> Zone {
-        let mut zone = Zone {
+impl Block {
+    fn of<'a>(start: Key, values: impl Iterator<Item = &'a Value>) -> Block {
+        let mut zone = Block {
             start,
             rows: 0,
             values: Values::None,
@@ -129,7 +129,7 @@ impl Zone {
         }
     }
 
-    /// The rows of this block in `rows` (the map the zones were built from).
+    /// The rows of this block in `rows` (the one the map was built from).
     pub fn of_rows<'r>(
         &self,
         rows: &'r BTreeMap<Key, Vec<Value>>,
@@ -177,10 +177,10 @@ mod tests {
         for key in 0..BLOCK as i64 {
             rows.insert(Key::I64(key), vec![Value::I64(key), Value::Null]);
         }
-        let zones = Zones::build(&rows, 1);
-        assert_eq!(zones.blocks().len(), 20);
+        let map = ZoneMap::build(&rows, 1);
+        assert_eq!(map.blocks().len(), 20);
         assert_eq!(
-            zones.blocks().iter().map(|zone| zone.rows).sum::<usize>(),
+            map.blocks().iter().map(|zone| zone.rows).sum::<usize>(),
             rows.len()
         );
         let ops = [
@@ -195,7 +195,7 @@ mod tests {
         for constant in [0, 500, 3000, 4000, 6000, 7000, 9999] {
             let constant = Value::I64(constant);
             for passing in &ops {
-                for zone in zones.blocks() {
+                for zone in map.blocks() {
                     let verdict = zone.verdict(&constant, passing);
                     seen[verdict as usize] += 1;
                     let each: Vec<Option<bool>> = zone
