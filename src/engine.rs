@@ -420,9 +420,9 @@ impl Engine {
     }
 
     fn catalog(&self) -> Result<names::Catalog, EngineError> {
-        let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
+        let schemas = || self.storage.inner.items.values().map(|item| &item.schema);
         let mut single_keys = Vec::new();
-        for schema in &schemas {
+        for schema in schemas() {
             let primary = schema
                 .column_defs
                 .iter()
@@ -435,10 +435,9 @@ impl Engine {
                 ));
             }
         }
-        let tables = schemas.into_iter().map(|schema| {
-            let columns = schema
-                .column_defs
-                .map(|defs| defs.into_iter().map(|def| def.name).collect());
+        let tables = schemas().map(|schema| {
+            let columns = (schema.column_defs.as_ref())
+                .map(|defs| defs.iter().map(|def| def.name.clone()).collect());
             (schema.table_name.to_ascii_lowercase(), columns)
         });
         let views = self
@@ -459,10 +458,10 @@ impl Engine {
     }
 
     fn context(&self) -> Result<Context, EngineError> {
-        let schemas = self.storage.fetch_all_schemas().map_err(glue_error)?;
+        let schemas = self.storage.inner.items.values().map(|item| &item.schema);
         let mut column_types: HashMap<String, ValueKind> = HashMap::new();
         let mut conflicting = HashSet::new();
-        let columns = schemas.iter().flat_map(|schema| {
+        let columns = schemas.flat_map(|schema| {
             let zoned = self.rules.get(&schema.table_name).map(|r| &r.timestamptz);
             schema
                 .column_defs
