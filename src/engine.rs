@@ -1411,6 +1411,24 @@ fn to_value(datum: Datum, sql_type: SqlType, nullable: bool) -> Option<Value> {
 
 /// GlueSQL's error as the user should read it: PostgreSQL's words where they exist, never the
 /// name of the GlueSQL stage that failed ("evaluate: ", "translate: ").
+/// An operation that left its type's range, as PostgreSQL names it.
+fn out_of_range(error: gluesql::core::error::ValueError) -> String {
+    use gluesql::core::error::ValueError;
+    let ValueError::BinaryOperationOverflow { lhs, rhs, .. } = error else {
+        return error.to_string();
+    };
+    match (lhs, rhs) {
+        (Value::Decimal(_), _) | (_, Value::Decimal(_)) => {
+            "numeric value out of range: a NUMERIC here holds 28 significant digits".to_owned()
+        }
+        (Value::F32(_) | Value::F64(_), _) | (_, Value::F32(_) | Value::F64(_)) => {
+            "value out of range: overflow".to_owned()
+        }
+        (Value::I64(_), _) => "bigint out of range".to_owned(),
+        _ => "integer out of range".to_owned(),
+    }
+}
+
 fn glue_error(error: GlueError) -> EngineError {
     use gluesql::core::error::{EvaluateError, TranslateError, ValueError};
     let message = match error {
@@ -1420,6 +1438,9 @@ fn glue_error(error: GlueError) -> EngineError {
         GlueError::Evaluate(EvaluateError::DivisorShouldNotBeZero) => "division by zero".to_owned(),
         GlueError::Value(value) if matches!(*value, ValueError::DivisorShouldNotBeZero) => {
             "division by zero".to_owned()
+        }
+        GlueError::Value(value) if matches!(*value, ValueError::BinaryOperationOverflow { .. }) => {
+            out_of_range(*value)
         }
         GlueError::Evaluate(
             EvaluateError::FunctionRequiresStringValue(name)

@@ -205,3 +205,7 @@ SELECT stream_id AS k, creator_id AS "K", started_at FROM streams ORDER BY k DES
 -- ordered
 SELECT stream_id AS creator_id, creator_id, COUNT(*) AS n FROM streams
 GROUP BY creator_id, stream_id ORDER BY 2, 1 LIMIT 15;
+
+-- case: bigint arithmetic past its range is an error
+-- error
+SELECT MAX(stream_id) + 9223372036854775807 AS past FROM streams;
