@@ -465,13 +465,23 @@ fn finish(
     backend.select(query)
 }
 
-/// `SELECT * FROM <table>`.
+/// `SELECT * FROM <table>`. Every step of a statement reads its table so: the query is parsed
+/// once and copied with the name put in.
 pub fn select_all_from(table: &str) -> Query {
-    let sql = format!("SELECT * FROM {table}");
-    match crate::sql::parse(&sql).map(|mut statements| statements.remove(0)) {
-        Ok(Statement::Query(query)) => *query,
-        _ => unreachable!("a fixed query parses"),
+    thread_local! {
+        static SELECT_ALL: Query = match crate::sql::parse("SELECT * FROM t") {
+            Ok(mut statements) => match statements.remove(0) {
+                Statement::Query(query) => *query,
+                _ => unreachable!("a fixed query parses as one"),
+            },
+            Err(_) => unreachable!("a fixed query parses"),
+        };
     }
+    let mut query = SELECT_ALL.with(Query::clone);
+    if let SetExpr::Select(select) = query.body.as_mut() {
+        select.from[0].relation = table_factor(table, None);
+    }
+    query
 }
 
 fn set_expr(backend: &mut dyn Backend, body: SetExpr) -> Result<Relation, EngineError> {
@@ -1545,4 +1555,20 @@ fn table_function(
         columns: vec!["generate_series".to_owned()],
         rows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_all_from_is_the_query_its_text_parses_as() {
+        for table in ["x", "__step_12", "Gifts"] {
+            let parsed = match crate::sql::parse(&format!("SELECT * FROM {table}")) {
+                Ok(mut statements) => statements.remove(0),
+                Err(error) => panic!("{error}"),
+            };
+            assert_eq!(Statement::Query(Box::new(select_all_from(table))), parsed);
+        }
+    }
 }
