@@ -38,6 +38,7 @@ export function suiteRecords({ cases, native, results, check }) {
       sqlite: times(sqlite),
       oursError: n?.error ? firstLine(n.error) : wasm?.error ? firstLine(wasm.error) : null,
       pending: c.pending,
+      expectsError: c.error,
       sqliteError: sqlite?.error ? firstLine(sqlite.error) : null,
     };
     const agree = check.checks[c.name]?.agree;
@@ -68,7 +69,8 @@ export function suiteTable(records) {
     'wasm / sql.js', 'native / sql.js', 'answers'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const r of records) {
-    const ours = (t) => (t ? [ms(t.median), ms(t.first)] : [r.pending ? 'refused (pending)' : 'error', '']);
+    const ours = (t) => (t ? [ms(t.median), ms(t.first)]
+      : [r.pending ? 'refused (pending)' : r.expectsError ? 'error, as PostgreSQL' : 'error', '']);
     const sqlite = r.sqlite ? [ms(r.sqlite.median), ms(r.sqlite.first)] : ['cannot run', ''];
     const answers = r.answers === 'differ' ? `differ: ${r.differs}`
       : r.answers === 'agree' ? 'agree'
@@ -91,10 +93,12 @@ export function suiteHeadline(records, scale) {
   const byTime = [...timed].sort((a, b) => b.native.median - a.native.median).slice(0, 10);
   const byRatio = [...compared].sort((a, b) => b.wasmRatio - a.wasmRatio).slice(0, 10);
   const refused = records.filter((r) => !r.native);
+  const asPostgres = refused.filter((r) => r.expectsError);
   const cannot = records.filter((r) => r.native && !r.sqlite);
   const differ = records.filter((r) => r.answers === 'differ');
   const lines = [
-    `- ${records.length} cases; ours answers ${timed.length} (${refused.length} refused: pending), `
+    `- ${records.length} cases; ours answers ${timed.length} and refuses ${refused.length} `
+      + `(${asPostgres.length} that PostgreSQL refuses too, ${refused.length - asPostgres.length} pending), `
       + `sql.js cannot run ${cannot.length} of those, answers differ on ${differ.length}; `
       + `compared (both answer, answers agree): ${compared.length}.`,
     `- Natively under ${NATIVE_LIMIT_MS} ms (median): ${timed.length - slow.length} of ${timed.length}`
