@@ -465,15 +465,31 @@ impl<'q> Source<'q> {
     /// What the zone maps of this table's columns say of each block of its rows for the
     /// conditions tested as they are read (at `at` in the tuple): a block is skipped when one
     /// condition passes none of its rows, and passes whole when every condition passes all of
-    /// them. `None` when no condition compares a column with a constant, the table is too small
-    /// for zone maps, or only some rows are read (see `candidates`).
+    /// them. `None` when the maps rule out no block and pass none whole, when no condition
+    /// compares a column with a constant, the table is too small for zone maps, or only some
+    /// rows are read (see `candidates`).
     fn zoned(&self, storage: &SandboxStorage, at: usize) -> Option<(Rc<ZoneMap>, Vec<Verdict>)> {
+        let (map, verdicts) = self.verdicts(storage, at, self.filter.iter().chain(&self.after))?;
+        (!verdicts.iter().all(|verdict| *verdict == Verdict::Some)).then_some((map, verdicts))
+    }
+
+    /// What the zone maps say of each block for `conditions` together (see `zoned`), even when
+    /// that is `Some` for every block.
+    fn verdicts<'c>(
+        &self,
+        storage: &SandboxStorage,
+        at: usize,
+        conditions: impl Iterator<Item = &'c Condition<'c>>,
+    ) -> Option<(Rc<ZoneMap>, Vec<Verdict>)>
+    where
+        'q: 'c,
+    {
         if self.correlation.is_some() {
             return None;
         }
         let mut zoned: Option<(Rc<ZoneMap>, Vec<Verdict>)> = None;
         let mut every_condition = true;
-        for condition in self.filter.iter().chain(&self.after) {
+        for condition in conditions {
             let Some(Quick {
                 table,
                 index,
@@ -512,8 +528,7 @@ impl<'q> Source<'q> {
                 *verdict = (*verdict).min(Verdict::Some);
             }
         }
-        // Blocks that all need reading are read as the table is.
-        (!verdicts.iter().all(|verdict| *verdict == Verdict::Some)).then_some((map, verdicts))
+        Some((map, verdicts))
     }
 
     /// The rows to read for the enclosing row in `tuple` (`depth` tables long).
@@ -755,8 +770,8 @@ impl<'q> Plan<'q> {
         let mut tuple = Vec::with_capacity(self.depth + self.sources.len());
         tuple.extend_from_slice(outer);
         tuple.resize(self.depth, &[]);
-        if let Some(source) = self.counts_only() {
-            count_only(self.storage, source, &tuple, &mut groups)?;
+        if let Some((source, counts)) = self.counts_only() {
+            count_only(self.storage, source, &counts, &tuple, &mut groups)?;
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
         } else {
@@ -932,20 +947,39 @@ impl<'q> Plan<'q> {
         })
     }
 
-    /// The one table read, when the query is only `COUNT(*)`s of its rows.
-    fn counts_only(&self) -> Option<&Source<'q>> {
+    /// The one table read, when the query is only counts of its rows: each aggregate counts
+    /// every row that passes the table's conditions (`COUNT(*)`), or only those where its own
+    /// condition holds too (`COUNT(CASE WHEN c THEN 1 END)`, which `COUNT(*) FILTER (WHERE c)`
+    /// becomes).
+    fn counts_only(&self) -> Option<(&Source<'q>, Vec<Option<&Condition<'q>>>)> {
         let grouping = self.grouping.as_ref()?;
         let [source] = self.sources.as_slice() else {
             return None;
         };
-        let counts = grouping.aggregates.iter().all(|(aggregate, _)| {
-            !aggregate.distinct
-                && matches!(
-                    aggregate.func,
-                    AggregateFunction::Count(CountArgExpr::Wildcard)
-                )
+        if !grouping.keys.is_empty() {
+            return None;
+        }
+        let counts = grouping.aggregates.iter().map(|(aggregate, argument)| {
+            if aggregate.distinct {
+                return None;
+            }
+            match (&aggregate.func, argument) {
+                (AggregateFunction::Count(CountArgExpr::Wildcard), _) => Some(None),
+                (
+                    AggregateFunction::Count(CountArgExpr::Expr(_)),
+                    Some(Node::Case {
+                        operand: None,
+                        when_then,
+                        otherwise: None,
+                    }),
+                ) => match when_then.as_slice() {
+                    [(condition, Node::Constant(then))] if !then.is_null() => Some(Some(condition)),
+                    _ => None,
+                },
+                _ => None,
+            }
         });
-        (counts && grouping.keys.is_empty()).then_some(source)
+        Some((source, counts.collect::<Option<_>>()?))
     }
 
     /// The value of a scalar subquery: NULL without rows, an error with more than one.
@@ -988,60 +1022,106 @@ impl<'q> Plan<'q> {
     }
 }
 
-/// Counts the rows of `source` that pass its conditions into the one global group: every
-/// aggregate is COUNT(*) of one table, so the rows are counted, not handed on one by one; a
-/// whole table's count is its size.
+/// Some of a table's rows, in key order.
+type RowsOf<'r> = Box<dyn Iterator<Item = &'r [Value]> + 'r>;
+
+/// Counts the rows of `source` that pass its conditions (and each count's own, if it has one:
+/// see `Plan::counts_only`) into the one global group, without handing rows on one by one. With
+/// zone maps, a block of rows is skipped when the table's conditions pass none of its rows, and
+/// added to a count whole when they and the count's own pass all of them; without, a whole
+/// table's count is its size.
 #[inline(never)]
 fn count_only<'r>(
     storage: &SandboxStorage,
     source: &'r Source,
+    counts: &[Option<&Condition>],
     tuple: &[&'r [Value]],
     groups: &mut Groups<'r>,
 ) -> Result<()> {
-    let whole = source.filter.is_empty() && source.after.is_empty();
-    let mut count = 0;
-    let mut first = None;
     let mut tuple = tuple.to_vec();
     let candidates = source.candidates(&tuple);
     storage.count_rows(candidates.len() as u64)?;
     tuple.push(&[]);
     let at = tuple.len() - 1;
-    // How many of `rows` pass; the first that does is kept.
-    let mut counted = |rows: &mut dyn Iterator<Item = &'r [Value]>| -> Result<usize> {
-        let mut passed = 0;
-        for row in rows {
-            tuple[at] = row;
-            if passes(&source.filter, &tuple)? && passes(&source.after, &tuple)? {
-                first.get_or_insert_with(|| tuple.clone());
-                passed += 1;
+    let table = source.filter.iter().chain(&source.after);
+    let verdicts = |own: Option<&Condition>| {
+        let mut conditions = table.clone().chain(own).peekable();
+        match conditions.peek() {
+            // No condition: every row passes.
+            None => Some(None),
+            Some(_) => source.verdicts(storage, at, conditions).map(Some),
+        }
+    };
+    // Per block (the table as one when there are no maps), what the table's conditions and
+    // each count's say of its rows.
+    let base = verdicts(None);
+    let own: Vec<_> = counts.iter().map(|count| verdicts(*count)).collect();
+    let map = std::iter::once(&base)
+        .chain(&own)
+        .find_map(|found| found.as_ref().and_then(|found| found.as_ref()))
+        .map(|(map, _)| Rc::clone(map));
+    let verdict = |of: &Option<Option<(Rc<ZoneMap>, Vec<Verdict>)>>, block: usize| match of {
+        Some(None) => Verdict::All,
+        Some(Some((_, verdicts))) if map.is_some() => verdicts[block],
+        _ => Verdict::Some,
+    };
+    let blocks: Vec<(usize, RowsOf<'r>)> = match &map {
+        Some(map) => (map.blocks().iter())
+            .map(|block| {
+                let rows: RowsOf<'r> = Box::new(block.of_rows(source.rows));
+                (block.rows, rows)
+            })
+            .collect(),
+        None => vec![(candidates.len(), Box::new(candidates))],
+    };
+    let mut totals = vec![0; counts.len()];
+    let mut first = None;
+    for (index, (size, mut rows)) in blocks.into_iter().enumerate() {
+        let base = verdict(&base, index);
+        if base == Verdict::None {
+            continue;
+        }
+        let own: Vec<Verdict> = own
+            .iter()
+            .map(|own| verdict(own, index).min(base))
+            .collect();
+        for (total, own) in totals.iter_mut().zip(&own) {
+            if *own == Verdict::All {
+                *total += size;
             }
         }
-        Ok(passed)
-    };
-    if whole {
-        counted(&mut candidates.take(1))?;
-        count = source.rows.len();
-    } else if let Some((map, verdicts)) = source.zoned(storage, at) {
-        for (zone, verdict) in map.blocks().iter().zip(verdicts) {
-            count += match verdict {
-                Verdict::None => 0,
-                // Counted without reading its rows past the first (kept if it is the first).
-                Verdict::All => {
-                    counted(&mut zone.of_rows(source.rows).take(1)).map(|_| zone.rows)?
-                }
-                Verdict::Some => counted(&mut zone.of_rows(source.rows))?,
-            };
+        // The rows are read when a count needs them tested, or for the first that passes.
+        let testing = own.contains(&Verdict::Some);
+        if !testing && first.is_some() {
+            continue;
         }
-    } else {
-        count = counted(&mut { candidates })?;
+        for row in &mut rows {
+            tuple[at] = row;
+            if base == Verdict::Some
+                && !(passes(&source.filter, &tuple)? && passes(&source.after, &tuple)?)
+            {
+                continue;
+            }
+            first.get_or_insert_with(|| tuple.clone());
+            if !testing {
+                break;
+            }
+            for ((total, own), count) in totals.iter_mut().zip(&own).zip(counts) {
+                if *own == Verdict::Some
+                    && count.map_or(Ok(true), |own| passes(std::slice::from_ref(own), &tuple))?
+                {
+                    *total += 1;
+                }
+            }
+        }
     }
     let group = &mut groups.groups[0];
     group.representative = first;
-    for slot in &mut group.slots {
+    for (slot, total) in group.slots.iter_mut().zip(totals) {
         *slot = Some(Accumulator {
             kind: Kind::Count {
                 wildcard: true,
-                count: count as i64,
+                count: total as i64,
             },
             distinct: None,
         });
