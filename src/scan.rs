@@ -1062,21 +1062,22 @@ fn count_only<'r>(
         .map(|(map, _)| Rc::clone(map));
     let verdict = |of: &Option<Option<(Rc<ZoneMap>, Vec<Verdict>)>>, block: usize| match of {
         Some(None) => Verdict::All,
-        Some(Some((_, verdicts))) if map.is_some() => verdicts[block],
-        _ => Verdict::Some,
+        Some(Some((_, verdicts))) => verdicts[block],
+        None => Verdict::Some,
     };
-    let blocks: Vec<(usize, RowsOf<'r>)> = match &map {
-        Some(map) => (map.blocks().iter())
-            .map(|block| {
-                let rows: RowsOf<'r> = Box::new(block.of_rows(source.rows));
-                (block.rows, rows)
-            })
-            .collect(),
-        None => vec![(candidates.len(), Box::new(candidates))],
+    let blocks: Box<dyn Iterator<Item = (usize, RowsOf<'r>)>> = match &map {
+        Some(map) => Box::new(map.blocks().iter().map(|block| {
+            let rows: RowsOf<'r> = Box::new(block.of_rows(source.rows));
+            (block.rows, rows)
+        })),
+        None => Box::new(std::iter::once((
+            candidates.len(),
+            Box::new(candidates) as RowsOf<'r>,
+        ))),
     };
     let mut totals = vec![0; counts.len()];
     let mut first = None;
-    for (index, (size, mut rows)) in blocks.into_iter().enumerate() {
+    for (index, (size, mut rows)) in blocks.enumerate() {
         let base = verdict(&base, index);
         if base == Verdict::None {
             continue;
