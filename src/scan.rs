@@ -174,8 +174,8 @@ impl Quick {
             Node::Value(value) => (*value).clone(),
             Node::Constant(value) => value.clone(),
             // An integer literal next to an integer column (`stream_id <= 120`).
-            Node::Literal(Literal::Number(number)) if number.is_integer() => {
-                Value::I64(number.to_string().parse().ok()?)
+            literal @ Node::Literal(Literal::Number(number)) if number.is_integer() => {
+                Value::I64(integer(literal)?)
             }
             // A quoted literal next to text is that text, for equality only.
             Node::Literal(Literal::QuotedString(text))
@@ -376,8 +376,6 @@ struct Plan<'q> {
     grouping: Option<Grouping<'q>>,
     output: Vec<Node<'q>>,
     order: Vec<(Sort<'q>, Option<bool>)>,
-    /// The first table's integer primary key column, by which its rows are stored.
-    key_column: Option<usize>,
     distinct: bool,
     offset: usize,
     limit: Option<usize>,
@@ -396,6 +394,8 @@ struct Source<'q> {
     join: Option<Link<'q>>,
     /// For the first table of a subquery, its equality with the enclosing rows, if it has one.
     correlation: Option<Correlation<'q>>,
+    /// For the first table, its integer primary key column, by which its rows are stored.
+    key: Option<usize>,
 }
 
 /// A subquery's equality between an integer column of its first table and the enclosing rows
@@ -439,6 +439,11 @@ fn correlation<'q>(node: &Node<'q>, depth: usize, rows: &'q Rows) -> Option<Corr
 enum Candidates<'r> {
     All(std::collections::btree_map::Values<'r, Key, Vec<Value>>),
     Found(std::slice::Iter<'r, &'r [Value]>),
+    /// Those whose key is in the range the conditions on it allow, and how many there are.
+    Keys(
+        std::collections::btree_map::Range<'r, Key, Vec<Value>>,
+        usize,
+    ),
 }
 
 impl Candidates<'_> {
@@ -446,6 +451,7 @@ impl Candidates<'_> {
         match self {
             Candidates::All(rows) => rows.len(),
             Candidates::Found(rows) => rows.len(),
+            Candidates::Keys(_, count) => *count,
         }
     }
 }
@@ -457,6 +463,7 @@ impl<'r> Iterator for Candidates<'r> {
         match self {
             Candidates::All(rows) => rows.next().map(Vec::as_slice),
             Candidates::Found(rows) => rows.next().copied(),
+            Candidates::Keys(rows, _) => rows.next().map(|(_, row)| row.as_slice()),
         }
     }
 }
@@ -532,13 +539,22 @@ impl<'q> Source<'q> {
     }
 
     /// The rows to read for the enclosing row in `tuple` (`depth` tables long).
-    fn candidates<'r>(&'r self, tuple: &[&[Value]]) -> Candidates<'r>
+    fn candidates<'r>(&'r self, storage: &SandboxStorage, tuple: &[&[Value]]) -> Candidates<'r>
     where
         'q: 'r,
     {
         let all = Candidates::All(self.rows.values());
         let Some(correlation) = &self.correlation else {
-            return all;
+            return match self.key_range(storage, tuple.len()) {
+                // `range` panics when its start is past its end.
+                Some((low, high)) if low > high => Candidates::Found([].iter()),
+                Some((low, high)) => {
+                    let range = Key::I64(low)..=Key::I64(high);
+                    let count = self.rows.range(range.clone()).count();
+                    Candidates::Keys(self.rows.range(range), count)
+                }
+                None => all,
+            };
         };
         let value = match correlation.outer.direct(tuple) {
             Some(Value::I64(value)) => value,
@@ -548,6 +564,71 @@ impl<'q> Source<'q> {
         };
         let found = correlation.index.get(value).map_or(&[][..], Vec::as_slice);
         Candidates::Found(found.iter())
+    }
+}
+
+impl Source<'_> {
+    /// The keys of the rows that may pass the conditions comparing the key column (at `at` in
+    /// the tuple) with integer constants (`id < 4`, `id BETWEEN 10 AND 20`); `None` when none
+    /// does, or when the rows are not stored by that column. The conditions are still tested on
+    /// each row read: the range only leaves out rows they would reject. Empty when the lowest
+    /// key is past the highest.
+    fn key_range(&self, storage: &SandboxStorage, at: usize) -> Option<(i64, i64)> {
+        let key = self.key?;
+        let (mut low, mut high) = (i64::MIN, i64::MAX);
+        let mut bounded = false;
+        for condition in self.filter.iter().chain(&self.after) {
+            let (from, to) = match (&condition.quick, &condition.node) {
+                (
+                    Some(Quick {
+                        table,
+                        index,
+                        test: Test::Compare(Value::I64(constant), passing),
+                    }),
+                    _,
+                ) if (*table, *index) == (at, key) => {
+                    let c = *constant;
+                    match passing {
+                        [false, true, false] => (c, c),
+                        [true, false, false] => (i64::MIN, c.checked_sub(1)?),
+                        [true, true, false] => (i64::MIN, c),
+                        [false, false, true] => (c.checked_add(1)?, i64::MAX),
+                        [false, true, true] => (c, i64::MAX),
+                        _ => continue,
+                    }
+                }
+                (
+                    _,
+                    Node::Between {
+                        target,
+                        negated: false,
+                        low,
+                        high,
+                    },
+                ) if matches!(target.as_ref(), Node::Column(table, index) if (*table, *index) == (at, key)) => {
+                    match (integer(low), integer(high)) {
+                        (Some(low), Some(high)) => (low, high),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            low = low.max(from);
+            high = high.min(to);
+            bounded = true;
+        }
+        (bounded && storage.stored_by(self.table, key)).then_some((low, high))
+    }
+}
+
+/// An integer constant: a literal (`10`) or a value computed once.
+fn integer(node: &Node) -> Option<i64> {
+    match node {
+        Node::Literal(Literal::Number(number)) if number.is_integer() => {
+            number.to_string().parse().ok()
+        }
+        Node::Value(Value::I64(value)) | Node::Constant(Value::I64(value)) => Some(*value),
+        _ => None,
     }
 }
 
@@ -618,7 +699,7 @@ impl<'q> Plan<'q> {
             return None;
         }
         let alias = alias.as_ref().map(|alias| alias.name.as_str());
-        let key_column = storage.item(name).and_then(|item| {
+        let key = storage.item(name).and_then(|item| {
             item.schema.column_defs.as_ref()?.iter().position(|column| {
                 column.unique.is_some_and(|unique| unique.is_primary)
                     && column.data_type == DataType::Int
@@ -631,6 +712,7 @@ impl<'q> Plan<'q> {
             after: Vec::new(),
             join: None,
             correlation: None,
+            key,
         });
         for join in &from.joins {
             sources.push(scope.join(storage, join)?);
@@ -731,7 +813,6 @@ impl<'q> Plan<'q> {
             grouping,
             output,
             order,
-            key_column,
             distinct: *distinct,
             offset,
             limit,
@@ -886,13 +967,15 @@ impl<'q> Plan<'q> {
     /// rows turn out to be stored by another key.
     #[inline(never)]
     fn first_in_key_order(&self, outer: &[&[Value]]) -> Result<Option<Vec<Emitted>>> {
-        let (Some(key), Some(limit), [source], None, false) = (
-            self.key_column,
+        let (Some(limit), [source], None, false) = (
             self.limit,
             self.sources.as_slice(),
             &self.grouping,
             self.distinct,
         ) else {
+            return Ok(None);
+        };
+        let Some(key) = source.key else {
             return Ok(None);
         };
         let by_key = |sort: &Sort| match sort {
@@ -1039,7 +1122,7 @@ fn count_only<'r>(
     groups: &mut Groups<'r>,
 ) -> Result<()> {
     let mut tuple = tuple.to_vec();
-    let candidates = source.candidates(&tuple);
+    let candidates = source.candidates(storage, &tuple);
     storage.count_rows(candidates.len() as u64)?;
     tuple.push(&[]);
     let at = tuple.len() - 1;
@@ -1354,11 +1437,14 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
     fn first(&self, tuple: &mut Vec<&'r [Value]>, sink: &mut Sink<'_, 'r>) -> Result<()> {
         let source = &self.plan.sources[0];
         let storage = self.plan.storage;
-        let candidates = source.candidates(tuple);
+        let candidates = source.candidates(storage, tuple);
         tuple.push(&[]);
         let at = tuple.len() - 1;
-        // A block of rows none of which can pass is not read.
-        let zoned = source.zoned(storage, at);
+        // A block of rows none of which can pass is not read (a range of keys reads fewer).
+        let zoned = match candidates {
+            Candidates::All(_) => source.zoned(storage, at),
+            _ => None,
+        };
         let mut rows: Box<dyn Iterator<Item = &'r [Value]>> = match &zoned {
             Some((map, verdicts)) => Box::new(
                 map.blocks()
@@ -1561,6 +1647,7 @@ impl<'q> Scope<'q> {
                 residual,
             }),
             correlation: None,
+            key: None,
         })
     }
 

@@ -61,6 +61,9 @@ pub struct SandboxStorage {
     /// Zone maps by table and column (see `zone_maps.rs`), built when a scan first asks; every
     /// write drops them all.
     zone_maps: RefCell<FastMap<(String, usize), Rc<ZoneMap>>>,
+    /// Whether every row of a table is stored under its own value of an integer column (see
+    /// `stored_by`), by table and column, once asked; every write drops them all.
+    stored_by: RefCell<FastMap<(String, usize), bool>>,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -126,6 +129,26 @@ impl SandboxStorage {
     /// Drops what was computed from the rows as they were.
     fn written(&mut self) {
         self.zone_maps.get_mut().clear();
+        self.stored_by.get_mut().clear();
+    }
+
+    /// Whether every row of a table is stored under the key its integer `column` holds, so that
+    /// a range of keys is a range of that column's values. A table with an integer primary key
+    /// is (GlueSQL keys rows by it and refuses to update it); the rows of a step are stored by
+    /// their position whatever their columns.
+    pub fn stored_by(&self, table_name: &str, column: usize) -> bool {
+        let Some(item) = self.inner.items.get(table_name) else {
+            return false;
+        };
+        let key = (table_name.to_owned(), column);
+        if let Some(&stored) = self.stored_by.borrow().get(&key) {
+            return stored;
+        }
+        let stored = item.rows.iter().all(|(stored, row)| {
+            matches!((stored, row.get(column)), (Key::I64(stored), Some(Value::I64(own))) if stored == own)
+        });
+        self.stored_by.borrow_mut().insert(key, stored);
+        stored
     }
 
     /// The zone map of a table's column, or `None` for a table too small to need one.

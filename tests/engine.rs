@@ -2463,3 +2463,115 @@ fn conditional_counts_over_one_table_equal_plain_rust() {
     assert_eq!(engine.query(sql).unwrap().rows, vec![expected]);
     assert_eq!(engine.executed_by_gluesql(), before, "read in place");
 }
+
+#[test]
+fn key_ranges_read_only_the_rows_they_can_keep_and_stay_exact_after_writes() {
+    let mut engine = engine();
+    let streams = &data().streams;
+    type Keep = fn(i64, i64) -> bool;
+    // Conditions on the key alone and mixed with others; empty and overflowing ranges; `<>`
+    // and `OR`, which bound nothing.
+    let cases: [(&str, Keep); 14] = [
+        ("stream_id < 4", |id, _| id < 4),
+        ("stream_id <= 4", |id, _| id <= 4),
+        ("4 > stream_id", |id, _| id < 4),
+        ("stream_id > 1995", |id, _| id > 1995),
+        ("stream_id >= 1995", |id, _| id >= 1995),
+        ("stream_id BETWEEN 10 AND 20", |id, _| {
+            (10..=20).contains(&id)
+        }),
+        ("stream_id BETWEEN 20 AND 10", |_, _| false),
+        ("stream_id > 5 AND stream_id < 5", |_, _| false),
+        ("stream_id = 77", |id, _| id == 77),
+        (
+            "stream_id >= 100 AND stream_id < 300 AND creator_id < 50",
+            |id, creator| (100..300).contains(&id) && creator < 50,
+        ),
+        ("stream_id > 9223372036854775807", |_, _| false),
+        ("stream_id < -5", |_, _| false),
+        ("stream_id <> 5", |id, _| id != 5),
+        ("stream_id < 3 OR stream_id > 1998", |id, _| {
+            !(3..=1998).contains(&id)
+        }),
+    ];
+    for (condition, keep) in cases {
+        let expected: Vec<Vec<Cell>> = streams
+            .iter()
+            .filter(|s| keep(s.stream_id, s.creator_id))
+            .map(|s| vec![Cell::Int(s.stream_id), Cell::Int(s.creator_id)])
+            .collect();
+        let sql = format!("SELECT stream_id, creator_id FROM streams WHERE {condition} ORDER BY 1");
+        let result = engine.query(&sql).unwrap();
+        assert_eq!(result.rows, expected, "{sql}");
+        let sql = format!("SELECT COUNT(*) FROM streams WHERE {condition}");
+        assert_eq!(
+            single(&mut engine, &sql),
+            Cell::Int(expected.len() as i64),
+            "{sql}"
+        );
+    }
+    // Only the rows in the range are read, also as the first table of a join.
+    let result = engine
+        .query("SELECT s.stream_id, c.handle FROM streams s JOIN creators c ON c.creator_id = s.creator_id WHERE s.stream_id BETWEEN 100 AND 109 ORDER BY 1")
+        .unwrap();
+    assert_eq!(result.rows.len(), 10);
+    assert!(result.rows_read < 300, "{} rows read", result.rows_read);
+    let result = engine
+        .query("SELECT stream_id FROM streams WHERE stream_id < 4")
+        .unwrap();
+    assert_eq!(result.rows_read, 3);
+
+    // A table of one's own, with gaps and negative keys, through inserts, deletes and a
+    // rollback: the range follows the rows as they are.
+    engine
+        .run("CREATE TABLE k (id BIGINT PRIMARY KEY, v INT)")
+        .unwrap();
+    let mut ids: Vec<i64> = (-50..50).map(|i| i * 7).collect();
+    let values: Vec<String> = ids.iter().map(|id| format!("({id}, {})", id % 3)).collect();
+    engine
+        .run(&format!("INSERT INTO k VALUES {}", values.join(", ")))
+        .unwrap();
+    let check = |engine: &mut Engine, ids: &[i64]| {
+        for (low, high) in [(-100, 100), (-7, -7), (0, 349), (300, 1000), (5, 6)] {
+            let expected: Vec<Vec<Cell>> = ids
+                .iter()
+                .filter(|id| (low..=high).contains(*id))
+                .map(|id| vec![Cell::Int(*id)])
+                .collect();
+            let sql = format!("SELECT id FROM k WHERE id BETWEEN {low} AND {high} ORDER BY id");
+            assert_eq!(engine.query(&sql).unwrap().rows, expected, "{sql}");
+            let sql = format!("SELECT COUNT(*) FROM k WHERE id >= {low} AND id <= {high}");
+            assert_eq!(
+                single(engine, &sql),
+                Cell::Int(expected.len() as i64),
+                "{sql}"
+            );
+        }
+    };
+    check(&mut engine, &ids);
+    engine
+        .run("DELETE FROM k WHERE id BETWEEN -70 AND 70")
+        .unwrap();
+    ids.retain(|id| !(-70..=70).contains(id));
+    check(&mut engine, &ids);
+    engine
+        .run("INSERT INTO k VALUES (1, 1), (2, 2), (-3, 0)")
+        .unwrap();
+    ids.extend([1, 2, -3]);
+    ids.sort();
+    check(&mut engine, &ids);
+    engine
+        .run("BEGIN; DELETE FROM k WHERE id < 100; INSERT INTO k VALUES (5, 5)")
+        .unwrap();
+    let during: Vec<i64> = ids
+        .iter()
+        .copied()
+        .filter(|id| *id >= 100)
+        .chain([5])
+        .collect();
+    let mut during = during;
+    during.sort();
+    check(&mut engine, &during);
+    engine.run("ROLLBACK").unwrap();
+    check(&mut engine, &ids);
+}
