@@ -27,6 +27,7 @@ use sqlparser::ast::{
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 /// Rows a result shows before it is truncated (the true total is still reported).
 pub const DEFAULT_ROW_CAP: usize = 10_000;
@@ -148,6 +149,21 @@ pub struct Engine {
     deferred: Option<Deferred>,
     /// Statements and steps GlueSQL's executor ran, rather than `scan` reading them in place.
     executed_by_gluesql: u64,
+    /// Statements other than queries run so far: any of them may change the views and rules.
+    changes: u64,
+    /// What statements are checked and prepared against, while it is current (see `described`).
+    described: Option<Described>,
+}
+
+/// The catalog and column types of the tables and views, made from the storage's schemas, the
+/// views and the rules as they were after `made_at`: the storage's writes and the engine's
+/// changes then. A statement reads them rather than making them anew (they were ~10% of a
+/// short query's time); any write or statement other than a query makes them stale.
+struct Described {
+    made_at: (u64, u64),
+    catalog: Rc<names::Catalog>,
+    column_types: Rc<HashMap<String, ValueKind>>,
+    timestamptz: Rc<Vec<String>>,
 }
 
 /// What it takes to load the [`LATE`] tables later, exactly as an eager load would have.
@@ -211,6 +227,8 @@ impl Engine {
             rules: HashMap::new(),
             deferred: None,
             executed_by_gluesql: 0,
+            changes: 0,
+            described: None,
         }
     }
 
@@ -267,6 +285,8 @@ impl Engine {
         self.views.clear();
         self.rules.clear();
         self.deferred = None;
+        // The new storage counts its writes from zero again.
+        self.described = None;
         self.load_deferring_late()
     }
 
@@ -346,13 +366,30 @@ impl Engine {
         &mut self,
         sql: &str,
         index: usize,
+        statement: Statement,
+    ) -> Result<QueryResult, EngineError> {
+        let query = matches!(statement, Statement::Query(_));
+        let outcome = self.check_and_run(sql, index, statement);
+        if !query {
+            self.changes += 1;
+        }
+        outcome
+    }
+
+    /// [`Engine::run_statement`]: checks the statement's names, then prepares and runs it.
+    fn check_and_run(
+        &mut self,
+        sql: &str,
+        index: usize,
         mut statement: Statement,
     ) -> Result<QueryResult, EngineError> {
         if !reads_none_of(&statement, &LATE) {
             self.load_late()?;
         }
-        let context = self.context()?;
-        names::check(&statement, &self.catalog()?).map_err(|error| {
+        let context = self.context();
+        let described = self.described();
+        let (catalog, described_at) = (Rc::clone(&described.catalog), described.made_at);
+        names::check(&statement, &catalog).map_err(|error| {
             let position = names::locate(sql, index, &error);
             EngineError::Name {
                 message: error.message,
@@ -383,8 +420,12 @@ impl Engine {
         let new_rules = self.take_rules(&mut statement)?;
         sql::prepare(&mut statement, &context)?;
         self.storage.start_budget(self.config.row_budget);
+        let query = matches!(statement, Statement::Query(_));
         let outcome = self.checked_write(statement);
         self.drop_steps();
+        if query {
+            self.still_described(described_at);
+        }
         let outcome = match (outcome, zones) {
             (Ok(result), Some((query, zones))) => self.zones().apply(&query, &zones, result),
             (outcome, _) => outcome,
@@ -419,7 +460,45 @@ impl Engine {
         }
     }
 
-    fn catalog(&self) -> Result<names::Catalog, EngineError> {
+    /// The catalog and column types (see [`Described`]), made anew only when stale.
+    fn described(&mut self) -> &Described {
+        let made_at = (self.storage.writes(), self.changes);
+        if self.described.as_ref().is_none_or(|d| d.made_at != made_at) {
+            self.described = Some(Described {
+                made_at,
+                catalog: Rc::new(self.catalog()),
+                column_types: Rc::new(self.column_types()),
+                timestamptz: Rc::new(
+                    self.rules
+                        .values()
+                        .flat_map(|rules| rules.timestamptz.iter().cloned())
+                        .collect(),
+                ),
+            });
+        }
+        self.described.as_ref().expect("made above")
+    }
+
+    /// After a query: it wrote nothing but its steps, dropped by now, so the tables are as they
+    /// were when it started; a description made then still holds.
+    fn still_described(&mut self, made_at: (u64, u64)) {
+        let now = (self.storage.writes(), self.changes);
+        if let Some(described) = self.described.as_mut().filter(|d| d.made_at == made_at) {
+            described.made_at = now;
+        }
+    }
+
+    fn context(&mut self) -> Context {
+        let clock = self.config.clock;
+        let described = self.described();
+        Context {
+            clock,
+            column_types: Rc::clone(&described.column_types),
+            timestamptz: Rc::clone(&described.timestamptz),
+        }
+    }
+
+    fn catalog(&self) -> names::Catalog {
         let schemas = || self.storage.inner.items.values().map(|item| &item.schema);
         let mut single_keys = Vec::new();
         for schema in schemas() {
@@ -451,13 +530,14 @@ impl Engine {
         });
         let keys: BTreeMap<String, Vec<String>> =
             single_keys.into_iter().chain(composite).collect();
-        Ok(names::Catalog {
+        names::Catalog {
             tables: tables.chain(views).collect(),
             keys,
-        })
+        }
     }
 
-    fn context(&self) -> Result<Context, EngineError> {
+    /// Column name to its type, for every column name with one type across all tables.
+    fn column_types(&self) -> HashMap<String, ValueKind> {
         let schemas = self.storage.inner.items.values().map(|item| &item.schema);
         let mut column_types: HashMap<String, ValueKind> = HashMap::new();
         let mut conflicting = HashSet::new();
@@ -503,15 +583,7 @@ impl Engine {
         for name in conflicting {
             column_types.remove(&name);
         }
-        Ok(Context {
-            clock: self.config.clock,
-            column_types,
-            timestamptz: self
-                .rules
-                .values()
-                .flat_map(|rules| rules.timestamptz.iter().cloned())
-                .collect(),
-        })
+        column_types
     }
 
     /// Runs one prepared statement: queries through the pipeline, a statement that reads a
@@ -875,7 +947,7 @@ impl Engine {
         let columns: Vec<Ident> = columns.into_iter().map(|column| column.name).collect();
         // Checked now, as PostgreSQL checks a view when it is created.
         let mut check = Statement::Query(query.clone());
-        sql::prepare(&mut check, &self.context()?)?;
+        sql::prepare(&mut check, &self.context())?;
         self.storage.start_budget(self.config.row_budget);
         let Statement::Query(check) = check else {
             unreachable!("prepared a query")
@@ -1703,13 +1775,11 @@ impl Backend for Engine {
         let view = self.views.get(name)?;
         let (query, columns) = (view.query.clone(), view.renamed.clone());
         let mut statement = Statement::Query(Box::new(query));
-        let prepared = self
-            .context()
-            .and_then(|context| sql::prepare(&mut statement, &context))
-            .map(|()| match statement {
-                Statement::Query(query) => (*query, columns),
-                _ => unreachable!("prepared a query"),
-            });
+        let context = self.context();
+        let prepared = sql::prepare(&mut statement, &context).map(|()| match statement {
+            Statement::Query(query) => (*query, columns),
+            _ => unreachable!("prepared a query"),
+        });
         Some(prepared)
     }
 

@@ -22,15 +22,16 @@ use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 /// What the rewrites need to know about the database.
 pub struct Context {
     /// `NOW()` and friends.
     pub clock: Timestamp,
     /// Column name to its type, for every column name with one type across all tables.
-    pub column_types: HashMap<String, ValueKind>,
+    pub column_types: Rc<HashMap<String, ValueKind>>,
     /// Names of the `TIMESTAMPTZ` columns of every table.
-    pub timestamptz: Vec<String>,
+    pub timestamptz: Rc<Vec<String>>,
 }
 
 /// The coarse type of an expression, as far as our pass can tell without running it.

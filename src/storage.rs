@@ -58,12 +58,15 @@ pub struct SandboxStorage {
     reading: Option<HashSet<String>>,
     /// Tables and rows dropped, deleted or rolled back, not yet freed (see `release`).
     retired: Vec<Undo>,
-    /// Zone maps by table and column (see `zone_maps.rs`), built when a scan first asks; every
-    /// write drops them all.
+    /// Zone maps by table and column (see `zone_maps.rs`), built when a scan first asks; a write
+    /// to a table drops its maps.
     zone_maps: RefCell<FastMap<(String, usize), Rc<ZoneMap>>>,
     /// Whether every row of a table is stored under its own value of an integer column (see
-    /// `stored_by`), by table and column, once asked; every write drops them all.
+    /// `stored_by`), by table and column, once asked; dropped as zone maps are.
     stored_by: RefCell<FastMap<(String, usize), bool>>,
+    /// How many writes there have been: what is derived from the storage is current while this
+    /// stays the same.
+    writes: u64,
 }
 
 /// The undo log of a transaction: entries in the order written, each restoring the state before
@@ -119,17 +122,29 @@ impl SandboxStorage {
 
     /// A table's rows, to change in place.
     pub fn rows_mut(&mut self, table_name: &str) -> Option<&mut BTreeMap<Key, Vec<Value>>> {
-        self.written();
+        self.written(Some(table_name));
         self.inner
             .items
             .get_mut(table_name)
             .map(|item| &mut item.rows)
     }
 
-    /// Drops what was computed from the rows as they were.
-    fn written(&mut self) {
-        self.zone_maps.get_mut().clear();
-        self.stored_by.get_mut().clear();
+    /// Drops what was computed from the rows of a table as they were (of every table, for
+    /// `None`). The maps of other tables stay: a query's steps leave the tables' maps be.
+    fn written(&mut self, table_name: Option<&str>) {
+        let stale = |table: &String| table_name.is_none_or(|name| name == table);
+        self.zone_maps
+            .get_mut()
+            .retain(|(table, _), _| !stale(table));
+        self.stored_by
+            .get_mut()
+            .retain(|(table, _), _| !stale(table));
+        self.writes += 1;
+    }
+
+    /// How many writes there have been (see `writes`).
+    pub fn writes(&self) -> u64 {
+        self.writes
     }
 
     /// Whether every row of a table is stored under the key its integer `column` holds, so that
@@ -190,7 +205,7 @@ impl SandboxStorage {
         let Some(journal) = self.journal.take() else {
             return;
         };
-        self.written();
+        self.written(None);
         for entry in journal.entries.into_iter().rev() {
             match entry {
                 Undo::Table(name, Some(item)) => {
@@ -241,7 +256,7 @@ impl SandboxStorage {
 
     /// Writes rows under their keys, keeping the rows they replace.
     fn put_rows(&mut self, table_name: &str, rows: impl IntoIterator<Item = (Key, Vec<Value>)>) {
-        self.written();
+        self.written(Some(table_name));
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return;
         };
@@ -342,14 +357,14 @@ impl Store for SandboxStorage {
 
 impl StoreMut for SandboxStorage {
     fn insert_schema(&mut self, schema: &Schema) -> Result<()> {
-        self.written();
+        self.written(Some(&schema.table_name));
         self.keep_table(&schema.table_name);
         self.inner.insert_schema(schema)
     }
 
     /// The dropped table moves into the undo log rather than being copied there.
     fn delete_schema(&mut self, table_name: &str) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
         let item = self.inner.items.remove(table_name);
         self.inner.metadata.remove(table_name);
         let journal = self.journal.as_mut();
@@ -384,7 +399,7 @@ impl StoreMut for SandboxStorage {
 
     /// Deleted rows move into the undo log, when one is kept.
     fn delete_data(&mut self, table_name: &str, keys: Vec<Key>) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
         let Some(item) = self.inner.items.get_mut(table_name) else {
             return Ok(());
         };
@@ -447,26 +462,27 @@ fn restore(table: &mut BTreeMap<Key, Vec<Value>>, rows: Vec<(Key, Option<Vec<Val
 
 impl AlterTable for SandboxStorage {
     fn rename_schema(&mut self, table_name: &str, new_table_name: &str) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
+        self.written(Some(new_table_name));
         self.keep_table(table_name);
         self.keep_table(new_table_name);
         self.inner.rename_schema(table_name, new_table_name)
     }
 
     fn rename_column(&mut self, table_name: &str, old_name: &str, new_name: &str) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
         self.keep_table(table_name);
         self.inner.rename_column(table_name, old_name, new_name)
     }
 
     fn add_column(&mut self, table_name: &str, column_def: &ColumnDef) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
         self.keep_table(table_name);
         self.inner.add_column(table_name, column_def)
     }
 
     fn drop_column(&mut self, table_name: &str, column_name: &str, if_exists: bool) -> Result<()> {
-        self.written();
+        self.written(Some(table_name));
         self.keep_table(table_name);
         self.inner.drop_column(table_name, column_name, if_exists)
     }

@@ -2575,3 +2575,60 @@ fn key_ranges_read_only_the_rows_they_can_keep_and_stay_exact_after_writes() {
     engine.run("ROLLBACK").unwrap();
     check(&mut engine, &ids);
 }
+
+#[test]
+fn names_and_types_follow_every_change_within_one_engine() {
+    let mut engine = engine();
+    let unknown = |engine: &mut Engine, sql: &str| {
+        assert!(
+            matches!(error(engine, sql), EngineError::Name { .. }),
+            "{sql}"
+        );
+    };
+    // Each statement is checked against the tables and views as the ones before left them.
+    unknown(&mut engine, "SELECT * FROM later");
+    engine
+        .run("CREATE TABLE later (id BIGINT PRIMARY KEY, at TIMESTAMPTZ)")
+        .unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM later"),
+        Cell::Int(0)
+    );
+    unknown(&mut engine, "SELECT note FROM later");
+    engine
+        .run("ALTER TABLE later ADD COLUMN note TEXT")
+        .unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(note) FROM later"),
+        Cell::Int(0)
+    );
+    engine
+        .run("CREATE VIEW recent AS SELECT id FROM later")
+        .unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM recent"),
+        Cell::Int(0)
+    );
+    engine.run("DROP VIEW recent").unwrap();
+    unknown(&mut engine, "SELECT * FROM recent");
+    // A column's type is known once its table is: `at` holds a time zone here.
+    engine
+        .run("INSERT INTO later VALUES (1, TIMESTAMPTZ '2026-11-01 10:00:00+02', 'x')")
+        .unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT EXTRACT(HOUR FROM at) FROM later"),
+        single(
+            &mut engine,
+            "SELECT EXTRACT(HOUR FROM TIMESTAMPTZ '2026-11-01 10:00:00+02')"
+        )
+    );
+    engine.run("BEGIN; DROP TABLE later").unwrap();
+    unknown(&mut engine, "SELECT * FROM later");
+    engine.run("ROLLBACK").unwrap();
+    assert_eq!(
+        single(&mut engine, "SELECT COUNT(*) FROM later"),
+        Cell::Int(1)
+    );
+    engine.reset().unwrap();
+    unknown(&mut engine, "SELECT * FROM later");
+}
