@@ -996,6 +996,24 @@ fn ambiguous_outputs(
     level: &Level,
     order_by: Option<&OrderBy>,
 ) -> Result<(), NameError> {
+    // Most queries name no output column there: the outputs (each expression's text) are not
+    // worth making for them.
+    let ordered = order_by.into_iter().flat_map(|order| &order.exprs);
+    let distinct_on = match &select.distinct {
+        Some(Distinct::On(exprs)) => &exprs[..],
+        _ => &[],
+    };
+    let grouped = match &select.group_by {
+        GroupByExpr::Expressions(exprs, _) => &exprs[..],
+        _ => &[],
+    };
+    let bare = (ordered.map(|item| &item.expr))
+        .chain(distinct_on)
+        .chain(grouped)
+        .any(|expr| matches!(expr, Expr::Identifier(_)));
+    if !bare {
+        return Ok(());
+    }
     let outputs = outputs(select, level);
     if let Some(order) = order_by {
         same_name_outputs(
