@@ -855,6 +855,12 @@ impl<'q> Plan<'q> {
             count_only(self.storage, source, &counts, &tuple, &mut groups)?;
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
+        } else if let Some(mut leading) = self.leading() {
+            joins.first(&mut tuple, &mut |tuple| {
+                leading.offer(self, tuple)?;
+                Ok(ControlFlow::Continue(()))
+            })?;
+            return leading.rows(self.offset);
         } else {
             // Rows equal to one kept are dropped as they come when the order is by output
             // columns alone: equal rows sort alike, so which one is kept cannot show.
@@ -1016,6 +1022,21 @@ impl<'q> Plan<'q> {
             }
         }
         Ok(Some(kept))
+    }
+
+    /// For an ungrouped query with `ORDER BY` and `LIMIT` (and no `DISTINCT`), what keeps only
+    /// the rows that can be among those asked for as they come.
+    fn leading(&self) -> Option<Leading> {
+        let wanted = self.offset.saturating_add(self.limit?);
+        (self.grouping.is_none() && !self.order.is_empty() && !self.distinct && wanted > 0).then(
+            || Leading {
+                wanted,
+                rows: Vec::new(),
+                bar: None,
+                offered: 0,
+                key_error: None,
+            },
+        )
     }
 
     /// Whether every sort key is an output column (by position, name or the column itself).
@@ -1213,6 +1234,99 @@ fn count_only<'r>(
     Ok(())
 }
 
+/// The first `wanted` rows in a query's order, among the rows offered so far: each row is kept
+/// with its sort keys and its position, which breaks ties as GlueSQL's stable sort does. Once
+/// twice as many are kept, all but the first `wanted` are dropped, and the last of those is the
+/// bar: a later row that does not sort before it is dropped before its output is copied.
+///
+/// Every offered row is computed as `Plan::emit` computes it (its outputs, then its sort keys),
+/// so an error any row meets is met. A sort key that cannot be a key (GlueSQL's error in
+/// `ordered`) is reported once every row is computed, as there.
+struct Leading {
+    wanted: usize,
+    rows: Vec<Ranked>,
+    bar: Option<Vec<(Key, Option<bool>)>>,
+    /// Rows kept so far: the next one's position.
+    offered: usize,
+    key_error: Option<gluesql::core::error::Error>,
+}
+
+/// A row kept by [`Leading`]: its sort keys, its position among the rows offered, the row.
+type Ranked = (Vec<(Key, Option<bool>)>, usize, Vec<Value>);
+
+/// Two kept rows in the query's order.
+fn leading_order((a, i, _): &Ranked, (b, j, _): &Ranked) -> Ordering {
+    sort_by(a, b).then(i.cmp(j))
+}
+
+impl Leading {
+    fn offer(&mut self, plan: &Plan, tuple: &[&[Value]]) -> Result<()> {
+        // Outputs that are not a column or a constant, computed; none, most often.
+        let mut computed = Vec::new();
+        if plan.output.iter().any(|node| node.direct(tuple).is_none()) {
+            for node in &plan.output {
+                computed.push(match node.direct(tuple) {
+                    Some(_) => None,
+                    None => Some(Value::try_from(node.eval(tuple, &[])?)?),
+                });
+            }
+        }
+        let output = |at: usize| match computed.get(at) {
+            Some(Some(value)) => value,
+            _ => plan.output[at].direct(tuple).expect("a direct output"),
+        };
+        let mut keys = Vec::with_capacity(plan.order.len());
+        let mut unkeyed = None;
+        for (sort, asc) in &plan.order {
+            let value = match sort {
+                Sort::Output(at) => output(*at).clone(),
+                Sort::Node(node) => Value::try_from(node.eval(tuple, &[])?)?,
+            };
+            match Key::try_from(value) {
+                Ok(key) => keys.push((key, *asc)),
+                Err(error) => unkeyed = unkeyed.or(Some(error)),
+            }
+        }
+        if let Some(error) = unkeyed {
+            self.key_error.get_or_insert(error);
+            return Ok(());
+        }
+        if self
+            .bar
+            .as_ref()
+            .is_some_and(|bar| sort_by(&keys, bar) != Ordering::Less)
+        {
+            return Ok(());
+        }
+        let row = (0..plan.output.len())
+            .map(|at| output(at).clone())
+            .collect();
+        self.rows.push((keys, self.offered, row));
+        self.offered += 1;
+        if self.rows.len() >= 2 * self.wanted {
+            self.rows
+                .select_nth_unstable_by(self.wanted - 1, leading_order);
+            self.rows.truncate(self.wanted);
+            self.bar = Some(self.rows[self.wanted - 1].0.clone());
+        }
+        Ok(())
+    }
+
+    fn rows(mut self, offset: usize) -> Result<Vec<Vec<Value>>> {
+        if let Some(error) = self.key_error {
+            return Err(error);
+        }
+        self.rows.sort_unstable_by(leading_order);
+        Ok(self
+            .rows
+            .into_iter()
+            .skip(offset)
+            .take(self.wanted - offset)
+            .map(|(_, _, row)| row)
+            .collect())
+    }
+}
+
 /// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), keeps the first of equal
 /// rows under `DISTINCT` as its distinct step does, then skips and limits.
 #[inline(never)]
@@ -1232,8 +1346,29 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
                 Ok((keys, row))
             })
             .collect::<Result<Vec<_>>>()?;
-        keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
-        keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
+        match plan.limit {
+            // Only the first rows are kept (without DISTINCT, which drops rows after sorting):
+            // those are found, and sorted alone. The position breaks ties, as the stable sort
+            // keeps them.
+            Some(limit) if !plan.distinct && plan.offset.saturating_add(limit) < keyed.len() => {
+                let wanted = plan.offset.saturating_add(limit);
+                let mut keyed: Vec<_> = keyed.into_iter().enumerate().collect();
+                let order = |(i, (a, _)): &(usize, (Vec<_>, _)),
+                             (j, (b, _)): &(usize, (Vec<_>, _))| {
+                    sort_by(a, b).then(i.cmp(j))
+                };
+                if wanted > 0 {
+                    keyed.select_nth_unstable_by(wanted - 1, order);
+                }
+                keyed.truncate(wanted);
+                keyed.sort_unstable_by(order);
+                keyed.into_iter().map(|(_, (_, row))| row).collect()
+            }
+            _ => {
+                keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
+                keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
+            }
+        }
     };
     if plan.distinct {
         let mut seen = FastSet::default();

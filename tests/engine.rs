@@ -2632,3 +2632,92 @@ fn names_and_types_follow_every_change_within_one_engine() {
     engine.reset().unwrap();
     unknown(&mut engine, "SELECT * FROM later");
 }
+
+#[test]
+fn order_by_with_limit_keeps_the_first_rows_in_order_with_ties_in_stored_order() {
+    let mut engine = engine();
+    let chat = &data().chat_messages;
+    let ids = |rows: &[Vec<Cell>]| -> Vec<i64> {
+        rows.iter()
+            .map(|row| match row[0] {
+                Cell::Int(id) => id,
+                ref other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    // Many ties: equal viewers keep the order the rows are stored in (by message id).
+    let mut expected: Vec<&generate::ChatMessage> = chat.iter().collect();
+    expected.sort_by_key(|m| std::cmp::Reverse(m.viewer_id));
+    let want: Vec<i64> = expected
+        .iter()
+        .skip(5)
+        .take(37)
+        .map(|m| m.message_id)
+        .collect();
+    let result = engine
+        .query("SELECT message_id, viewer_id FROM chat_messages ORDER BY viewer_id DESC LIMIT 37 OFFSET 5")
+        .unwrap();
+    assert_eq!(ids(&result.rows), want);
+    // Two keys, the second descending, through a join.
+    let mut expected: Vec<&generate::ChatMessage> = chat.iter().collect();
+    expected.sort_by(|a, b| {
+        a.stream_id
+            .cmp(&b.stream_id)
+            .then(b.sent_at.cmp(&a.sent_at))
+    });
+    let want: Vec<i64> = expected.iter().take(50).map(|m| m.message_id).collect();
+    let result = engine
+        .query("SELECT m.message_id, s.title FROM chat_messages m JOIN streams s ON s.stream_id = m.stream_id ORDER BY m.stream_id, m.sent_at DESC LIMIT 50")
+        .unwrap();
+    assert_eq!(ids(&result.rows), want);
+    // A computed output, sorted by its alias.
+    let mut expected: Vec<&generate::ChatMessage> = chat.iter().collect();
+    expected.sort_by_key(|m| std::cmp::Reverse(m.viewer_id * 3 - m.stream_id));
+    let want: Vec<Vec<Cell>> = expected
+        .iter()
+        .take(12)
+        .map(|m| {
+            vec![
+                Cell::Int(m.message_id),
+                Cell::Int(m.viewer_id * 3 - m.stream_id),
+            ]
+        })
+        .collect();
+    let result = engine
+        .query("SELECT message_id, viewer_id * 3 - stream_id AS d FROM chat_messages ORDER BY d DESC LIMIT 12")
+        .unwrap();
+    assert_eq!(result.rows, want);
+    // More asked for than there are.
+    let n = chat.iter().filter(|m| m.stream_id == 5).count();
+    let result = engine
+        .query("SELECT message_id FROM chat_messages WHERE stream_id = 5 ORDER BY sent_at, message_id LIMIT 100000")
+        .unwrap();
+    assert_eq!(result.rows.len(), n);
+    // NULLs first when asked, last by default.
+    let sessions = &data().sessions;
+    for (sql, nulls_first) in [
+        ("SELECT session_id FROM viewer_sessions ORDER BY leave_time NULLS FIRST, session_id LIMIT 40", true),
+        ("SELECT session_id FROM viewer_sessions ORDER BY leave_time, session_id LIMIT 40", false),
+    ] {
+        let mut expected: Vec<_> = sessions.iter().collect();
+        expected.sort_by(|a, b| {
+            let nulls = a.leave_time.is_none().cmp(&b.leave_time.is_none());
+            let nulls = if nulls_first { nulls.reverse() } else { nulls };
+            nulls.then(a.leave_time.cmp(&b.leave_time)).then(a.session_id.cmp(&b.session_id))
+        });
+        let want: Vec<i64> = expected.iter().take(40).map(|s| s.session_id).collect();
+        assert_eq!(ids(&engine.query(sql).unwrap().rows), want, "{sql}");
+    }
+    // A row that cannot be among those shown is still computed: its error is the answer.
+    let last = chat.last().unwrap();
+    let sql = format!(
+        "SELECT message_id, 100 / (message_id - {}) FROM chat_messages ORDER BY sent_at, message_id LIMIT 3",
+        last.message_id
+    );
+    assert!(
+        error(&mut engine, &sql)
+            .to_string()
+            .contains("division by zero"),
+        "{sql}"
+    );
+}
