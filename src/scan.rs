@@ -624,9 +624,7 @@ impl Source<'_> {
 /// An integer constant: a literal (`10`) or a value computed once.
 fn integer(node: &Node) -> Option<i64> {
     match node {
-        Node::Literal(Literal::Number(number)) if number.is_integer() => {
-            number.to_string().parse().ok()
-        }
+        Node::Literal(Literal::Number(number)) => crate::sql::integer(number),
         Node::Value(Value::I64(value)) | Node::Constant(Value::I64(value)) => Some(*value),
         _ => None,
     }
@@ -1392,7 +1390,12 @@ fn count(expr: Option<&Expr>) -> Option<Option<usize>> {
     let Expr::Literal(Literal::Number(number)) = expr else {
         return None;
     };
-    number.to_string().parse().ok().map(Some)
+    ordinal(number).map(Some)
+}
+
+/// A number that can be a position (`ORDER BY 2`) or a count (`LIMIT 10`).
+fn ordinal(number: &bigdecimal::BigDecimal) -> Option<usize> {
+    usize::try_from(crate::sql::integer(number)?).ok()
 }
 
 /// Whether GlueSQL may answer `filter` from the table's primary key without a scan.
@@ -1825,12 +1828,12 @@ impl<'q> Scope<'q> {
     /// GlueSQL looks names up), or an expression.
     fn sort(&mut self, by: &'q OrderByExpr, labels: &[String]) -> Option<Sort<'q>> {
         let position = match &by.expr {
-            Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),
+            Expr::Literal(Literal::Number(number)) => Some(ordinal(number)?),
             Expr::UnaryOp {
                 op: UnaryOperator::Plus,
                 expr,
             } => match expr.as_ref() {
-                Expr::Literal(Literal::Number(number)) => Some(number.to_string().parse().ok()?),
+                Expr::Literal(Literal::Number(number)) => Some(ordinal(number)?),
                 _ => None,
             },
             _ => None,

@@ -8,6 +8,7 @@
 use crate::error::EngineError;
 use crate::time::{self, Timestamp};
 use crate::timestamptz::Zone;
+use bigdecimal::{BigDecimal, ToPrimitive};
 use gluesql::core::chrono;
 use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
@@ -719,7 +720,7 @@ fn is_arithmetic(op: &BinaryOperator) -> bool {
 
 fn integer_literal(expr: &Expr) -> Option<i64> {
     match expr {
-        Expr::Value(Value::Number(number, false)) => number.to_string().parse().ok(),
+        Expr::Value(Value::Number(number, false)) => integer(number),
         Expr::UnaryOp {
             op: UnaryOperator::Minus,
             expr,
@@ -729,11 +730,24 @@ fn integer_literal(expr: &Expr) -> Option<i64> {
     }
 }
 
+/// A number as written, when it is a 64-bit integer (`2.0` is not: it is a decimal, as its text
+/// says). Plain digits, most literals, are read without printing the number.
+pub(crate) fn integer(number: &BigDecimal) -> Option<i64> {
+    match number.fractional_digit_count() {
+        0 => number.to_i64(),
+        _ => number.to_string().parse().ok(),
+    }
+}
+
 fn constant(expr: &Expr) -> Option<ParamLiteral> {
     match expr {
         // PostgreSQL reads `2.5` as an exact numeric; GlueSQL as a float (`0.1 + 0.2` would not
         // be `0.3`).
         Expr::Value(Value::Number(number, false)) => {
+            // Plain digits (most literals) print without a point or an exponent.
+            if number.fractional_digit_count() == 0 {
+                return None;
+            }
             let text = number.to_string();
             if !text.contains(['.', 'e', 'E']) {
                 return None;
