@@ -1302,6 +1302,8 @@ impl Leading {
         self.rows.push((keys, self.offered, row));
         self.offered += 1;
         if self.rows.len() >= 2 * self.wanted {
+            // A selection, not a sort: rows that come in the reverse of the order asked for
+            // (the latest first, from rows stored oldest first) each beat the bar.
             self.rows
                 .select_nth_unstable_by(self.wanted - 1, leading_order);
             self.rows.truncate(self.wanted);
@@ -1344,29 +1346,8 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
                 Ok((keys, row))
             })
             .collect::<Result<Vec<_>>>()?;
-        match plan.limit {
-            // Only the first rows are kept (without DISTINCT, which drops rows after sorting):
-            // those are found, and sorted alone. The position breaks ties, as the stable sort
-            // keeps them.
-            Some(limit) if !plan.distinct && plan.offset.saturating_add(limit) < keyed.len() => {
-                let wanted = plan.offset.saturating_add(limit);
-                let mut keyed: Vec<_> = keyed.into_iter().enumerate().collect();
-                let order = |(i, (a, _)): &(usize, (Vec<_>, _)),
-                             (j, (b, _)): &(usize, (Vec<_>, _))| {
-                    sort_by(a, b).then(i.cmp(j))
-                };
-                if wanted > 0 {
-                    keyed.select_nth_unstable_by(wanted - 1, order);
-                }
-                keyed.truncate(wanted);
-                keyed.sort_unstable_by(order);
-                keyed.into_iter().map(|(_, (_, row))| row).collect()
-            }
-            _ => {
-                keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
-                keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
-            }
-        }
+        keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
+        keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
     };
     if plan.distinct {
         let mut seen = FastSet::default();
