@@ -1234,8 +1234,9 @@ fn count_only<'r>(
 
 /// The first `wanted` rows in a query's order, among the rows offered so far: each row is kept
 /// with its sort keys and its position, which breaks ties as GlueSQL's stable sort does. Once
-/// twice as many are kept, all but the first `wanted` are dropped, and the last of those is the
-/// bar: a later row that does not sort before it is dropped before its output is copied.
+/// twice as many are kept, they are sorted and all but the first `wanted` dropped; the last of
+/// those is the bar: a later row that does not sort before it is dropped before its output is
+/// copied.
 ///
 /// Every offered row is computed as `Plan::emit` computes it (its outputs, then its sort keys),
 /// so an error any row meets is met. A sort key that cannot be a key (GlueSQL's error in
@@ -1249,11 +1250,11 @@ struct Leading {
     key_error: Option<gluesql::core::error::Error>,
 }
 
-/// A row kept by [`Leading`]: its sort keys, its position among the rows offered, the row.
+/// A row with its sort keys and its position among the rows sorted, which breaks ties.
 type Ranked = (Vec<(Key, Option<bool>)>, usize, Vec<Value>);
 
-/// Two kept rows in the query's order.
-fn leading_order((a, i, _): &Ranked, (b, j, _): &Ranked) -> Ordering {
+/// Two rows in the query's order (GlueSQL's stable sort: ties keep their positions).
+fn ranked_order((a, i, _): &Ranked, (b, j, _): &Ranked) -> Ordering {
     sort_by(a, b).then(i.cmp(j))
 }
 
@@ -1302,10 +1303,10 @@ impl Leading {
         self.rows.push((keys, self.offered, row));
         self.offered += 1;
         if self.rows.len() >= 2 * self.wanted {
-            // A selection, not a sort: rows that come in the reverse of the order asked for
-            // (the latest first, from rows stored oldest first) each beat the bar.
-            self.rows
-                .select_nth_unstable_by(self.wanted - 1, leading_order);
+            // Sorted rather than selected: the module has one sort of ranked rows, and no
+            // selection (3 KB less to download; the latest 20 of 100k rows stored oldest first,
+            // each of which beats the bar, take ~14 ms instead of ~11).
+            self.rows.sort_unstable_by(ranked_order);
             self.rows.truncate(self.wanted);
             self.bar = Some(self.rows[self.wanted - 1].0.clone());
         }
@@ -1316,7 +1317,7 @@ impl Leading {
         if let Some(error) = self.key_error {
             return Err(error);
         }
-        self.rows.sort_unstable_by(leading_order);
+        self.rows.sort_unstable_by(ranked_order);
         Ok(self
             .rows
             .into_iter()
@@ -1335,19 +1336,25 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
     let mut rows = if order.is_empty() {
         rows.into_iter().map(|(row, _)| row).collect()
     } else {
-        let mut keyed = rows
+        let mut ranked = rows
             .into_iter()
-            .map(|(row, keys)| {
+            .enumerate()
+            .map(|(position, (row, keys))| {
                 let keys = keys
                     .into_iter()
                     .zip(order)
                     .map(|(value, (_, asc))| Ok((Key::try_from(value)?, *asc)))
                     .collect::<Result<Vec<_>>>()?;
-                Ok((keys, row))
+                Ok((keys, position, row))
             })
-            .collect::<Result<Vec<_>>>()?;
-        keyed.sort_by(|(a, _), (b, _)| sort_by(a, b));
-        keyed.into_iter().map(|(_, row)| row).collect::<Vec<_>>()
+            .collect::<Result<Vec<Ranked>>>()?;
+        // The position breaks ties: the order of a stable sort, with the one sort of ranked
+        // rows the module has (see `Leading`).
+        ranked.sort_unstable_by(ranked_order);
+        ranked
+            .into_iter()
+            .map(|(_, _, row)| row)
+            .collect::<Vec<_>>()
     };
     if plan.distinct {
         let mut seen = FastSet::default();
