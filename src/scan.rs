@@ -439,11 +439,8 @@ fn correlation<'q>(node: &Node<'q>, depth: usize, rows: &'q Rows) -> Option<Corr
 enum Candidates<'r> {
     All(std::collections::btree_map::Values<'r, Key, Vec<Value>>),
     Found(std::slice::Iter<'r, &'r [Value]>),
-    /// Those whose key is in the range the conditions on it allow, and how many there are.
-    Keys(
-        std::collections::btree_map::Range<'r, Key, Vec<Value>>,
-        usize,
-    ),
+    /// Those whose key is in the range the conditions on it allow.
+    Keys(std::collections::btree_map::Range<'r, Key, Vec<Value>>),
 }
 
 impl Candidates<'_> {
@@ -451,7 +448,8 @@ impl Candidates<'_> {
         match self {
             Candidates::All(rows) => rows.len(),
             Candidates::Found(rows) => rows.len(),
-            Candidates::Keys(_, count) => *count,
+            // Walked for the count only where one is asked for (a count of the table's rows).
+            Candidates::Keys(rows) => rows.clone().count(),
         }
     }
 }
@@ -463,7 +461,7 @@ impl<'r> Iterator for Candidates<'r> {
         match self {
             Candidates::All(rows) => rows.next().map(Vec::as_slice),
             Candidates::Found(rows) => rows.next().copied(),
-            Candidates::Keys(rows, _) => rows.next().map(|(_, row)| row.as_slice()),
+            Candidates::Keys(rows) => rows.next().map(|(_, row)| row.as_slice()),
         }
     }
 }
@@ -549,9 +547,7 @@ impl<'q> Source<'q> {
                 // `range` panics when its start is past its end.
                 Some((low, high)) if low > high => Candidates::Found([].iter()),
                 Some((low, high)) => {
-                    let range = Key::I64(low)..=Key::I64(high);
-                    let count = self.rows.range(range.clone()).count();
-                    Candidates::Keys(self.rows.range(range), count)
+                    Candidates::Keys(self.rows.range(Key::I64(low)..=Key::I64(high)))
                 }
                 None => all,
             };
