@@ -128,7 +128,8 @@ struct Condition<'q> {
     quick: Option<Quick>,
 }
 
-/// `column <op> constant` (the column moved to the left) or `column IS [NOT] NULL`.
+/// `column <op> constant` (the column moved to the left), `column [NOT] IN (constants)` or
+/// `column IS [NOT] NULL`.
 struct Quick {
     table: usize,
     index: usize,
@@ -140,6 +141,8 @@ enum Test {
     Compare(Value, [bool; 3]),
     /// True when the column is NULL, or when it is not.
     Null(bool),
+    /// The constants (none NULL), and whether the list is negated.
+    In(Vec<Value>, bool),
 }
 
 impl<'q> Condition<'q> {
@@ -153,6 +156,20 @@ impl Quick {
     fn of(node: &Node) -> Option<Quick> {
         let (left, op, right) = match node {
             Node::Binary(left, op, right) => (left, op, right),
+            Node::InList(target, list, negated) => {
+                let Node::Column(table, index) = target.as_ref() else {
+                    return None;
+                };
+                let list = list
+                    .iter()
+                    .map(|item| compared_constant(item, &BinaryOperator::Eq))
+                    .collect::<Option<_>>()?;
+                return Some(Quick {
+                    table: *table,
+                    index: *index,
+                    test: Test::In(list, *negated),
+                });
+            }
             Node::IsNull(column, negated) => {
                 let Node::Column(table, index) = column.as_ref() else {
                     return None;
@@ -170,21 +187,7 @@ impl Quick {
             (constant, Node::Column(table, index)) => ((*table, *index), constant, flipped(op)?),
             _ => return None,
         };
-        let constant = match constant {
-            Node::Value(value) => (*value).clone(),
-            Node::Constant(value) => value.clone(),
-            // An integer literal next to an integer column (`stream_id <= 120`).
-            literal @ Node::Literal(Literal::Number(number)) if number.is_integer() => {
-                Value::I64(integer(literal)?)
-            }
-            // A quoted literal next to text is that text, for equality only.
-            Node::Literal(Literal::QuotedString(text))
-                if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) =>
-            {
-                Value::Str(text.clone())
-            }
-            _ => return None,
-        };
+        let constant = compared_constant(constant, &op)?;
         // Which of less, equal and greater pass: a lookup rather than a call through a pointer.
         let passing = match op {
             BinaryOperator::Eq => [false, true, false],
@@ -195,8 +198,6 @@ impl Quick {
             BinaryOperator::GtEq => [false, true, true],
             _ => return None,
         };
-        // Only a constant of a plain type compares directly.
-        compare::plain(&constant, &constant)?;
         Some(Quick {
             table: column.0,
             index: column.1,
@@ -211,8 +212,38 @@ impl Quick {
                 compare::plain(value, constant).map(|order| passing[(order as i8 + 1) as usize])
             }
             Test::Null(null) => Some(value.is_null() == *null),
+            Test::In(list, negated) => {
+                // Every constant is compared, so that one of another type leaves the row to
+                // GlueSQL (and its error) whatever the others are.
+                let mut found = false;
+                for constant in list {
+                    found |= compare::plain(value, constant)?.is_eq();
+                }
+                Some(found != *negated)
+            }
         }
     }
+}
+
+/// A constant that a column compares with directly under `op`: of a plain type, never NULL.
+fn compared_constant(node: &Node, op: &BinaryOperator) -> Option<Value> {
+    let constant = match node {
+        Node::Value(value) => (*value).clone(),
+        Node::Constant(value) => value.clone(),
+        // An integer literal next to an integer column (`stream_id <= 120`).
+        literal @ Node::Literal(Literal::Number(number)) if number.is_integer() => {
+            Value::I64(integer(literal)?)
+        }
+        // A quoted literal next to text is that text, for equality only.
+        Node::Literal(Literal::QuotedString(text))
+            if matches!(op, BinaryOperator::Eq | BinaryOperator::NotEq) =>
+        {
+            Value::Str(text.clone())
+        }
+        _ => return None,
+    };
+    compare::plain(&constant, &constant)?;
+    Some(constant)
 }
 
 /// The operator that keeps the meaning when its sides swap.

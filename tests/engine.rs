@@ -2721,3 +2721,50 @@ fn order_by_with_limit_keeps_the_first_rows_in_order_with_ties_in_stored_order()
         "{sql}"
     );
 }
+
+#[test]
+fn in_lists_of_constants_keep_what_plain_rust_keeps_with_nulls_as_postgresql_has_them() {
+    let mut engine = engine();
+    let sessions = &data().sessions;
+    type Keep = fn(&generate::ViewerSession) -> bool;
+    // Integer and text lists, negated, in a searched CASE; a NULL in the list leaves the rows
+    // it does not match out, and leaves nothing for NOT IN.
+    let cases: [(&str, Keep); 6] = [
+        ("viewer_id IN (15, 16)", |s| [15, 16].contains(&s.viewer_id)),
+        ("viewer_id NOT IN (15, 16, 17)", |s| {
+            ![15, 16, 17].contains(&s.viewer_id)
+        }),
+        ("device IN ('ios', 'tv')", |s| {
+            ["ios", "tv"].contains(&s.device)
+        }),
+        ("device NOT IN ('web')", |s| s.device != "web"),
+        ("viewer_id IN (15, NULL)", |s| s.viewer_id == 15),
+        ("viewer_id NOT IN (15, NULL)", |_| false),
+    ];
+    for (condition, keep) in cases {
+        let expected = sessions.iter().filter(|s| keep(s)).count() as i64;
+        assert!(
+            expected > 0 || condition.contains("NULL"),
+            "{condition}: a case that keeps nothing tests little"
+        );
+        let sql = format!("SELECT COUNT(*) FROM viewer_sessions WHERE {condition}");
+        assert_eq!(single(&mut engine, &sql), Cell::Int(expected), "{sql}");
+        let sql = format!("SELECT COUNT(*) FILTER (WHERE {condition}) FROM viewer_sessions");
+        assert_eq!(single(&mut engine, &sql), Cell::Int(expected), "{sql}");
+    }
+    // A NULL column is in no list and out of none.
+    let ended = data()
+        .streams
+        .iter()
+        .filter(|s| s.ended_at.is_some())
+        .count() as i64;
+    assert!(ended < data().streams.len() as i64);
+    let sql = "SELECT COUNT(*) FILTER (WHERE ended_at NOT IN (TIMESTAMP '2000-01-01 00:00:00')) FROM streams";
+    assert_eq!(single(&mut engine, sql), Cell::Int(ended));
+    // A constant of another type is an error, wherever it stands in the list.
+    for list in ["('x')", "(15, 'x')", "('x', 15)"] {
+        let sql = format!("SELECT COUNT(*) FROM viewer_sessions WHERE viewer_id IN {list}");
+        let error = engine.query(&sql).unwrap_err().to_string();
+        assert!(error.contains("\"x\""), "{sql}: {error}");
+    }
+}
