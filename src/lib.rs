@@ -12,6 +12,7 @@ mod compare;
 mod constraints;
 pub mod engine;
 pub mod error;
+mod flatten;
 mod full_join;
 mod functions;
 pub mod generate;

@@ -1164,7 +1164,7 @@ const AGGREGATES: &[&str] = &[
     "var_samp",
 ];
 
-fn is_aggregate(expr: &Expr) -> bool {
+pub(crate) fn is_aggregate(expr: &Expr) -> bool {
     matches!(expr, Expr::Function(function)
         if function.over.is_none()
             && AGGREGATES.contains(&last(&function.name).to_ascii_lowercase().as_str()))

@@ -318,6 +318,7 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
     if let Some(with) = query.with.take() {
         bind_ctes(backend, with, &mut query)?;
     }
+    crate::flatten::derived_tables(&*backend, &mut query);
     semi_joins(backend, &mut query)?;
     let mut nested = Nested { backend };
     if let ControlFlow::Break(error) = crate::walk::walk_mut(&mut query, &mut nested) {
@@ -808,7 +809,7 @@ pub fn identifier_name(ident: &Ident) -> String {
     }
 }
 
-fn same_name(a: &Ident, b: &Ident) -> bool {
+pub(crate) fn same_name(a: &Ident, b: &Ident) -> bool {
     identifier_name(a) == identifier_name(b)
 }
 

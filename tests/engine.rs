@@ -2768,3 +2768,121 @@ fn in_lists_of_constants_keep_what_plain_rust_keeps_with_nulls_as_postgresql_has
         assert!(error.contains("\"x\""), "{sql}: {error}");
     }
 }
+
+#[test]
+fn a_subquery_read_alone_answers_as_plain_rust_whether_merged_into_its_reader_or_not() {
+    let mut engine = engine();
+    let data = data();
+    let creator = |id: i64| &data.creators[(id - 1) as usize];
+    assert!(data
+        .creators
+        .iter()
+        .all(|c| c.creator_id == creator(c.creator_id).creator_id));
+    let names = |result: &livestream_sandbox::QueryResult| -> Vec<String> {
+        result.columns.iter().map(|c| c.name.clone()).collect()
+    };
+
+    // An aliased join, filtered, ordered and cut: the join is read once, never stored whole.
+    let expected: Vec<Vec<Cell>> = data
+        .streams
+        .iter()
+        .filter(|s| creator(s.creator_id).is_partner)
+        .take(8)
+        .map(|s| {
+            vec![
+                Cell::Text(creator(s.creator_id).handle.clone()),
+                Cell::Int(s.stream_id),
+                Cell::Text(s.title.clone()),
+            ]
+        })
+        .collect();
+    let result = engine
+        .query(
+            "SELECT sc.handle, sc.stream_id, sc.title \
+             FROM (streams s JOIN creators c ON c.creator_id = s.creator_id) AS sc \
+             WHERE sc.is_partner ORDER BY sc.stream_id LIMIT 8",
+        )
+        .unwrap();
+    assert_eq!(result.rows, expected);
+    assert_eq!(names(&result), ["handle", "stream_id", "title"]);
+    // Stored whole, the joined rows would be read once more after the tables.
+    let stored = (2 * data.streams.len() + data.creators.len()) as u64;
+    assert!(result.rows_read < stored, "{} rows read", result.rows_read);
+
+    // Computed columns named by the outer query in every clause, by alias and bare; the
+    // outer names win in ORDER BY, and columns keep the names the outer query gives them.
+    let mut per_creator: std::collections::BTreeMap<i64, (i64, i64)> = Default::default();
+    for s in &data.streams {
+        let entry = per_creator.entry(s.creator_id % 7).or_default();
+        entry.0 += 1;
+        entry.1 = entry.1.max(s.stream_id * 2);
+    }
+    let mut groups: Vec<(i64, i64, i64)> = per_creator
+        .iter()
+        .filter(|(_, (streams, _))| *streams > 10)
+        .map(|(k, (streams, top))| (*streams, *k, *top))
+        .collect();
+    groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let expected: Vec<Vec<Cell>> = groups
+        .into_iter()
+        .map(|(streams, k, top)| vec![Cell::Int(streams), Cell::Int(k), Cell::Int(top)])
+        .collect();
+    let result = engine
+        .query(
+            "SELECT COUNT(*) AS k, t.k AS bucket, MAX(doubled) AS top \
+             FROM (SELECT creator_id % 7 AS k, stream_id * 2 AS doubled, title FROM streams) t \
+             WHERE t.title IS NOT NULL GROUP BY t.k HAVING COUNT(*) > 10 ORDER BY k DESC, bucket",
+        )
+        .unwrap();
+    assert_eq!(result.rows, expected);
+    assert_eq!(names(&result), ["k", "bucket", "top"]);
+
+    // `*` and `t.*` over computed columns; a cast keeps the column's name.
+    let result = engine
+        .query(
+            "SELECT *, t.*, t.id::text FROM (SELECT creator_id AS id, UPPER(handle) AS h \
+             FROM creators WHERE creator_id < 3) t ORDER BY 1",
+        )
+        .unwrap();
+    let expected: Vec<Vec<Cell>> = (1..3)
+        .map(|id| {
+            let h = Cell::Text(creator(id).handle.to_uppercase());
+            vec![
+                Cell::Int(id),
+                h.clone(),
+                Cell::Int(id),
+                h,
+                Cell::Text(id.to_string()),
+            ]
+        })
+        .collect();
+    assert_eq!(result.rows, expected);
+    assert_eq!(names(&result), ["id", "h", "id", "h", "id"]);
+
+    // Subqueries that are not a plain projection, or whose reader holds a subquery of its
+    // own, are computed apart: the same answers.
+    let partners = data.creators.iter().filter(|c| c.is_partner).count() as i64;
+    for sql in [
+        "SELECT COUNT(*) FROM (SELECT DISTINCT creator_id FROM creators WHERE is_partner) t",
+        "SELECT COUNT(*) FROM (SELECT creator_id FROM creators WHERE is_partner GROUP BY creator_id) t",
+        "SELECT COUNT(*) FROM (SELECT creator_id, ROW_NUMBER() OVER () AS n FROM creators WHERE is_partner) t",
+        "SELECT COUNT(*) FROM (SELECT creator_id FROM creators WHERE is_partner LIMIT 100000) t",
+        "SELECT COUNT(*) FROM (SELECT c.creator_id FROM creators c WHERE c.is_partner) t \
+         WHERE t.creator_id IN (SELECT creator_id FROM creators)",
+        "SELECT COUNT(*) FROM (SELECT * FROM (SELECT creator_id, is_partner FROM creators) a) b WHERE b.is_partner",
+    ] {
+        assert_eq!(single(&mut engine, sql), Cell::Int(partners), "{sql}");
+    }
+
+    // A name the subquery has twice is ambiguous, as in PostgreSQL; one it lacks is unknown.
+    let error = engine
+        .query("SELECT sc.creator_id FROM (streams s JOIN creators c ON c.creator_id = s.creator_id) AS sc")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("ambiguous"), "{error}");
+    let error = engine
+        .query("SELECT t.handle FROM (SELECT creator_id FROM creators) t")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("handle"), "{error}");
+}
