@@ -100,9 +100,10 @@ fn compute_steps(backend: &mut dyn Backend, from: &mut TableWithJoins) -> Result
     Ok(())
 }
 
-/// `a JOIN (b JOIN c ON p) ON q` as `a JOIN b ON TRUE JOIN c ON p AND q`, the FULL and RIGHT
-/// joins inside the parentheses computed first: an inner join distributes over the inner and
-/// left joins of a parenthesized join (their conditions cannot see `a`). `a, b FULL JOIN c`
+/// `a JOIN (b JOIN c ON p) ON q` first in its FROM list as `b JOIN c ON p JOIN a ON q` (an inner
+/// join commutes); after other joins, as `a JOIN b ON TRUE JOIN c ON p AND q`, the FULL and
+/// RIGHT joins inside the parentheses computed first: an inner join distributes over the inner
+/// and left joins of a parenthesized join (their conditions cannot see `a`). `a, b FULL JOIN c`
 /// then costs the rows of the FULL JOIN, not of its pairs with every row of `a`. False, and
 /// nothing done, for the joins this does not hold for.
 fn open_inner_parentheses(
@@ -128,14 +129,7 @@ fn open_inner_parentheses(
             join.join_operator = JoinOperator::Inner(JoinConstraint::On(true_expr()));
         }
     }
-    let on_true = *on == true_expr();
-    // The joins after the last step keep their kind; those up to it become inner joins.
-    let kept = inner
-        .joins
-        .iter()
-        .rposition(is_step)
-        .map_or(0, |last| last + 1);
-    let opens = inner.joins.iter().all(|join| {
+    let all_on = inner.joins.iter().all(|join| {
         matches!(
             join.join_operator,
             JoinOperator::Inner(JoinConstraint::On(_))
@@ -143,7 +137,34 @@ fn open_inner_parentheses(
                 | JoinOperator::RightOuter(JoinConstraint::On(_))
                 | JoinOperator::FullOuter(JoinConstraint::On(_))
         )
-    }) && inner.joins[kept..]
+    });
+    if !all_on {
+        return Ok(false);
+    }
+    if index == 0 {
+        // `a JOIN (b ... ) ON q` is `b ... JOIN a ON q`: the parenthesized joins run first, as
+        // written, and `a` meets their rows by `q` (through a hash where `q` has an equality),
+        // rather than every row of `a` meeting every row of `b` before `q` is tested.
+        let on = on.clone();
+        let first = std::mem::replace(&mut from.relation, inner.relation);
+        let after = from.joins.split_off(1);
+        from.joins = inner.joins;
+        from.joins.push(Join {
+            relation: first,
+            global: false,
+            join_operator: JoinOperator::Inner(JoinConstraint::On(on)),
+        });
+        from.joins.extend(after);
+        return Ok(true);
+    }
+    let on_true = *on == true_expr();
+    // The joins after the last step keep their kind; those up to it become inner joins.
+    let kept = inner
+        .joins
+        .iter()
+        .rposition(is_step)
+        .map_or(0, |last| last + 1);
+    let opens = inner.joins[kept..]
         .iter()
         .all(|join| match join.join_operator {
             JoinOperator::Inner(_) => true,

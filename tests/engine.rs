@@ -2886,3 +2886,81 @@ fn a_subquery_read_alone_answers_as_plain_rust_whether_merged_into_its_reader_or
         .to_string();
     assert!(error.contains("handle"), "{error}");
 }
+
+#[test]
+fn a_join_to_parentheses_first_in_from_runs_the_parenthesized_joins_first() {
+    let mut engine = engine();
+    let data = data();
+    let creator_of: std::collections::HashMap<i64, i64> = data
+        .streams
+        .iter()
+        .map(|s| (s.stream_id, s.creator_id))
+        .collect();
+    let (fifty, two_hundred) = (
+        rust_decimal::Decimal::from(50),
+        rust_decimal::Decimal::from(200),
+    );
+
+    // A condition with OR: no hash key; the 40 creators meet the joined rows, not all streams.
+    let big: Vec<&generate::Gift> = data.gifts.iter().filter(|g| g.amount_usd > fifty).collect();
+    let mut pairs = 0;
+    let mut creators = std::collections::BTreeSet::new();
+    let mut gifts = std::collections::BTreeSet::new();
+    for c in data.creators.iter().filter(|c| c.creator_id <= 40) {
+        for g in &big {
+            if creator_of[&g.stream_id] == c.creator_id || g.amount_usd > two_hundred {
+                pairs += 1;
+                creators.insert(c.creator_id);
+                gifts.insert(g.gift_id);
+            }
+        }
+    }
+    assert!(pairs > 0 && gifts.len() < pairs);
+    let result = engine
+        .query(
+            "SELECT COUNT(*), COUNT(DISTINCT c.creator_id), COUNT(DISTINCT g.gift_id) \
+             FROM (SELECT * FROM creators WHERE creator_id <= 40) c \
+             JOIN (streams s JOIN gifts g ON g.stream_id = s.stream_id AND g.amount_usd > 50) \
+             ON s.creator_id = c.creator_id OR g.amount_usd > 200",
+        )
+        .unwrap();
+    let count = |n: usize| Cell::Int(n as i64);
+    assert_eq!(
+        result.rows,
+        [[count(pairs), count(creators.len()), count(gifts.len())]]
+    );
+    let every_pair = 40 * data.streams.len() as u64;
+    assert!(
+        result.rows_read < every_pair / 4,
+        "{} rows read",
+        result.rows_read
+    );
+
+    // A LEFT JOIN in the parentheses keeps its streams without gifts; `*` keeps its order.
+    let expected: usize = data
+        .streams
+        .iter()
+        .filter(|s| s.creator_id <= 5)
+        .map(|s| {
+            data.gifts
+                .iter()
+                .filter(|g| g.stream_id == s.stream_id)
+                .count()
+                .max(1)
+        })
+        .sum();
+    let sql = "SELECT COUNT(*) FROM creators c \
+               JOIN (streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id) \
+               ON s.creator_id = c.creator_id WHERE c.creator_id <= 5";
+    assert_eq!(single(&mut engine, sql), count(expected));
+    let result = engine
+        .query(
+            "SELECT * FROM creators c JOIN (streams s JOIN stream_categories k ON k.category_id = s.category_id) \
+             ON s.creator_id = c.creator_id ORDER BY s.stream_id LIMIT 1",
+        )
+        .unwrap();
+    let names: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names[0], "creator_id");
+    assert_eq!(names[1], "handle");
+    assert_eq!(names.last(), Some(&"is_gaming"));
+}
