@@ -1278,10 +1278,10 @@ struct Leading {
 }
 
 /// A row with its sort keys and its position among the rows sorted, which breaks ties.
-type Ranked = (Vec<(Key, Option<bool>)>, usize, Vec<Value>);
+pub(crate) type Ranked = (Vec<(Key, Option<bool>)>, usize, Vec<Value>);
 
 /// Two rows in the query's order (GlueSQL's stable sort: ties keep their positions).
-fn ranked_order((a, i, _): &Ranked, (b, j, _): &Ranked) -> Ordering {
+pub(crate) fn ranked_order((a, i, _): &Ranked, (b, j, _): &Ranked) -> Ordering {
     sort_by(a, b).then(i.cmp(j))
 }
 

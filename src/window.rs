@@ -6,19 +6,24 @@
 //!    select list need (`x`, `p`, `o`, aggregates, ...) as columns `__c0`, `__c1`, ...
 //! 2. We sort those rows per window and compute each window's value per row (`__w0`, ...), with
 //!    PostgreSQL's frames: by default from the partition's start to the current row's last peer.
-//! 3. GlueSQL runs the select list, `DISTINCT`, `ORDER BY` and `LIMIT` over the result.
+//! 3. GlueSQL runs the select list, `DISTINCT`, `ORDER BY` and `LIMIT` over the result; a select
+//!    list of those columns alone, ordered by some of them, is picked and sorted in place.
+//!
+//! When the query keeps its first rows in the order of every window, and no window reads more
+//! than a fixed number of rows past its own (ROWS frames, `ROW_NUMBER`, `LAG`, ...), step 1 keeps
+//! only the first rows the answer needs.
 
 use crate::compare;
 use crate::error::EngineError;
 use crate::pipeline::{identifier_name, select_all_from, Backend, Relation};
 use crate::sql::unsupported;
-use gluesql::core::data::Value;
+use gluesql::core::data::{Key, Value};
 use rust_decimal::Decimal;
 use sqlparser::ast::{
     Distinct, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
-    FunctionArguments, Ident, NamedWindowExpr, OrderByExpr, Query, Select, SelectItem, SetExpr,
-    TableFactor, TableWithJoins, Value as SqlValue, VisitorMut, WindowFrameBound, WindowFrameUnits,
-    WindowSpec, WindowType,
+    FunctionArguments, Ident, NamedWindowExpr, Offset, OrderBy, OrderByExpr, Query, Select,
+    SelectItem, SetExpr, TableFactor, TableWithJoins, Value as SqlValue, VisitorMut,
+    WindowFrameBound, WindowFrameUnits, WindowSpec, WindowType,
 };
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -154,6 +159,15 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
     select.named_window.clear();
     let mut inner = select_all_from("x");
     *inner.body = SetExpr::Select(Box::new(select));
+    if distinct.is_none() && first_of_each.is_none() && fetch.is_none() {
+        if let Some((keys, needed)) = first_rows(&plan, outer_order.as_ref(), &limit, &offset) {
+            inner.order_by = Some(OrderBy {
+                exprs: keys,
+                interpolate: None,
+            });
+            inner.limit = Some(Expr::Value(SqlValue::Number(needed.into(), false)));
+        }
+    }
     let Relation { mut rows, .. } = backend.select(inner)?;
 
     let mut columns: Vec<String> = (0..plan.inner.len()).map(|i| format!("__c{i}")).collect();
@@ -165,29 +179,45 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
         }
         columns.push(format!("__w{i}"));
     }
-    // A select list of inputs and window values alone is picked from the rows as they are:
-    // storing them to read them back once would copy every row twice.
-    let plain = distinct.is_none()
-        && first_of_each.is_none()
-        && outer_order.is_none()
-        && limit.is_none()
-        && offset.is_none()
-        && fetch.is_none();
+    // A select list of inputs and window values alone, ordered by some of them and cut by
+    // constants, is picked from the rows as they are: storing them to read them back once
+    // would copy every row twice.
+    let picked = |expr: &Expr| match expr {
+        Expr::Identifier(ident) => columns.iter().position(|name| *name == ident.value),
+        _ => None,
+    };
     let picks = outer_items
         .iter()
-        .map(|(expr, _)| match expr {
-            Expr::Identifier(ident) => columns.iter().position(|name| *name == ident.value),
-            _ => None,
-        })
+        .map(|(expr, _)| picked(expr))
         .collect::<Option<Vec<usize>>>();
-    if let (true, Some(picks)) = (plain, picks) {
-        return Ok(Relation {
-            columns: outer_items.into_iter().map(|(_, name)| name).collect(),
-            rows: rows
-                .into_iter()
-                .map(|row| picks.iter().map(|&at| row[at].clone()).collect())
-                .collect(),
-        });
+    let order = outer_order.as_ref().map_or(Some(Vec::new()), |order| {
+        order
+            .exprs
+            .iter()
+            .map(|item| match item.nulls_first {
+                None => picked(&item.expr).map(|at| (at, item.asc)),
+                Some(_) => None,
+            })
+            .collect()
+    });
+    let cut = (
+        constant(limit.as_ref()),
+        constant(offset.as_ref().map(|offset| &offset.value)),
+    );
+    if let (None, None, None, Some(picks), Some(order), (Some(limit), Some(offset))) =
+        (&distinct, &first_of_each, &fetch, picks, order, cut)
+    {
+        if let Some(order) = sorted(&rows, &order) {
+            return Ok(Relation {
+                columns: outer_items.into_iter().map(|(_, name)| name).collect(),
+                rows: order
+                    .into_iter()
+                    .skip(offset.unwrap_or(0))
+                    .take(limit.unwrap_or(usize::MAX))
+                    .map(|i| picks.iter().map(|&at| rows[i][at].clone()).collect())
+                    .collect(),
+            });
+        }
     }
     let table = backend.materialize(Relation { columns, rows })?;
 
@@ -212,6 +242,96 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
     outer.offset = offset;
     outer.fetch = fetch;
     backend.select(outer)
+}
+
+/// When the query keeps its first rows in the order every window reads them in, and each
+/// window's value for a row reads only rows before it and a fixed number after it: the inner
+/// query's `ORDER BY` (by position) and how many of its first rows the answer needs.
+/// `SUM(x) OVER (ORDER BY t ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING) ... ORDER BY t LIMIT 20`
+/// needs 21. A RANGE frame (the default) reads the current row's peers, which may lie past any
+/// count, so it is never cut.
+fn first_rows(
+    plan: &Plan,
+    order: Option<&OrderBy>,
+    limit: &Option<Expr>,
+    offset: &Option<Offset>,
+) -> Option<(Vec<OrderByExpr>, i64)> {
+    let (Some(Some(limit)), Some(offset)) = (
+        constant(limit.as_ref()),
+        constant(offset.as_ref().map(|offset| &offset.value)),
+    ) else {
+        return None;
+    };
+    let mut keys = Vec::new();
+    let mut sort = Vec::new();
+    for item in &order?.exprs {
+        let Expr::Identifier(ident) = &item.expr else {
+            return None;
+        };
+        let column: usize = ident.value.strip_prefix("__c")?.parse().ok()?;
+        let descending = item.asc == Some(false);
+        if item.nulls_first.is_some_and(|first| first != descending) {
+            return None;
+        }
+        sort.push(SortKey {
+            column,
+            descending,
+            nulls_first: descending,
+        });
+        keys.push(OrderByExpr {
+            expr: Expr::Value(SqlValue::Number((column as i64 + 1).into(), false)),
+            asc: item.asc,
+            nulls_first: None,
+            with_fill: None,
+        });
+    }
+    let mut after = 0;
+    for call in &plan.windows {
+        if !call.partition.is_empty() || call.order != sort || sort.is_empty() {
+            return None;
+        }
+        let reads_after = match call.function {
+            Kind::RowNumber | Kind::Rank | Kind::DenseRank | Kind::Lag => 0,
+            Kind::Lead if call.args.len() == 1 => 1,
+            Kind::FirstValue | Kind::LastValue | Kind::NthValue | Kind::Aggregate(_)
+                if call.frame.rows =>
+            {
+                match call.frame.end {
+                    Bound::UnboundedPreceding | Bound::Preceding(_) | Bound::CurrentRow => 0,
+                    Bound::Following(k) => k,
+                    Bound::UnboundedFollowing => return None,
+                }
+            }
+            _ => return None,
+        };
+        after = after.max(reads_after);
+    }
+    let needed = offset.unwrap_or(0).checked_add(limit)?.checked_add(after)?;
+    Some((keys, i64::try_from(needed).ok()?))
+}
+
+/// A `LIMIT` or `OFFSET`: `Some(None)` when there is none, `None` when it is not a plain number.
+fn constant(expr: Option<&Expr>) -> Option<Option<usize>> {
+    match expr {
+        None => Some(None),
+        Some(expr) => position(expr).map(Some),
+    }
+}
+
+/// The rows' positions in the order of `keys` (column, ascending), ties in their own order, as
+/// the query over the stored rows would sort them; `None` for a value with no sort key.
+fn sorted(rows: &[Vec<Value>], keys: &[(usize, Option<bool>)]) -> Option<Vec<usize>> {
+    let mut ranked = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let row_keys = keys
+            .iter()
+            .map(|&(at, asc)| Some((Key::try_from(row[at].clone()).ok()?, asc)))
+            .collect::<Option<Vec<_>>>()?;
+        ranked.push((row_keys, i, Vec::new()));
+    }
+    // The scan's own sort: positions break ties.
+    ranked.sort_unstable_by(crate::scan::ranked_order);
+    Some(ranked.into_iter().map(|(_, i, _)| i).collect())
 }
 
 fn position(expr: &Expr) -> Option<usize> {

@@ -2964,3 +2964,95 @@ fn a_join_to_parentheses_first_in_from_runs_the_parenthesized_joins_first() {
     assert_eq!(names[1], "handle");
     assert_eq!(names.last(), Some(&"is_gaming"));
 }
+
+#[test]
+fn windows_over_the_first_rows_answer_as_over_all_rows() {
+    use rust_decimal::Decimal;
+    let mut engine = engine();
+    let mut gifts: Vec<&generate::Gift> = data().gifts.iter().collect();
+    gifts.sort_by_key(|g| g.gift_id);
+    let id = |i: usize| Cell::Int(gifts[i].gift_id);
+    let total = |range: std::ops::Range<usize>| -> Decimal {
+        gifts[range.start..range.end.min(gifts.len())]
+            .iter()
+            .map(|g| g.amount_usd)
+            .sum()
+    };
+    let numeric = |cell: &Cell| match cell {
+        Cell::Text(text) => text.parse::<Decimal>().unwrap(),
+        other => panic!("not numeric: {other:?}"),
+    };
+
+    // Frames that read two rows ahead, and one; row numbers, LEAD and LAG; an OFFSET.
+    let result = engine
+        .query(
+            "SELECT gift_id, \
+               SUM(amount_usd) OVER (ORDER BY gift_id ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING), \
+               ROW_NUMBER() OVER (ORDER BY gift_id), LEAD(gift_id) OVER (ORDER BY gift_id), \
+               LAG(gift_id) OVER (ORDER BY gift_id) \
+             FROM gifts ORDER BY gift_id LIMIT 5 OFFSET 3",
+        )
+        .unwrap();
+    assert_eq!(result.rows.len(), 5);
+    for (row, i) in result.rows.iter().zip(3..) {
+        assert_eq!(row[0], id(i));
+        assert_eq!(numeric(&row[1]), total(i..i + 3), "row {i}");
+        assert_eq!(row[2], Cell::Int(i as i64 + 1));
+        assert_eq!(row[3], id(i + 1));
+        assert_eq!(row[4], id(i - 1));
+    }
+    // Descending, to the last rows: the frame stops at the end.
+    let result = engine
+        .query(
+            "SELECT gift_id, SUM(amount_usd) OVER (ORDER BY gift_id DESC \
+               ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS around \
+             FROM gifts ORDER BY gift_id DESC LIMIT 4",
+        )
+        .unwrap();
+    let last = gifts.len() - 1;
+    for (row, k) in result.rows.iter().zip(0..) {
+        let i = last - k;
+        assert_eq!(row[0], id(i));
+        assert_eq!(
+            numeric(&row[1]),
+            total(i.saturating_sub(1)..i + 1 + usize::from(k > 0))
+        );
+    }
+
+    // The default frame reads the current row's peers, wherever they lie: every gift of the
+    // smallest quantities, not only the first rows.
+    let mut quantities: Vec<i64> = gifts.iter().map(|g| g.quantity).collect();
+    quantities.sort();
+    assert_eq!(quantities[0], quantities[3], "the first rows tie");
+    let result = engine
+        .query(
+            "SELECT quantity, SUM(quantity) OVER (ORDER BY quantity) \
+             FROM gifts ORDER BY quantity LIMIT 3",
+        )
+        .unwrap();
+    for row in &result.rows {
+        let Cell::Int(q) = row[0] else { panic!() };
+        let running: i64 = quantities.iter().filter(|&&x| x <= q).sum();
+        assert_eq!(row[1], Cell::Int(running));
+    }
+    // A window in another order than the query's reads every row.
+    let mut by_amount = gifts.clone();
+    by_amount.sort_by(|a, b| {
+        b.amount_usd
+            .cmp(&a.amount_usd)
+            .then(a.gift_id.cmp(&b.gift_id))
+    });
+    let result = engine
+        .query(
+            "SELECT gift_id, ROW_NUMBER() OVER (ORDER BY amount_usd DESC, gift_id) \
+             FROM gifts ORDER BY gift_id LIMIT 3",
+        )
+        .unwrap();
+    for (row, i) in result.rows.iter().zip(0..) {
+        let rank = by_amount
+            .iter()
+            .position(|g| g.gift_id == gifts[i].gift_id)
+            .unwrap();
+        assert_eq!(row[1], Cell::Int(rank as i64 + 1));
+    }
+}
