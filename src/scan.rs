@@ -890,9 +890,12 @@ impl<'q> Plan<'q> {
             // Rows equal to one kept are dropped as they come when the order is by output
             // columns alone: equal rows sort alike, so which one is kept cannot show.
             let mut seen = (self.distinct && self.sorts_by_output()).then(FastSet::default);
-            // Unordered rows past the LIMIT are never seen: reading stops at the last one kept.
+            // Rows past the LIMIT, unordered or coming in order, are never seen: reading stops
+            // at the last one kept.
             let enough = match (self.limit, &self.grouping) {
-                (Some(limit), None) if self.order.is_empty() => self.offset.saturating_add(limit),
+                (Some(limit), None) if self.order.is_empty() || self.comes_in_order() => {
+                    self.offset.saturating_add(limit)
+                }
                 _ => usize::MAX,
             };
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
@@ -1009,17 +1012,10 @@ impl<'q> Plan<'q> {
         let Some(key) = source.key else {
             return Ok(None);
         };
-        let by_key = |sort: &Sort| match sort {
-            Sort::Output(at) => {
-                matches!(self.output[*at], Node::Column(table, index) if table == self.depth && index == key)
-            }
-            Sort::Node(Node::Column(table, index)) => *table == self.depth && *index == key,
-            Sort::Node(_) => false,
-        };
         let [(sort, ascending)] = self.order.as_slice() else {
             return Ok(None);
         };
-        if !by_key(sort) {
+        if !self.sorts_by_first_column(sort, key) {
             return Ok(None);
         }
         let wanted = self.offset.saturating_add(limit);
@@ -1049,19 +1045,45 @@ impl<'q> Plan<'q> {
         Ok(Some(kept))
     }
 
-    /// For an ungrouped query with `ORDER BY` and `LIMIT` (and no `DISTINCT`), what keeps only
-    /// the rows that can be among those asked for as they come.
+    /// Whether `sort` is the first table's column `column`.
+    fn sorts_by_first_column(&self, sort: &Sort, column: usize) -> bool {
+        match sort {
+            Sort::Output(at) => {
+                matches!(self.output[*at], Node::Column(table, index) if table == self.depth && index == column)
+            }
+            Sort::Node(Node::Column(table, index)) => *table == self.depth && *index == column,
+            Sort::Node(_) => false,
+        }
+    }
+
+    /// Whether the joined rows come in the query's order, ties in the order they are joined:
+    /// the query sorts (ascending, without `DISTINCT`) by the integer key of its first table,
+    /// whose rows are read in key order and joined as they are read.
+    fn comes_in_order(&self) -> bool {
+        let ([(sort, ascending)], Some(first)) = (self.order.as_slice(), self.sources.first())
+        else {
+            return false;
+        };
+        *ascending != Some(false)
+            && !self.distinct
+            && first.correlation.is_none()
+            && first.key.is_some_and(|key| {
+                self.sorts_by_first_column(sort, key) && self.storage.stored_by(first.table, key)
+            })
+    }
+
+    /// For an ungrouped query with `ORDER BY` and `LIMIT` (and no `DISTINCT`) whose rows do not
+    /// come in order, what keeps only the rows that can be among those asked for as they come.
     fn leading(&self) -> Option<Leading> {
         let wanted = self.offset.saturating_add(self.limit?);
-        (self.grouping.is_none() && !self.order.is_empty() && !self.distinct && wanted > 0).then(
-            || Leading {
-                wanted,
-                rows: Vec::new(),
-                bar: None,
-                offered: 0,
-                key_error: None,
-            },
-        )
+        let unordered = !self.order.is_empty() && !self.comes_in_order();
+        (self.grouping.is_none() && unordered && !self.distinct && wanted > 0).then(|| Leading {
+            wanted,
+            rows: Vec::new(),
+            bar: None,
+            offered: 0,
+            key_error: None,
+        })
     }
 
     /// Whether every sort key is an output column (by position, name or the column itself).

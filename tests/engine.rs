@@ -3056,3 +3056,73 @@ fn windows_over_the_first_rows_answer_as_over_all_rows() {
         assert_eq!(row[1], Cell::Int(rank as i64 + 1));
     }
 }
+
+#[test]
+fn a_join_ordered_by_its_first_tables_key_stops_reading_at_its_limit() {
+    let mut engine = engine();
+    let data = data();
+    // Every gift after its stream, streams in key order, a stream's gifts in stored order.
+    let mut joined: Vec<(i64, i64)> = Vec::new();
+    for s in &data.streams {
+        joined.extend(
+            data.gifts
+                .iter()
+                .filter(|g| g.stream_id == s.stream_id)
+                .map(|g| (s.stream_id, g.gift_id)),
+        );
+    }
+    // A stream with several gifts, cut in the middle.
+    let at = (1..joined.len())
+        .find(|&i| i > 20 && joined[i].0 == joined[i - 1].0 && joined[i].0 == joined[i + 1].0)
+        .unwrap();
+    let cells = |rows: &[(i64, i64)]| -> Vec<Vec<Cell>> {
+        rows.iter()
+            .map(|&(s, g)| vec![Cell::Int(s), Cell::Int(g)])
+            .collect()
+    };
+    for (limit, offset) in [(at + 1, 0), (5, at - 2)] {
+        let sql = format!(
+            "SELECT s.stream_id, g.gift_id FROM streams s JOIN gifts g ON g.stream_id = s.stream_id \
+             ORDER BY s.stream_id LIMIT {limit} OFFSET {offset}"
+        );
+        let result = engine.query(&sql).unwrap();
+        assert_eq!(result.rows, cells(&joined[offset..offset + limit]), "{sql}");
+        let read_all = (data.streams.len() + data.gifts.len()) as u64;
+        assert!(
+            result.rows_read < read_all,
+            "{sql}: {} rows read",
+            result.rows_read
+        );
+    }
+    // Descending, and with a LEFT JOIN, the same rows as all of them sorted.
+    let mut streams: Vec<(i64, i64)> = data
+        .streams
+        .iter()
+        .map(|s| {
+            (
+                s.stream_id,
+                data.gifts
+                    .iter()
+                    .filter(|g| g.stream_id == s.stream_id)
+                    .count() as i64,
+            )
+        })
+        .collect();
+    let result = engine
+        .query(
+            "SELECT s.stream_id, COUNT(g.gift_id) OVER (PARTITION BY s.stream_id) FROM streams s \
+             LEFT JOIN gifts g ON g.stream_id = s.stream_id WHERE s.stream_id > 3 \
+             ORDER BY s.stream_id LIMIT 3",
+        )
+        .unwrap();
+    let first = streams.iter().find(|s| s.0 > 3).unwrap();
+    assert_eq!(result.rows[0], vec![Cell::Int(first.0), Cell::Int(first.1)]);
+    streams.reverse();
+    let result = engine
+        .query("SELECT s.stream_id FROM streams s JOIN creators c ON c.creator_id = s.creator_id ORDER BY s.stream_id DESC LIMIT 2")
+        .unwrap();
+    assert_eq!(
+        result.rows,
+        [[Cell::Int(streams[0].0)], [Cell::Int(streams[1].0)]]
+    );
+}
