@@ -837,12 +837,16 @@ impl Engine {
             Statement::Delete(_) => (false, true),
             _ => (true, true),
         };
+        // An UPDATE changes only the columns it assigns: a rule on the others still holds.
+        let assigned = updated_columns(&statement);
+        let changes = |column: &String| assigned.as_ref().is_none_or(|a| a.contains(column));
         let mut references: Vec<constraints::Reference> = self
             .rules
             .values()
             .flat_map(|rules| &rules.references)
             .filter(|reference| {
-                (adds && reference.table == table) || (removes && reference.target == table)
+                (adds && reference.table == table && changes(&reference.column))
+                    || (removes && reference.target == table && changes(&reference.target_column))
             })
             .cloned()
             .collect();
@@ -851,8 +855,27 @@ impl Engine {
         let own = self
             .rules
             .get(&table)
-            .filter(|rules| adds && rules.checks_columns())
-            .cloned();
+            .filter(|_| adds)
+            .map(|rules| constraints::TableRules {
+                numeric: rules
+                    .numeric
+                    .iter()
+                    .filter(|(c, ..)| changes(c))
+                    .cloned()
+                    .collect(),
+                varchar: rules
+                    .varchar
+                    .iter()
+                    .filter(|(c, _)| changes(c))
+                    .cloned()
+                    .collect(),
+                unique: (rules.unique.iter())
+                    .filter(|(columns, _)| columns.iter().any(changes))
+                    .cloned()
+                    .collect(),
+                ..rules.clone()
+            })
+            .filter(constraints::TableRules::checks_columns);
         if own.is_none() && references.is_empty() {
             return self.statement(statement);
         }
@@ -1545,6 +1568,24 @@ fn glue_error(error: GlueError) -> EngineError {
         }
     };
     EngineError::Execution { message }
+}
+
+/// The columns an UPDATE assigns, by name; `None` for any other statement.
+fn updated_columns(statement: &Statement) -> Option<Vec<String>> {
+    let Statement::Update { assignments, .. } = statement else {
+        return None;
+    };
+    let names = assignments
+        .iter()
+        .flat_map(|assignment| match &assignment.target {
+            AssignmentTarget::ColumnName(name) => std::slice::from_ref(name),
+            AssignmentTarget::Tuple(names) => names.as_slice(),
+        });
+    Some(
+        names
+            .filter_map(|name| name.0.last().map(pipeline::identifier_name))
+            .collect(),
+    )
 }
 
 /// The table a statement writes, if it writes one.

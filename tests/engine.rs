@@ -952,6 +952,20 @@ fn a_write_that_breaks_a_rule_is_undone() {
             "INSERT INTO gifts SELECT * FROM gifts WHERE gift_id = 1",
             "duplicate",
         ),
+        // An UPDATE is checked on the columns it assigns.
+        (
+            "UPDATE payouts SET note = 'x', creator_id = 999999 WHERE id = 1",
+            "foreign key",
+        ),
+        (
+            "UPDATE payouts SET \"creator_id\" = 999999 WHERE id = 1",
+            "foreign key",
+        ),
+        (
+            "UPDATE payouts SET usd = 1234567 WHERE id = 2",
+            "numeric field overflow",
+        ),
+        ("UPDATE payouts SET note = 'too long'", "too long"),
     ] {
         let message = error(&mut engine, sql).to_string();
         assert!(message.contains(words), "{sql}: {message}");
@@ -963,6 +977,31 @@ fn a_write_that_breaks_a_rule_is_undone() {
     assert_eq!(
         single(&mut engine, "SELECT COUNT(*) FROM creators"),
         Cell::Int(200)
+    );
+    // Nothing of the refused writes is left; a write that breaks nothing is kept.
+    engine
+        .run("UPDATE payouts SET note = 'ok', usd = usd * 2 WHERE id = 1")
+        .unwrap();
+    let rows = engine
+        .query("SELECT id, creator_id, usd, note FROM payouts ORDER BY id")
+        .unwrap()
+        .rows;
+    assert_eq!(
+        rows,
+        vec![
+            vec![
+                Cell::Int(1),
+                Cell::Int(1),
+                Cell::Text("20.02".into()),
+                Cell::Text("ok".into())
+            ],
+            vec![
+                Cell::Int(2),
+                Cell::Int(2),
+                Cell::Text("3.00".into()),
+                Cell::Null
+            ],
+        ]
     );
 }
 
