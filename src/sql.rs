@@ -21,6 +21,7 @@ use sqlparser::ast::{
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::{Token, Tokenizer};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::rc::Rc;
@@ -48,8 +49,25 @@ pub enum ValueKind {
 }
 
 /// Splits SQL text into statements. Syntax errors carry the line and column they name.
+/// Unquoted names fold to lower case first, as PostgreSQL folds them (ASCII letters only):
+/// `SELECT Handle FROM Creators` reads `creators.handle`; `"Handle"` stays as written.
 pub fn parse(sql: &str) -> Result<Vec<Statement>, EngineError> {
-    Parser::parse_sql(&PostgreSqlDialect {}, sql).map_err(syntax_error)
+    let dialect = PostgreSqlDialect {};
+    let mut tokens = Tokenizer::new(&dialect, sql)
+        .tokenize_with_location()
+        .map_err(|error| syntax_error(error.into()))?;
+    for token in &mut tokens {
+        if let Token::Word(word) = &mut token.token {
+            if word.quote_style.is_none() {
+                word.value.make_ascii_lowercase();
+            }
+        }
+    }
+    Parser::new(&dialect)
+        .with_tokens_with_locations(tokens)
+        .parse_statements()
+        // The message quotes the text as it was written.
+        .map_err(|folded| syntax_error(Parser::parse_sql(&dialect, sql).err().unwrap_or(folded)))
 }
 
 fn syntax_error(error: ParserError) -> EngineError {

@@ -3165,3 +3165,24 @@ fn a_join_ordered_by_its_first_tables_key_stops_reading_at_its_limit() {
         [[Cell::Int(streams[0].0)], [Cell::Int(streams[1].0)]]
     );
 }
+
+#[test]
+fn unquoted_names_fold_to_lower_case_and_quoted_names_keep_their_case() {
+    let mut engine = engine();
+    let result = engine
+        .query(
+            "SELECT C.Creator_ID AS Id, C.HANDLE, 'MiXeD' AS \"Kept\" FROM Creators C \
+             WHERE c.creator_id = 1",
+        )
+        .unwrap();
+    let names: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["id", "handle", "Kept"]);
+    assert_eq!(result.rows[0][0], Cell::Int(1));
+    assert_eq!(result.rows[0][2], Cell::Text("MiXeD".into()));
+    // A quoted name is the name as written: no table is called "Creators".
+    let message = error(&mut engine, "SELECT 1 FROM \"Creators\"").to_string();
+    assert!(message.contains("Creators"), "{message}");
+    // A syntax error quotes the text as written.
+    let message = error(&mut engine, "SELECT Handle FROM creators WHERE Handle = 'x' ORDR BY 1").to_string();
+    assert!(message.contains("ORDR"), "{message}");
+}

@@ -209,3 +209,9 @@ GROUP BY creator_id, stream_id ORDER BY 2, 1 LIMIT 15;
 -- case: bigint arithmetic past its range is an error
 -- error
 SELECT MAX(stream_id) + 9223372036854775807 AS past FROM streams;
+
+-- case: unquoted names fold to lower case, quoted ones keep theirs
+-- ordered
+WITH Top_Creators AS (SELECT Creator_ID, HANDLE FROM Creators WHERE CREATOR_ID < 4)
+SELECT T.creator_id AS Id, UPPER(t.Handle) AS "Shout", 'MiXeD' AS Text_Value
+FROM top_creators t ORDER BY ID;
