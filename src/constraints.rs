@@ -31,9 +31,12 @@ pub struct TableRules {
 }
 
 impl TableRules {
-    /// Whether written rows need checking against the table's own columns.
-    pub fn checks_columns(&self) -> bool {
-        !(self.numeric.is_empty() && self.varchar.is_empty() && self.unique.is_empty())
+    /// The columns written rows are checked on, against the table's own rules.
+    pub fn checked_columns(&self) -> impl Iterator<Item = &String> {
+        let numeric = self.numeric.iter().map(|(column, ..)| column);
+        let varchar = self.varchar.iter().map(|(column, _)| column);
+        let unique = self.unique.iter().flat_map(|(columns, _)| columns);
+        numeric.chain(varchar).chain(unique)
     }
 }
 

@@ -855,27 +855,8 @@ impl Engine {
         let own = self
             .rules
             .get(&table)
-            .filter(|_| adds)
-            .map(|rules| constraints::TableRules {
-                numeric: rules
-                    .numeric
-                    .iter()
-                    .filter(|(c, ..)| changes(c))
-                    .cloned()
-                    .collect(),
-                varchar: rules
-                    .varchar
-                    .iter()
-                    .filter(|(c, _)| changes(c))
-                    .cloned()
-                    .collect(),
-                unique: (rules.unique.iter())
-                    .filter(|(columns, _)| columns.iter().any(changes))
-                    .cloned()
-                    .collect(),
-                ..rules.clone()
-            })
-            .filter(constraints::TableRules::checks_columns);
+            .filter(|rules| adds && rules.checked_columns().any(changes))
+            .cloned();
         if own.is_none() && references.is_empty() {
             return self.statement(statement);
         }

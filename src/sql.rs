@@ -52,11 +52,15 @@ pub enum ValueKind {
 /// Unquoted names fold to lower case first, as PostgreSQL folds them (ASCII letters only):
 /// `SELECT Handle FROM Creators` reads `creators.handle`; `"Handle"` stays as written.
 pub fn parse(sql: &str) -> Result<Vec<Statement>, EngineError> {
+    // The message of an error quotes the text as it was written.
+    statements(sql, true)
+        .map_err(|folded| syntax_error(statements(sql, false).err().unwrap_or(folded)))
+}
+
+fn statements(sql: &str, fold: bool) -> Result<Vec<Statement>, ParserError> {
     let dialect = PostgreSqlDialect {};
-    let mut tokens = Tokenizer::new(&dialect, sql)
-        .tokenize_with_location()
-        .map_err(|error| syntax_error(error.into()))?;
-    for token in &mut tokens {
+    let mut tokens = Tokenizer::new(&dialect, sql).tokenize_with_location()?;
+    for token in tokens.iter_mut().filter(|_| fold) {
         if let Token::Word(word) = &mut token.token {
             if word.quote_style.is_none() {
                 word.value.make_ascii_lowercase();
@@ -66,8 +70,6 @@ pub fn parse(sql: &str) -> Result<Vec<Statement>, EngineError> {
     Parser::new(&dialect)
         .with_tokens_with_locations(tokens)
         .parse_statements()
-        // The message quotes the text as it was written.
-        .map_err(|folded| syntax_error(Parser::parse_sql(&dialect, sql).err().unwrap_or(folded)))
 }
 
 fn syntax_error(error: ParserError) -> EngineError {

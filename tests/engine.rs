@@ -3183,6 +3183,10 @@ fn unquoted_names_fold_to_lower_case_and_quoted_names_keep_their_case() {
     let message = error(&mut engine, "SELECT 1 FROM \"Creators\"").to_string();
     assert!(message.contains("Creators"), "{message}");
     // A syntax error quotes the text as written.
-    let message = error(&mut engine, "SELECT Handle FROM creators WHERE Handle = 'x' ORDR BY 1").to_string();
+    let message = error(
+        &mut engine,
+        "SELECT Handle FROM creators WHERE Handle = 'x' ORDR BY 1",
+    )
+    .to_string();
     assert!(message.contains("ORDR"), "{message}");
 }
