@@ -1564,7 +1564,7 @@ mod tests {
 
     #[test]
     fn select_all_from_is_the_query_its_text_parses_as() {
-        for table in ["x", "__step_12", "Gifts"] {
+        for table in ["x", "__step_12", "gifts"] {
             let parsed = match crate::sql::parse(&format!("SELECT * FROM {table}")) {
                 Ok(mut statements) => statements.remove(0),
                 Err(error) => panic!("{error}"),
