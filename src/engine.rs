@@ -11,7 +11,7 @@ use crate::rows::{self, Datum};
 use crate::scan;
 use crate::schema::{self, SqlType, Table};
 use crate::sql::{self, Context, ValueKind};
-use crate::storage::{SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
+use crate::storage::{self, SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
 use crate::timestamptz::{self, Zone};
 use gluesql::core::ast::{ColumnDef, ColumnUniqueOption, DataType};
@@ -1264,7 +1264,7 @@ fn keyed_rows(
     for row in checked {
         pairs.push((Key::try_from(&row[index]).map_err(glue_error)?, row));
     }
-    let keyed: BTreeMap<Key, Vec<Value>> = pairs.into_iter().collect();
+    let keyed = storage::keyed(pairs);
     if keyed.len() != count {
         return Err(load_error(table, format!("duplicate values of {key}")));
     }
@@ -1784,12 +1784,9 @@ impl Backend for Engine {
     }
 
     fn replace(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<(), EngineError> {
-        let keyed = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, row)| (Key::I64(i as i64), row))
-            .collect();
-        self.storage.replace_rows(table, keyed);
+        let keyed = rows.into_iter().enumerate();
+        let keyed = keyed.map(|(i, row)| (Key::I64(i as i64), row)).collect();
+        self.storage.replace_rows(table, storage::keyed(keyed));
         Ok(())
     }
 

@@ -35,11 +35,59 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             Ok(extreme(args, name == "LEAST"))
         }
         // NULL arguments are skipped, unlike `||`.
-        "PG_CONCAT" => Ok(Value::Str(
-            args.iter()
-                .filter_map(crate::engine::value_text)
-                .collect::<String>(),
-        )),
+        "PG_CONCAT" => Ok(Value::Str(args.iter().filter_map(text).collect())),
+        "PG_CONCAT_WS" => {
+            arity(1..=usize::MAX)?;
+            let Some(separator) = text(&args[0]) else {
+                return Ok(Value::Null);
+            };
+            let parts = args[1..].iter().filter_map(text).collect::<Vec<_>>();
+            Ok(Value::Str(parts.join(&separator)))
+        }
+        "PG_LEFT" | "PG_RIGHT" => {
+            arity(2..=2)?;
+            let (Value::Str(text), Value::I64(n)) = (&args[0], &args[1]) else {
+                return match &args[..] {
+                    [Value::Null, _] | [_, Value::Null] => Ok(Value::Null),
+                    _ => Err(no_function(name, &args[0])),
+                };
+            };
+            let length = text.chars().count() as i64;
+            // A negative length counts from the other end: all but the last (first) -n.
+            let kept = if *n < 0 { (length + n).max(0) } else { (*n).min(length) };
+            let skipped = if name == "PG_LEFT" { 0 } else { length - kept };
+            Ok(Value::Str(
+                text.chars().skip(skipped as usize).take(kept as usize).collect(),
+            ))
+        }
+        "PG_LOG" => {
+            arity(1..=2)?;
+            log(&args)
+        }
+        "PG_POWER" => {
+            arity(2..=2)?;
+            power(&args[0], &args[1])
+        }
+        "PG_SQRT" => {
+            arity(1..=1)?;
+            match float(&args[0]) {
+                Some(x) if x < 0.0 => Err("cannot take square root of a negative number".to_owned()),
+                Some(x) if matches!(args[0], Value::Decimal(_)) => {
+                    float_to_decimal(x.sqrt()).map(Value::Decimal)
+                }
+                Some(x) => Ok(Value::F64(x.sqrt())),
+                None if args[0] == Value::Null => Ok(Value::Null),
+                None => Err(no_function(name, &args[0])),
+            }
+        }
+        "CBRT" => {
+            arity(1..=1)?;
+            Ok(match float(&args[0]) {
+                Some(x) => Value::F64(libm::cbrt(x)),
+                None if args[0] == Value::Null => Value::Null,
+                None => return Err(no_function(name, &args[0])),
+            })
+        }
         "PG_LENGTH" => {
             arity(1..=1)?;
             Ok(match &args[0] {
@@ -110,6 +158,114 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             args.iter().map(postgres_type).collect::<Vec<_>>().join(", ")
         )),
     }
+}
+
+/// A value as PostgreSQL's text output writes it inside `concat` (a boolean is `t` or `f`).
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::Bool(b) => Some(if *b { "t" } else { "f" }.to_owned()),
+        other => crate::engine::value_text(other),
+    }
+}
+
+/// A number as a float; None for anything else.
+fn float(value: &Value) -> Option<f64> {
+    match value {
+        Value::I64(n) => Some(*n as f64),
+        Value::F64(f) => Some(*f),
+        Value::Decimal(d) => d.to_string().parse().ok(),
+        _ => None,
+    }
+}
+
+/// `LOG(x)` is base 10; `LOG(b, x)` takes the base first. PostgreSQL's two-argument form and the
+/// one of a numeric are numeric; the one of a float or an integer is a float.
+fn log(args: &[Value]) -> Outcome {
+    if args.contains(&Value::Null) {
+        return Ok(Value::Null);
+    }
+    let mut numbers = Vec::with_capacity(2);
+    for arg in args {
+        let x = float(arg).ok_or_else(|| no_function("log", arg))?;
+        if x <= 0.0 {
+            let what = if x == 0.0 {
+                "zero"
+            } else {
+                "a negative number"
+            };
+            return Err(format!("cannot take logarithm of {what}"));
+        }
+        numbers.push(x);
+    }
+    let result = match numbers[..] {
+        [x] => x.log10(),
+        [1.0, _] => return Err("division by zero".to_owned()),
+        [base, x] => x.ln() / base.ln(),
+        _ => unreachable!("one or two arguments"),
+    };
+    if args.len() == 1 && !matches!(args[0], Value::Decimal(_)) {
+        return Ok(Value::F64(result));
+    }
+    float_to_decimal(result).map(Value::Decimal)
+}
+
+/// `POWER(a, b)`: a float of floats and integers, a numeric when either is numeric (exact for a
+/// whole exponent), with PostgreSQL's errors for what has no real answer.
+fn power(base: &Value, exponent: &Value) -> Outcome {
+    if base == &Value::Null || exponent == &Value::Null {
+        return Ok(Value::Null);
+    }
+    let (Some(a), Some(b)) = (float(base), float(exponent)) else {
+        let other = if float(base).is_none() {
+            base
+        } else {
+            exponent
+        };
+        return Err(no_function("power", other));
+    };
+    if a == 0.0 && b < 0.0 {
+        return Err("zero raised to a negative power is undefined".to_owned());
+    }
+    if a < 0.0 && b.fract() != 0.0 {
+        return Err(
+            "a negative number raised to a non-integer power yields a complex result".to_owned(),
+        );
+    }
+    let numeric = matches!(base, Value::Decimal(_)) || matches!(exponent, Value::Decimal(_));
+    if !numeric {
+        return Ok(Value::F64(a.powf(b)));
+    }
+    let whole = |value: &Value| match value {
+        Value::I64(n) => Some(*n),
+        Value::Decimal(d) if d.fract().is_zero() => i64::try_from(*d).ok(),
+        _ => None,
+    };
+    let base_decimal = match base {
+        Value::I64(n) => Some(Decimal::from(*n)),
+        Value::Decimal(d) => Some(*d),
+        _ => None,
+    };
+    if let (Some(d), Some(n)) = (base_decimal, whole(exponent)) {
+        if let Some(result) = (0..=64).contains(&n).then(|| checked_powi(d, n)).flatten() {
+            return Ok(Value::Decimal(result));
+        }
+    }
+    float_to_decimal(a.powf(b)).map(Value::Decimal)
+}
+
+/// `d` to a whole power by squaring; None on overflow.
+fn checked_powi(mut d: Decimal, mut n: i64) -> Option<Decimal> {
+    let mut result = Decimal::ONE;
+    while n > 0 {
+        if n & 1 == 1 {
+            result = result.checked_mul(d)?;
+        }
+        n >>= 1;
+        if n > 0 {
+            d = d.checked_mul(d)?;
+        }
+    }
+    Some(result)
 }
 
 /// A value's type as PostgreSQL names it in messages.

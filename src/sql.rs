@@ -1272,6 +1272,21 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
     let is_ceil = matches!(expr, Expr::Ceil { .. });
     let distinct = matches!(expr, Expr::IsDistinctFrom(..));
     match expr {
+        Expr::Function(function) if VARIANCES.contains(&function_name(function).as_str()) => {
+            *expr = variance(function)?;
+        }
+        Expr::Function(function) if function_name(function) == "strpos" => {
+            let [text, part] = unnamed_arguments(function).ok_or_else(|| {
+                unsupported(
+                    "strpos of other than two values",
+                    "write strpos(text, part)",
+                )
+            })?;
+            *expr = Expr::Position {
+                expr: Box::new(part),
+                r#in: Box::new(text),
+            };
+        }
         Expr::Function(function) if function.over.is_none() => {
             let renamed = match function_name(function).as_str() {
                 "round" => "PG_ROUND",
@@ -1283,6 +1298,12 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
                 "length" | "char_length" | "character_length" => "PG_LENGTH",
                 "sign" => "PG_SIGN",
                 "age" => "PG_AGE",
+                "log" => "PG_LOG",
+                "left" => "PG_LEFT",
+                "right" => "PG_RIGHT",
+                "concat_ws" => "PG_CONCAT_WS",
+                "power" | "pow" => "PG_POWER",
+                "sqrt" => "PG_SQRT",
                 _ => return Ok(()),
             };
             function.name = ObjectName(vec![Ident::new(renamed)]);
@@ -1385,6 +1406,92 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
         _ => {}
     }
     Ok(())
+}
+
+/// The variance family, as PostgreSQL names it.
+const VARIANCES: [&str; 6] = [
+    "variance",
+    "var_samp",
+    "var_pop",
+    "stddev",
+    "stddev_samp",
+    "stddev_pop",
+];
+
+/// A call's arguments when it has exactly `N`, none named.
+fn unnamed_arguments<const N: usize>(function: &Function) -> Option<[Expr; N]> {
+    let FunctionArguments::List(list) = &function.args else {
+        return None;
+    };
+    let exprs = list.args.iter().map(|arg| match arg {
+        FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => Some(expr.clone()),
+        _ => None,
+    });
+    exprs.collect::<Option<Vec<_>>>()?.try_into().ok()
+}
+
+/// `VAR_SAMP(x)` and its family as sums GlueSQL computes, `(SUM(x²) - SUM(x)² / n) / (n - 1)`
+/// over `x` as NUMERIC, so exact as PostgreSQL's numeric ones are (GlueSQL's own `VARIANCE` is
+/// of the population, in floats). The call's FILTER and OVER go to every sum.
+fn variance(function: &Function) -> Result<Expr, EngineError> {
+    let name = function_name(function);
+    let distinct = matches!(&function.args, FunctionArguments::List(list)
+        if list.duplicate_treatment == Some(sqlparser::ast::DuplicateTreatment::Distinct));
+    if distinct {
+        return Err(unsupported(
+            &format!("{name}(DISTINCT ...)"),
+            &format!("apply {name} to a subquery that selects the DISTINCT values"),
+        ));
+    }
+    let [x] = unnamed_arguments(function).ok_or_else(|| {
+        unsupported(
+            &format!("{name} of other than one value"),
+            "pass one column",
+        )
+    })?;
+    let aggregate = |name: &str, arg: Expr| {
+        let mut sum = call(name, vec![arg]);
+        if let Expr::Function(sum) = &mut sum {
+            sum.filter.clone_from(&function.filter);
+            sum.over.clone_from(&function.over);
+        }
+        sum
+    };
+    let numeric = Expr::Cast {
+        kind: CastKind::Cast,
+        expr: Box::new(x.clone()),
+        data_type: DataType::Decimal(ExactNumberInfo::None),
+        format: None,
+    };
+    let op = |left: Expr, op: BinaryOperator, right: Expr| Expr::BinaryOp {
+        left: Box::new(left),
+        op,
+        right: Box::new(right),
+    };
+    let nonzero = |n: Expr| call("NULLIF", vec![n, number(0)]);
+    let n = aggregate("COUNT", x);
+    let sum = aggregate("SUM", numeric.clone());
+    let squares = aggregate(
+        "SUM",
+        op(numeric.clone(), BinaryOperator::Multiply, numeric),
+    );
+    let mean_square = op(
+        op(sum.clone(), BinaryOperator::Multiply, sum),
+        BinaryOperator::Divide,
+        nonzero(n.clone()),
+    );
+    let deviations = Expr::Nested(Box::new(op(squares, BinaryOperator::Minus, mean_square)));
+    let count = if name.ends_with("_pop") {
+        n
+    } else {
+        op(n, BinaryOperator::Minus, number(1))
+    };
+    let variance = op(deviations, BinaryOperator::Divide, nonzero(count));
+    Ok(if name.starts_with("stddev") {
+        call("PG_SQRT", vec![variance])
+    } else {
+        variance
+    })
 }
 
 fn call(name: &str, args: Vec<Expr>) -> Expr {

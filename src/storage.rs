@@ -417,7 +417,7 @@ impl StoreMut for SandboxStorage {
                     kept.push((key, row));
                 }
             }
-            item.rows = BTreeMap::from_iter(kept);
+            item.rows = keyed(kept);
             deleted
         } else {
             keys.into_iter()
@@ -430,6 +430,13 @@ impl StoreMut for SandboxStorage {
         self.keep_rows(table_name, deleted);
         Ok(())
     }
+}
+
+/// A table built from rows in one go (a sort, then a bulk build): every caller shares this one
+/// copy of the sort, which each `collect` into a map would otherwise compile again.
+#[inline(never)]
+pub fn keyed(rows: Vec<(Key, Vec<Value>)>) -> BTreeMap<Key, Vec<Value>> {
+    BTreeMap::from_iter(rows)
 }
 
 /// Puts back the rows one write replaced. Many rows with keys in order (a purge, a wide update)
@@ -449,7 +456,7 @@ fn restore(table: &mut BTreeMap<Key, Vec<Value>>, rows: Vec<(Key, Option<Vec<Val
             }
         }
         merged.extend(current);
-        *table = BTreeMap::from_iter(merged);
+        *table = keyed(merged);
         return;
     }
     for (key, row) in rows.into_iter().rev() {

@@ -360,10 +360,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
 
     let result = match func {
         // --- text ---
-        FunctionExprPlan::Concat(exprs) => {
-            let exprs = exprs.iter().map(eval).collect::<Result<Vec<_>>>()?;
-            f::concat(exprs)
-        }
         FunctionExprPlan::Custom { name, exprs } => {
             // Patched: a storage may compute functions of its own in Rust.
             if let Some(storage) = storage {
@@ -434,22 +430,10 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
 
             return Ok(Evaluated::Value(Cow::Owned(value)));
         }
-        FunctionExprPlan::ConcatWs { separator, exprs } => {
-            let separator = eval(separator)?;
-            let exprs = exprs.iter().map(eval).collect::<Result<Vec<_>>>()?;
-            f::concat_ws(&name, separator, exprs)
-        }
-        FunctionExprPlan::IfNull { expr, then } => f::ifnull(eval(expr)?, eval(then)?),
         FunctionExprPlan::NullIf { expr1, expr2 } => f::nullif(eval(expr1)?, &eval(expr2)?),
         FunctionExprPlan::Lower(expr) => f::lower(&name, eval(expr)?),
         FunctionExprPlan::Initcap(expr) => f::initcap(&name, eval(expr)?),
         FunctionExprPlan::Upper(expr) => f::upper(&name, eval(expr)?),
-        FunctionExprPlan::Left { expr, size } | FunctionExprPlan::Right { expr, size } => {
-            let expr = eval(expr)?;
-            let size = eval(size)?;
-
-            f::left_or_right(&name, expr, size)
-        }
         FunctionExprPlan::Replace { expr, old, new } => {
             let expr = eval(expr)?;
             let old = eval(old)?;
@@ -467,10 +451,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
             };
 
             f::lpad_or_rpad(&name, expr, size, fill)
-        }
-        FunctionExprPlan::LastDay(expr) => {
-            let expr = eval(expr)?;
-            f::last_day(&name, expr)
         }
         FunctionExprPlan::Trim {
             expr,
@@ -527,30 +507,7 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
         FunctionExprPlan::Ascii(expr) => f::ascii(&name, eval(expr)?),
         FunctionExprPlan::Chr(expr) => f::chr(&name, eval(expr)?),
         FunctionExprPlan::Md5(expr) => f::md5(&name, eval(expr)?),
-        FunctionExprPlan::Hex(expr) => f::hex(&name, eval(expr)?),
-
-        // --- float ---
         FunctionExprPlan::Abs(expr) => f::abs(&name, eval(expr)?),
-        FunctionExprPlan::Sign(expr) => f::sign(&name, eval(expr)?),
-        FunctionExprPlan::Sqrt(expr) => f::sqrt(eval(expr)?),
-        FunctionExprPlan::Power { expr, power } => {
-            let expr = eval(expr)?;
-            let power = eval(power)?;
-
-            f::power(&name, expr, power)
-        }
-        FunctionExprPlan::Ceil(expr) => f::ceil(&name, eval(expr)?),
-        FunctionExprPlan::Rand(expr) => {
-            let expr = match expr {
-                Some(v) => Some(eval(v)?),
-                None => None,
-            };
-
-            f::rand(&name, expr)
-        }
-        FunctionExprPlan::Round(expr) => f::round(&name, eval(expr)?),
-        FunctionExprPlan::Trunc(expr) => f::trunc(&name, eval(expr)?),
-        FunctionExprPlan::Floor(expr) => f::floor(&name, eval(expr)?),
         FunctionExprPlan::Radians(expr) => f::radians(&name, eval(expr)?),
         FunctionExprPlan::Degrees(expr) => f::degrees(&name, eval(expr)?),
         FunctionExprPlan::Pi() => {
@@ -559,14 +516,7 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
             ))));
         }
         FunctionExprPlan::Exp(expr) => f::exp(&name, eval(expr)?),
-        FunctionExprPlan::Log { antilog, base } => {
-            let antilog = eval(antilog)?;
-            let base = eval(base)?;
-
-            f::log(&name, antilog, base)
-        }
         FunctionExprPlan::Ln(expr) => f::ln(&name, eval(expr)?),
-        FunctionExprPlan::Log2(expr) => f::log2(&name, eval(expr)?),
         FunctionExprPlan::Log10(expr) => f::log10(&name, eval(expr)?),
         FunctionExprPlan::Sin(expr) => f::sin(&name, eval(expr)?),
         FunctionExprPlan::Cos(expr) => f::cos(&name, eval(expr)?),
@@ -602,36 +552,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
         }
 
         // --- spatial ---
-        FunctionExprPlan::Point { x, y } => {
-            let x = eval(x)?;
-            let y = eval(y)?;
-
-            f::point(&name, x, y)
-        }
-        FunctionExprPlan::GetX(expr) => f::get_x(&name, eval(expr)?),
-        FunctionExprPlan::GetY(expr) => f::get_y(&name, eval(expr)?),
-        FunctionExprPlan::CalcDistance {
-            geometry1,
-            geometry2,
-        } => {
-            let geometry1 = eval(geometry1)?;
-            let geometry2 = eval(geometry2)?;
-
-            f::calc_distance(&name, geometry1, geometry2)
-        }
-
-        // --- etc ---
-        FunctionExprPlan::Unwrap { expr, selector } => {
-            let expr = eval(expr)?;
-            let selector = eval(selector)?;
-
-            f::unwrap(&name, expr, selector)
-        }
-        FunctionExprPlan::GenerateUuid() => return Ok(f::generate_uuid()),
-        FunctionExprPlan::Greatest(exprs) => {
-            let exprs = exprs.iter().map(eval).collect::<Result<Vec<_>>>()?;
-            return f::greatest(&name, exprs);
-        }
         FunctionExprPlan::Now() | FunctionExprPlan::CurrentTimestamp() => {
             return Ok(Evaluated::Value(Cow::Owned(Value::Timestamp(
                 Utc::now().naive_utc(),
@@ -645,27 +565,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
         FunctionExprPlan::CurrentTime() => {
             return Ok(Evaluated::Value(Cow::Owned(Value::Time(Utc::now().time()))));
         }
-        FunctionExprPlan::Format { expr, format } => {
-            let expr = eval(expr)?;
-            let format = eval(format)?;
-
-            f::format(&name, expr, format)
-        }
-        FunctionExprPlan::ToDate { expr, format } => {
-            let expr = eval(expr)?;
-            let format = eval(format)?;
-            f::to_date(&name, expr, format)
-        }
-        FunctionExprPlan::ToTimestamp { expr, format } => {
-            let expr = eval(expr)?;
-            let format = eval(format)?;
-            f::to_timestamp(&name, expr, format)
-        }
-        FunctionExprPlan::ToTime { expr, format } => {
-            let expr = eval(expr)?;
-            let format = eval(format)?;
-            f::to_time(&name, expr, format)
-        }
         FunctionExprPlan::Position {
             from_expr,
             sub_expr,
@@ -673,19 +572,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
             let from_expr = eval(from_expr)?;
             let sub_expr = eval(sub_expr)?;
             f::position(from_expr, sub_expr)
-        }
-        FunctionExprPlan::FindIdx {
-            from_expr,
-            sub_expr,
-            start,
-        } => {
-            let from_expr = eval(from_expr)?;
-            let sub_expr = eval(sub_expr)?;
-            let start = match start {
-                Some(idx) => Some(eval(idx)?),
-                None => None,
-            };
-            f::find_idx(&name, from_expr, sub_expr, start)
         }
         FunctionExprPlan::Cast { expr, data_type } => return eval(expr)?.cast(data_type),
         FunctionExprPlan::Extract { field, expr } => {
@@ -696,78 +582,11 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
             let exprs = exprs.iter().map(eval).collect::<Result<Vec<_>>>()?;
             return f::coalesce(exprs);
         }
-
-        // --- list ---
-        FunctionExprPlan::Append { expr, value } => {
-            let expr = eval(expr)?;
-            let value = eval(value)?;
-            f::append(expr, value)
-        }
-        FunctionExprPlan::Prepend { expr, value } => {
-            let expr = eval(expr)?;
-            let value = eval(value)?;
-            f::prepend(expr, value)
-        }
-        FunctionExprPlan::Skip { expr, size } => {
-            let expr = eval(expr)?;
-            let size = eval(size)?;
-            f::skip(&name, expr, size)
-        }
-        FunctionExprPlan::Sort { expr, order } => {
-            let expr = eval(expr)?;
-            let order = match order {
-                Some(o) => eval(o)?,
-                None => Evaluated::Value(Cow::Owned(Value::Str("ASC".to_owned()))),
-            };
-            f::sort(expr, order)
-        }
-        FunctionExprPlan::Take { expr, size } => {
-            let expr = eval(expr)?;
-            let size = eval(size)?;
-            f::take(&name, expr, size)
-        }
-        FunctionExprPlan::Slice {
-            expr,
-            start,
-            length,
-        } => {
-            let expr = eval(expr)?;
-            let start = eval(start)?;
-            let length = eval(length)?;
-            f::slice(&name, expr, start, length)
-        }
-        FunctionExprPlan::IsEmpty(expr) => {
-            let expr = eval(expr)?;
-            f::is_empty(expr)
-        }
-        FunctionExprPlan::AddMonth { expr, size } => {
-            let expr = eval(expr)?;
-            let size = eval(size)?;
-            f::add_month(&name, expr, size)
-        }
-        FunctionExprPlan::Length(expr) => f::length(&name, eval(expr)?),
-        FunctionExprPlan::Entries(expr) => f::entries(&name, eval(expr)?),
-        FunctionExprPlan::Keys(expr) => f::keys(eval(expr)?),
-        FunctionExprPlan::Values(expr) => {
-            let expr = eval(expr)?;
-            f::values(expr)
-        }
-        FunctionExprPlan::Splice {
-            list_data,
-            begin_index,
-            end_index,
-            values,
-        } => {
-            let list_data = eval(list_data)?;
-            let begin_index = eval(begin_index)?;
-            let end_index = eval(end_index)?;
-            let values = match values {
-                Some(v) => Some(eval(v)?),
-                None => None,
-            };
-            f::splice(&name, list_data, begin_index, end_index, values)
-        }
-        FunctionExprPlan::Dedup(list) => f::dedup(eval(list)?),
+        // Patched: GlueSQL's own functions that PostgreSQL lacks (lists, maps, points, UUIDs,
+        // IFNULL, HEX, ...) or computes differently (LOG's argument order, LEFT of a negative
+        // length, chrono's FORMAT patterns) are not translated from SQL; the storage's functions
+        // stand in where PostgreSQL has one.
+        _ => return Err(EvaluateError::UnsupportedFunction(name).into()),
     };
 
     finish_function(result)

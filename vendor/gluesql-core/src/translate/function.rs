@@ -124,19 +124,6 @@ fn check_len_range(
     }
 }
 
-fn check_len_min(name: String, found: usize, expected_minimum: usize) -> Result<()> {
-    if found >= expected_minimum {
-        Ok(())
-    } else {
-        Err(TranslateError::FunctionArgsLengthNotMatchingMin {
-            name,
-            expected_minimum,
-            found,
-        }
-        .into())
-    }
-}
-
 fn translate_function_zero_arg(func: Function, args: &[&SqlExpr], name: String) -> Result<Expr> {
     check_len(name, args.len(), 0)?;
 
@@ -261,10 +248,6 @@ pub(crate) fn translate_function(
         "MIN" => translate_aggregate_one_arg(params, Aggregate::min, &args, name, distinct),
         "MAX" => translate_aggregate_one_arg(params, Aggregate::max, &args, name, distinct),
         "AVG" => translate_aggregate_one_arg(params, Aggregate::avg, &args, name, distinct),
-        "VARIANCE" => {
-            translate_aggregate_one_arg(params, Aggregate::variance, &args, name, distinct)
-        }
-        "STDEV" => translate_aggregate_one_arg(params, Aggregate::stdev, &args, name, distinct),
         "COALESCE" => {
             let exprs = args
                 .into_iter()
@@ -272,87 +255,14 @@ pub(crate) fn translate_function(
                 .collect::<Result<Vec<_>>>()?;
             Ok(Expr::Function(Box::new(Function::Coalesce(exprs))))
         }
-        "CONCAT" => {
-            let exprs = args
-                .into_iter()
-                .map(|expr| translate_expr(expr, params))
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Expr::Function(Box::new(Function::Concat(exprs))))
-        }
-        "CONCAT_WS" => {
-            check_len_min(name, args.len(), 2)?;
-            let separator = translate_expr(args[0], params)?;
-            let exprs = args
-                .into_iter()
-                .skip(1)
-                .map(|expr| translate_expr(expr, params))
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Expr::Function(Box::new(Function::ConcatWs {
-                separator,
-                exprs,
-            })))
-        }
-        "FIND_IDX" => {
-            check_len_range(name, args.len(), 2, 3)?;
-
-            let from_expr = translate_expr(args[0], params)?;
-            let sub_expr = translate_expr(args[1], params)?;
-            let start = (args.len() > 2)
-                .then(|| translate_expr(args[2], params))
-                .transpose()?;
-
-            Ok(Expr::Function(Box::new(Function::FindIdx {
-                from_expr,
-                sub_expr,
-                start,
-            })))
-        }
         "LOWER" => translate_function_one_arg(params, Function::Lower, &args, name),
         "INITCAP" => translate_function_one_arg(params, Function::Initcap, &args, name),
         "UPPER" => translate_function_one_arg(params, Function::Upper, &args, name),
-        "LEFT" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let size = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Left { expr, size })))
-        }
-        "IFNULL" => {
-            check_len(name, args.len(), 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let then = translate_expr(args[1], params)?;
-            Ok(Expr::Function(Box::new(Function::IfNull { expr, then })))
-        }
         "NULLIF" => {
             check_len(name, args.len(), 2)?;
             let expr1 = translate_expr(args[0], params)?;
             let expr2 = translate_expr(args[1], params)?;
             Ok(Expr::Function(Box::new(Function::NullIf { expr1, expr2 })))
-        }
-        "RIGHT" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let size = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Right { expr, size })))
-        }
-        "SQRT" => {
-            check_len(name, args.len(), 1)?;
-
-            translate_expr(args[0], params)
-                .map(Function::Sqrt)
-                .map(Box::new)
-                .map(Expr::Function)
-        }
-        "POWER" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let power = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Power { expr, power })))
         }
         "LPAD" => {
             check_len_range(name, args.len(), 2, 3)?;
@@ -388,28 +298,8 @@ pub(crate) fn translate_function(
                 fill,
             })))
         }
-        "RAND" => {
-            check_len_range(name, args.len(), 0, 1)?;
-            let v = if args.is_empty() {
-                None
-            } else {
-                Some(translate_expr(args[0], params)?)
-            };
-            Ok(Expr::Function(Box::new(Function::Rand(v))))
-        }
-        "ROUND" => translate_function_one_arg(params, Function::Round, &args, name),
-        "TRUNC" => translate_function_one_arg(params, Function::Trunc, &args, name),
         "EXP" => translate_function_one_arg(params, Function::Exp, &args, name),
         "LN" => translate_function_one_arg(params, Function::Ln, &args, name),
-        "LOG" => {
-            check_len(name, args.len(), 2)?;
-
-            let antilog = translate_expr(args[0], params)?;
-            let base = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Log { antilog, base })))
-        }
-        "LOG2" => translate_function_one_arg(params, Function::Log2, &args, name),
         "LOG10" => translate_function_one_arg(params, Function::Log10, &args, name),
         "SIN" => translate_function_one_arg(params, Function::Sin, &args, name),
         "COS" => translate_function_one_arg(params, Function::Cos, &args, name),
@@ -433,13 +323,6 @@ pub(crate) fn translate_function(
             let right = translate_expr(args[1], params)?;
 
             Ok(Expr::Function(Box::new(Function::Gcd { left, right })))
-        }
-        "LAST_DAY" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-
-            Ok(Expr::Function(Box::new(Function::LastDay(expr))))
         }
         "LCM" => {
             check_len(name, args.len(), 2)?;
@@ -519,64 +402,7 @@ pub(crate) fn translate_function(
                 count,
             })))
         }
-        "UNWRAP" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let selector = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Unwrap {
-                expr,
-                selector,
-            })))
-        }
         "ABS" => translate_function_one_arg(params, Function::Abs, &args, name),
-        "SIGN" => translate_function_one_arg(params, Function::Sign, &args, name),
-        "GENERATE_UUID" => translate_function_zero_arg(Function::GenerateUuid(), &args, name),
-        "FORMAT" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let format = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Format { expr, format })))
-        }
-        "TO_DATE" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let format = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::ToDate { expr, format })))
-        }
-
-        "TO_TIMESTAMP" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let format = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::ToTimestamp {
-                expr,
-                format,
-            })))
-        }
-        "TO_TIME" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let format = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::ToTime { expr, format })))
-        }
-        "ADD_MONTH" => {
-            check_len(name, args.len(), 2)?;
-
-            let expr = translate_expr(args[0], params)?;
-            let size = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::AddMonth { expr, size })))
-        }
         "ASCII" => {
             check_len(name, args.len(), 1)?;
 
@@ -594,149 +420,6 @@ pub(crate) fn translate_function(
 
             let expr = translate_expr(args[0], params)?;
             Ok(Expr::Function(Box::new(Function::Md5(expr))))
-        }
-        "HEX" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Hex(expr))))
-        }
-        "LENGTH" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Length(expr))))
-        }
-        "APPEND" => {
-            check_len(name, args.len(), 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let value = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Append { expr, value })))
-        }
-        "PREPEND" => {
-            check_len(name, args.len(), 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let value = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Prepend { expr, value })))
-        }
-        "SKIP" => {
-            check_len(name, args.len(), 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let size = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Skip { expr, size })))
-        }
-        "SORT" => {
-            check_len_range(name, args.len(), 1, 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let order = (args.len() > 1)
-                .then(|| translate_expr(args[1], params))
-                .transpose()?;
-
-            Ok(Expr::Function(Box::new(Function::Sort { expr, order })))
-        }
-        "TAKE" => {
-            check_len(name, args.len(), 2)?;
-            let expr = translate_expr(args[0], params)?;
-            let size = translate_expr(args[1], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Take { expr, size })))
-        }
-        "POINT" => {
-            check_len(name, args.len(), 2)?;
-            let x = translate_expr(args[0], params)?;
-            let y = translate_expr(args[1], params)?;
-            Ok(Expr::Function(Box::new(Function::Point { x, y })))
-        }
-        "GET_X" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::GetX(expr))))
-        }
-        "GET_Y" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::GetY(expr))))
-        }
-        "CALC_DISTANCE" => {
-            check_len(name, args.len(), 2)?;
-
-            let geometry1 = translate_expr(args[0], params)?;
-            let geometry2 = translate_expr(args[1], params)?;
-            Ok(Expr::Function(Box::new(Function::CalcDistance {
-                geometry1,
-                geometry2,
-            })))
-        }
-        "IS_EMPTY" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::IsEmpty(expr))))
-        }
-        "SLICE" => {
-            check_len(name, args.len(), 3)?;
-            let expr = translate_expr(args[0], params)?;
-            let start = translate_expr(args[1], params)?;
-            let length = translate_expr(args[2], params)?;
-
-            Ok(Expr::Function(Box::new(Function::Slice {
-                expr,
-                start,
-                length,
-            })))
-        }
-        "GREATEST" => {
-            check_len_min(name, args.len(), 2)?;
-            let exprs = args
-                .into_iter()
-                .map(|expr| translate_expr(expr, params))
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Expr::Function(Box::new(Function::Greatest(exprs))))
-        }
-        "ENTRIES" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Entries(expr))))
-        }
-        "KEYS" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Keys(expr))))
-        }
-        "VALUES" => {
-            check_len(name, args.len(), 1)?;
-
-            let expr = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Values(expr))))
-        }
-        "SPLICE" => {
-            check_len_range(name, args.len(), 3, 4)?;
-            let list_data = translate_expr(args[0], params)?;
-            let begin_index = translate_expr(args[1], params)?;
-            let end_index = translate_expr(args[2], params)?;
-            let values = if args.len() == 4 {
-                Some(translate_expr(args[3], params)?)
-            } else {
-                None
-            };
-            Ok(Expr::Function(Box::new(Function::Splice {
-                list_data,
-                begin_index,
-                end_index,
-                values,
-            })))
-        }
-        "DEDUP" => {
-            check_len(name, args.len(), 1)?;
-            let list = translate_expr(args[0], params)?;
-            Ok(Expr::Function(Box::new(Function::Dedup(list))))
         }
         _ => {
             let exprs = args

@@ -2,18 +2,14 @@ use {
     super::{EvaluateError, Evaluated},
     crate::{
         ast::DateTimeField,
-        data::{Key, Point, Value},
+        data::Value,
         result::{Error, Result},
     },
-    chrono::{Datelike, Duration, Months},
     md5::{Digest, Md5},
-    rand::{Rng, SeedableRng, rngs::StdRng},
     std::{
         borrow::Cow,
-        fmt::Write,
         ops::ControlFlow::{self as StdControlFlow, Break, Continue},
     },
-    uuid::Uuid,
 };
 
 type ControlFlow<T> = std::ops::ControlFlow<BreakCase, T>;
@@ -131,46 +127,6 @@ fn eval_to_float(name: &str, evaluated: Evaluated<'_>) -> ControlFlow<f64> {
     }
 }
 
-fn eval_to_point(name: &str, evaluated: Evaluated<'_>) -> ControlFlow<Point> {
-    match evaluated.try_into().break_if_null()? {
-        Value::Point(v) => Continue(v),
-        _ => Break(BreakCase::Err(
-            EvaluateError::FunctionRequiresPointValue(name.to_owned()).into(),
-        )),
-    }
-}
-
-// --- text ---
-pub fn concat(exprs: Vec<Evaluated<'_>>) -> ControlFlow<Evaluated<'_>> {
-    let value = exprs
-        .into_iter()
-        .try_fold(None, |left: Option<Evaluated>, right| match left {
-            None => Continue(Some(right)),
-            Some(left) => left.concat(right).break_if_null().map_continue(Some),
-        })?;
-
-    value.continue_or_break(EvaluateError::EmptyArgNotAllowedInConcat.into())
-}
-
-pub fn concat_ws<'a>(
-    name: &str,
-    separator: Evaluated<'a>,
-    exprs: Vec<Evaluated<'a>>,
-) -> ControlFlow<Evaluated<'a>> {
-    let separator = eval_to_str(name, separator)?;
-
-    let result = exprs
-        .into_iter()
-        .map(Value::try_from)
-        .filter(|value| !matches!(value, Ok(Value::Null)))
-        .map(|value| Ok(String::from(value?)))
-        .collect::<Result<Vec<_>>>()
-        .into_control_flow()?
-        .join(&separator);
-
-    Continue(Evaluated::Value(Cow::Owned(Value::Str(result))))
-}
-
 pub fn lower<'a>(name: &str, expr: Evaluated<'a>) -> ControlFlow<Evaluated<'a>> {
     eval_to_str(name, expr)
         .map_continue(|value| value.to_lowercase())
@@ -200,35 +156,6 @@ pub fn upper<'a>(name: &str, expr: Evaluated<'a>) -> ControlFlow<Evaluated<'a>> 
         .map_continue(|value| value.to_uppercase())
         .map_continue(Value::Str)
         .map_continue(|v| Evaluated::Value(Cow::Owned(v)))
-}
-
-pub fn left_or_right<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    size: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let string = eval_to_str(name, expr)?;
-    let size = eval_to_int(name, size)
-        .map_continue(usize::try_from)?
-        .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into())
-        .into_control_flow()?;
-
-    let converted = if name == "LEFT" {
-        string.get(..size).map(ToOwned::to_owned).unwrap_or(string)
-    } else {
-        let start_pos = if size > string.len() {
-            0
-        } else {
-            string.len() - size
-        };
-
-        string
-            .get(start_pos..)
-            .map(ToOwned::to_owned)
-            .unwrap_or(string)
-    };
-
-    Continue(Evaluated::Value(Cow::Owned(Value::Str(converted))))
 }
 
 pub fn lpad_or_rpad<'a>(
@@ -342,26 +269,6 @@ pub fn md5<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
     Continue(Evaluated::Value(Cow::Owned(Value::Str(result))))
 }
 
-pub fn hex<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::I64(number) => {
-            let result = format!("{number:X}");
-            Continue(Evaluated::Value(Cow::Owned(Value::Str(result))))
-        }
-        Value::Str(string) => {
-            let result = string.as_bytes().iter().fold(String::new(), |mut acc, b| {
-                let _ = write!(acc, "{b:02X}");
-                acc
-            });
-
-            Continue(Evaluated::Value(Cow::Owned(Value::Str(result))))
-        }
-        _ => Break(BreakCase::Err(
-            EvaluateError::FunctionRequiresIntegerOrStringValue(name.to_owned()).into(),
-        )),
-    }
-}
-
 // --- float ---
 
 pub fn abs<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
@@ -382,68 +289,12 @@ pub fn abs<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
     Continue(Evaluated::Value(Cow::Owned(value)))
 }
 
-pub fn ifnull<'a>(expr: Evaluated<'a>, then: Evaluated<'a>) -> ControlFlow<Evaluated<'a>> {
-    Continue(if expr.is_null() { then } else { expr })
-}
-
 pub fn nullif<'a>(expr1: Evaluated<'a>, expr2: &Evaluated<'a>) -> ControlFlow<Evaluated<'a>> {
     Continue(if expr1.evaluate_eq(expr2).is_true() {
         Evaluated::Value(Cow::Owned(Value::Null))
     } else {
         expr1
     })
-}
-
-pub fn sign<'a>(name: &str, n: Evaluated<'a>) -> ControlFlow<Evaluated<'a>> {
-    let x = eval_to_float(name, n)?;
-    if x == 0.0 {
-        return Continue(Evaluated::Value(Cow::Owned(Value::I8(0))));
-    }
-
-    Continue(Evaluated::Value(Cow::Owned(Value::I8(x.signum() as i8))))
-}
-
-pub fn sqrt<'a>(n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    Value::try_from(n)
-        .and_then(|v| v.sqrt())
-        .into_control_flow()
-        .map_continue(|v| Evaluated::Value(Cow::Owned(v)))
-}
-
-pub fn power<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    power: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let expr = eval_to_float(name, expr)?;
-    let power = eval_to_float(name, power)?;
-
-    Continue(Evaluated::Value(Cow::Owned(Value::F64(expr.powf(power)))))
-}
-
-pub fn ceil<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.ceil()))))
-}
-
-pub fn rand<'a>(name: &str, seed: Option<Evaluated<'_>>) -> ControlFlow<Evaluated<'a>> {
-    let seed = if let Some(v) = seed {
-        StdRng::seed_from_u64(eval_to_float(name, v)? as u64).r#gen()
-    } else {
-        rand::random()
-    };
-    Continue(Evaluated::Value(Cow::Owned(Value::F64(seed))))
-}
-
-pub fn round<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.round()))))
-}
-
-pub fn trunc<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.trunc()))))
-}
-
-pub fn floor<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.floor()))))
 }
 
 pub fn radians<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
@@ -460,23 +311,8 @@ pub fn exp<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
     eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.exp()))))
 }
 
-pub fn log<'a>(
-    name: &str,
-    antilog: Evaluated<'_>,
-    base: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let antilog = eval_to_float(name, antilog)?;
-    let base = eval_to_float(name, base)?;
-
-    Continue(Evaluated::Value(Cow::Owned(Value::F64(antilog.log(base)))))
-}
-
 pub fn ln<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
     eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.ln()))))
-}
-
-pub fn log2<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    eval_to_float(name, n).map_continue(|n| Evaluated::Value(Cow::Owned(Value::F64(n.log2()))))
 }
 
 pub fn log10<'a>(name: &str, n: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
@@ -580,316 +416,7 @@ fn gcd_i64(a: i64, b: i64) -> ControlFlow<i64> {
     Continue(a)
 }
 
-// --- list ---
-pub fn append<'a>(expr: Evaluated<'_>, value: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let value = value.try_into().break_if_null()?;
-
-    match (expr, value) {
-        (Value::List(mut l), v) => {
-            l.push(v);
-            Continue(Evaluated::Value(Cow::Owned(Value::List(l))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn prepend<'a>(expr: Evaluated<'_>, value: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let value = value.try_into().break_if_null()?;
-
-    match (expr, value) {
-        (Value::List(mut l), v) => {
-            l.insert(0, v);
-            Continue(Evaluated::Value(Cow::Owned(Value::List(l))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn skip<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    size: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let size: usize = match size.try_into().break_if_null()? {
-        Value::I64(number) => usize::try_from(number)
-            .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into()),
-        _ => Err(EvaluateError::FunctionRequiresIntegerValue(name.to_owned()).into()),
-    }
-    .into_control_flow()?;
-
-    match expr {
-        Value::List(l) => {
-            let l = l.into_iter().skip(size).collect();
-            Continue(Evaluated::Value(Cow::Owned(Value::List(l))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn sort<'a>(expr: Evaluated<'_>, order: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let order = order.try_into().break_if_null()?;
-
-    match expr {
-        Value::List(l) => {
-            let mut l: Vec<(Key, Value)> = l
-                .into_iter()
-                .map(|v| match Key::try_from(&v) {
-                    Ok(key) => Ok((key, v)),
-                    Err(_) => Err(EvaluateError::InvalidSortType.into()),
-                })
-                .collect::<Result<Vec<(Key, Value)>>>()
-                .into_control_flow()?;
-
-            let asc = match order {
-                Value::Str(s) => match s.to_uppercase().as_str() {
-                    "ASC" => true,
-                    "DESC" => false,
-                    _ => return Err(EvaluateError::InvalidSortOrder.into()).into_control_flow(),
-                },
-                _ => return Err(EvaluateError::InvalidSortOrder.into()).into_control_flow(),
-            };
-
-            l.sort_by(|a, b| if asc { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) });
-
-            Continue(Evaluated::Value(Cow::Owned(Value::List(
-                l.into_iter().map(|(_, v)| v).collect(),
-            ))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn slice<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    start: Evaluated<'_>,
-    length: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let mut start = eval_to_int(name, start)?;
-    let length = eval_to_int(name, length)
-        .map_continue(usize::try_from)?
-        .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into())
-        .into_control_flow()?;
-
-    match expr {
-        Value::List(l) => {
-            if start < 0 {
-                start += l.len() as i64;
-            }
-            if start < 0 {
-                start = 0;
-            }
-
-            let start_usize = start as usize;
-
-            let l = l.into_iter().skip(start_usize).take(length).collect();
-            Continue(Evaluated::Value(Cow::Owned(Value::List(l))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn take<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    size: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let size = eval_to_int(name, size)
-        .map_continue(usize::try_from)?
-        .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into())
-        .into_control_flow()?;
-
-    match expr {
-        Value::List(l) => {
-            let l = l.into_iter().take(size).collect();
-            Continue(Evaluated::Value(Cow::Owned(Value::List(l))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-    }
-}
-
-pub fn is_empty<'a>(expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let expr = expr.try_into().break_if_null()?;
-    let length = match expr {
-        Value::List(l) => l.len(),
-        Value::Map(m) => m.len(),
-        _ => {
-            return Err(EvaluateError::MapOrListTypeRequired.into()).into_control_flow();
-        }
-    };
-
-    Continue(Evaluated::Value(Cow::Owned(Value::Bool(length == 0))))
-}
-
 // --- etc ---
-
-pub fn unwrap<'a>(
-    name: &str,
-    expr: Evaluated<'a>,
-    selector: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let value = match expr {
-        _ if expr.is_null() => return Continue(expr),
-        Evaluated::Value(value) => value,
-        _ => {
-            return Err(EvaluateError::FunctionRequiresMapValue(name.to_owned()).into())
-                .into_control_flow();
-        }
-    };
-    let selector = eval_to_str(name, selector)?;
-
-    value
-        .selector(&selector)
-        .into_control_flow()
-        .map_continue(|v| Evaluated::Value(Cow::Owned(v)))
-}
-
-pub fn generate_uuid<'a>() -> Evaluated<'a> {
-    Evaluated::Value(Cow::Owned(Value::Uuid(Uuid::new_v4().as_u128())))
-}
-
-pub fn greatest<'a>(name: &str, exprs: Vec<Evaluated<'a>>) -> Result<Evaluated<'a>> {
-    exprs
-        .into_iter()
-        .try_fold(None, |greatest, expr| -> Result<_> {
-            let Some(greatest) = greatest else {
-                return Ok(Some(expr));
-            };
-
-            match greatest.evaluate_cmp(&expr) {
-                Some(std::cmp::Ordering::Less) => Ok(Some(expr)),
-                Some(_) => Ok(Some(greatest)),
-                None => Err(EvaluateError::NonComparableArgumentError(name.to_owned()).into()),
-            }
-        })?
-        .ok_or(EvaluateError::FunctionRequiresAtLeastOneArgument(name.to_owned()).into())
-}
-
-pub fn format<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    format: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Date(expr) => eval_to_str(name, format)
-            .map_continue(|format| chrono::NaiveDate::format(&expr, &format).to_string()),
-        Value::Timestamp(expr) => eval_to_str(name, format)
-            .map_continue(|format| chrono::NaiveDateTime::format(&expr, &format).to_string()),
-        Value::Time(expr) => eval_to_str(name, format)
-            .map_continue(|format| chrono::NaiveTime::format(&expr, &format).to_string()),
-        value => Err(EvaluateError::UnsupportedExprForFormatFunction(value.into()).into())
-            .into_control_flow(),
-    }
-    .map_continue(Value::Str)
-    .map_continue(|v| Evaluated::Value(Cow::Owned(v)))
-}
-
-pub fn last_day<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let date = match expr.try_into().break_if_null()? {
-        Value::Date(date) => date,
-        Value::Timestamp(timestamp) => timestamp.date(),
-        _ => {
-            return Err(EvaluateError::FunctionRequiresDateOrDateTimeValue(name.to_owned()).into())
-                .into_control_flow();
-        }
-    };
-
-    Continue(Evaluated::Value(Cow::Owned(Value::Date(
-        date + Months::new(1) - Duration::days(i64::from(date.day())),
-    ))))
-}
-
-pub fn to_date<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    format: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Str(expr) => {
-            let format = eval_to_str(name, format)?;
-
-            chrono::NaiveDate::parse_from_str(&expr, &format)
-                .map(Value::Date)
-                .map(|v| Evaluated::Value(Cow::Owned(v)))
-                .map_err(|err| EvaluateError::FormatParseError(err.to_string()).into())
-        }
-        _ => Err(EvaluateError::FunctionRequiresStringValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
-
-pub fn to_timestamp<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    format: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Str(expr) => {
-            let format = eval_to_str(name, format)?;
-
-            chrono::NaiveDateTime::parse_from_str(&expr, &format)
-                .map(Value::Timestamp)
-                .map(|v| Evaluated::Value(Cow::Owned(v)))
-                .map_err(|err| EvaluateError::FormatParseError(err.to_string()).into())
-        }
-        _ => Err(EvaluateError::FunctionRequiresStringValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
-
-pub fn add_month<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    size: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let size = eval_to_int(name, size)?;
-    let expr = eval_to_str(name, expr)?;
-    let expr = chrono::NaiveDate::parse_from_str(&expr, "%Y-%m-%d")
-        .map_err(|err| EvaluateError::FormatParseError(err.to_string()))
-        .map_err(Error::from)
-        .into_control_flow()?;
-    let date = {
-        let size_as_u32 = size
-            .abs()
-            .try_into()
-            .map_err(|_| EvaluateError::I64ToU32ConversionFailure(name.to_owned()).into())
-            .into_control_flow()?;
-        let new_months = chrono::Months::new(size_as_u32);
-
-        if size <= 0 {
-            expr.checked_sub_months(new_months)
-        } else {
-            expr.checked_add_months(new_months)
-        }
-        .continue_or_break(EvaluateError::ChrFunctionRequiresIntegerValueInRange0To255.into())?
-    };
-    Continue(Evaluated::Value(Cow::Owned(Value::Date(date))))
-}
-
-pub fn to_time<'a>(
-    name: &str,
-    expr: Evaluated<'_>,
-    format: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Str(expr) => {
-            let format = eval_to_str(name, format)?;
-
-            chrono::NaiveTime::parse_from_str(&expr, &format)
-                .map(Value::Time)
-                .map(|v| Evaluated::Value(Cow::Owned(v)))
-                .map_err(|err| EvaluateError::FormatParseError(err.to_string()).into())
-        }
-        _ => Err(EvaluateError::FunctionRequiresStringValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
 
 pub fn position<'a>(
     from_expr: Evaluated<'_>,
@@ -903,83 +430,11 @@ pub fn position<'a>(
         .into_control_flow()
 }
 
-pub fn find_idx<'a>(
-    name: &str,
-    from: Evaluated<'a>,
-    sub: Evaluated<'a>,
-    start: Option<Evaluated<'a>>,
-) -> ControlFlow<Evaluated<'a>> {
-    let from_expr = eval_to_str(name, from)?;
-    let sub_expr = eval_to_str(name, sub)?;
-
-    match start {
-        Some(start) => {
-            let start = eval_to_int(name, start)?;
-            Value::find_idx(
-                &Value::Str(from_expr),
-                &Value::Str(sub_expr),
-                &Value::I64(start),
-            )
-        }
-        None => Value::position(&Value::Str(from_expr), &Value::Str(sub_expr)),
-    }
-    .map(|v| Evaluated::Value(Cow::Owned(v)))
-    .into_control_flow()
-}
-
 pub fn extract<'a>(field: DateTimeField, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
     Value::try_from(expr)
         .and_then(|v| v.extract(&field))
         .map(|v| Evaluated::Value(Cow::Owned(v)))
         .into_control_flow()
-}
-
-pub fn point<'a>(name: &str, x: Evaluated<'_>, y: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    let x = eval_to_float(name, x)?;
-    let y = eval_to_float(name, y)?;
-
-    Continue(Evaluated::Value(Cow::Owned(Value::Point(Point::new(x, y)))))
-}
-
-pub fn get_x<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Point(v) => Ok(Evaluated::Value(Cow::Owned(Value::F64(v.x)))),
-        _ => Err(EvaluateError::FunctionRequiresPointValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
-
-pub fn get_y<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Point(v) => Ok(Evaluated::Value(Cow::Owned(Value::F64(v.y)))),
-        _ => Err(EvaluateError::FunctionRequiresPointValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
-
-pub fn calc_distance<'a>(
-    name: &str,
-    x: Evaluated<'_>,
-    y: Evaluated<'_>,
-) -> ControlFlow<Evaluated<'a>> {
-    let x = eval_to_point(name, x)?;
-    let y = eval_to_point(name, y)?;
-
-    Continue(Evaluated::Value(Cow::Owned(Value::F64(
-        Point::calc_distance(&x, &y),
-    ))))
-}
-
-pub fn length<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Str(expr) => Ok(Evaluated::Value(Cow::Owned(Value::U64(
-            expr.chars().count() as u64,
-        )))),
-        Value::List(expr) => Ok(Evaluated::Value(Cow::Owned(Value::U64(expr.len() as u64)))),
-        Value::Map(expr) => Ok(Evaluated::Value(Cow::Owned(Value::U64(expr.len() as u64)))),
-        _ => Err(EvaluateError::FunctionRequiresStrOrListOrMapValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
 }
 
 pub fn coalesce<'a>(exprs: Vec<Evaluated<'_>>) -> Result<Evaluated<'a>> {
@@ -1006,96 +461,6 @@ pub fn coalesce<'a>(exprs: Vec<Evaluated<'_>>) -> Result<Evaluated<'a>> {
         StdControlFlow::Break(Ok(value)) => Ok(Evaluated::Value(Cow::Owned(value))),
         StdControlFlow::Break(Err(err)) => Err(err),
         StdControlFlow::Continue(()) => Ok(Evaluated::Value(Cow::Owned(Value::Null))),
-    }
-}
-
-pub fn entries<'a>(name: &str, expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Map(expr) => {
-            let entries = expr
-                .into_iter()
-                .map(|(k, v)| Value::List(vec![Value::Str(k), v]))
-                .collect::<Vec<_>>();
-            Ok(Evaluated::Value(Cow::Owned(Value::List(entries))))
-        }
-        _ => Err(EvaluateError::FunctionRequiresMapValue(name.to_owned()).into()),
-    }
-    .into_control_flow()
-}
-
-pub fn keys<'a>(expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Map(m) => Ok(Evaluated::Value(Cow::Owned(Value::List(
-            m.into_keys().map(Value::Str).collect(),
-        )))),
-        _ => Err(EvaluateError::MapTypeRequired.into()),
-    }
-    .into_control_flow()
-}
-
-pub fn values<'a>(expr: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match expr.try_into().break_if_null()? {
-        Value::Map(m) => Ok(Evaluated::Value(Cow::Owned(Value::List(
-            m.into_values().collect(),
-        )))),
-        _ => Err(EvaluateError::MapTypeRequired.into()),
-    }
-    .into_control_flow()
-}
-
-pub fn splice<'a>(
-    name: &str,
-    list_data: Evaluated<'_>,
-    begin_index: Evaluated<'_>,
-    end_index: Evaluated<'_>,
-    values: Option<Evaluated<'_>>,
-) -> ControlFlow<Evaluated<'a>> {
-    let Value::List(list_data) = list_data.try_into().break_if_null()? else {
-        return Err(EvaluateError::ListTypeRequired.into()).into_control_flow();
-    };
-
-    let begin_index = eval_to_int(name, begin_index)?.max(0);
-    let begin_index = usize::try_from(begin_index)
-        .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into())
-        .into_control_flow()?;
-    let end_index = eval_to_int(name, end_index)?.max(0);
-    let end_index = usize::try_from(end_index)
-        .map_err(|_| EvaluateError::FunctionRequiresUSizeValue(name.to_owned()).into())
-        .into_control_flow()?;
-
-    let (left, right) = {
-        let mut list_iter = list_data.into_iter();
-        let left: Vec<_> = list_iter.by_ref().take(begin_index).collect();
-        let right: Vec<_> = list_iter.skip(end_index - begin_index).collect();
-        (left, right)
-    };
-
-    let center = match values {
-        Some(values) => match values.try_into().break_if_null()? {
-            Value::List(list) => list,
-            _ => return Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
-        },
-        None => vec![],
-    };
-
-    let result = {
-        let mut result = vec![];
-        result.extend(left);
-        result.extend(center);
-        result.extend(right);
-        result
-    };
-
-    Continue(Evaluated::Value(Cow::Owned(Value::List(result))))
-}
-
-pub fn dedup<'a>(list: Evaluated<'_>) -> ControlFlow<Evaluated<'a>> {
-    match list.try_into().break_if_null()? {
-        Value::List(mut list) => {
-            list.dedup();
-            Continue(Evaluated::Value(Cow::Owned(Value::List(list))))
-        }
-        _ => Err(EvaluateError::ListTypeRequired.into()).into_control_flow(),
     }
 }
 

@@ -1,0 +1,97 @@
+-- Every scalar function people reach for, at the edges where engines differ: argument order, negative
+-- lengths, NULLs, and the functions PostgreSQL does not have (refused by both).
+
+-- case: log_of_one_argument_is_base_ten_and_two_take_the_base_first
+SELECT LOG(100) AS ten_based, LOG(2, 8) AS base_first, LOG(10.0, 1000.0) AS numeric_args, LN(1) AS ln_one,
+    LOG10(1000) AS log_ten, EXP(0) AS exp_zero;
+
+-- case: left_and_right_with_negative_lengths
+SELECT LEFT('abcde', 2) AS l2, LEFT('abcde', -2) AS l_neg, RIGHT('abcde', 2) AS r2, RIGHT('abcde', -2) AS r_neg,
+    LEFT('ab', 5) AS l_long, LEFT(NULL, 2) AS l_null;
+
+-- case: lpad_and_rpad_cut_to_length
+SELECT LPAD('7', 3, '0') AS zero_padded, LPAD('abcdef', 3) AS cut, RPAD('ab', 5, 'xy') AS cycled,
+    RPAD('ab', 4) AS spaces, LPAD('ab', 0, 'x') AS empty_result;
+
+-- case: substr_with_start_before_the_text
+SELECT SUBSTR('abcdef', 0, 3) AS from_zero, SUBSTR('abcdef', -1, 4) AS from_negative, SUBSTR('abcdef', 3) AS tail,
+    SUBSTRING('abcdef' FROM 2 FOR 2) AS sql_form, SUBSTR('abcdef', 10) AS past_end;
+
+-- case: trim_forms_and_characters
+SELECT TRIM(BOTH 'x' FROM 'xxaxx') AS both_x, TRIM(LEADING ' ' FROM '  a  ') AS leading_space,
+    TRIM(TRAILING 'yz' FROM 'ayzzy') AS trailing_set, LTRIM('xxa', 'x') AS ltrim_chars, RTRIM('a  ') AS rtrim_space;
+
+-- case: text_functions_initcap_reverse_repeat_replace
+SELECT INITCAP('hello wORLD-foo') AS initcap, REVERSE('abc') AS reversed, REPEAT('ab', 3) AS repeated,
+    REPEAT('ab', 0) AS repeated_none, REPLACE('banana', 'an', '') AS replaced, REPLACE(NULL, 'a', 'b') AS null_text;
+
+-- case: ascii_chr_md5_and_position
+SELECT ASCII('A') AS ascii, CHR(66) AS chr, MD5('livestream') AS md5, POSITION('na' IN 'banana') AS first_na,
+    POSITION('z' IN 'banana') AS missing, STRPOS('banana', 'na') AS strpos_form;
+
+-- case: concat_ws_skips_nulls
+SELECT CONCAT_WS('-', 'a', NULL, 'b') AS skipped, CONCAT_WS(',', 1, 2.5, TRUE) AS mixed,
+    CONCAT_WS(NULL, 'a', 'b') AS null_separator;
+
+-- case: integer_division_modulo_gcd_lcm
+SELECT DIV(7, 2) AS div_pos, DIV(-7, 2) AS div_neg, MOD(-7, 2) AS mod_neg, MOD(7, -2) AS mod_neg_divisor,
+    GCD(12, 18) AS gcd, LCM(4, 6) AS lcm, GCD(0, 5) AS gcd_zero;
+
+-- case: trigonometry_and_angles
+SELECT ROUND(SIN(0)::numeric, 6) AS sin0, ROUND(COS(0)::numeric, 6) AS cos0, ROUND(TAN(0)::numeric, 6) AS tan0,
+    ROUND(ASIN(1)::numeric, 6) AS asin1, ROUND(ACOS(1)::numeric, 6) AS acos1, ROUND(ATAN(1)::numeric, 6) AS atan1,
+    ROUND(DEGREES(PI())::numeric, 6) AS degrees_pi, ROUND(RADIANS(180)::numeric, 6) AS radians_180;
+
+-- case: power_and_sqrt_of_numbers
+SELECT POWER(2, 10) AS p_int, POWER(2.0, 3) AS p_numeric, POWER(9, 0.5) AS p_half, SQRT(2.0) AS sqrt_numeric,
+    SQRT(16) AS sqrt_int, CBRT(27) AS cbrt;
+
+-- case: nullif_and_coalesce_types
+SELECT NULLIF(1, 1) AS equal_gives_null, NULLIF(1, 2) AS different, NULLIF('a', NULL) AS null_second,
+    COALESCE(NULL, NULL, 3) AS third, COALESCE(NULL::int, 2.5) AS widened;
+
+-- case: variance_and_standard_deviation_are_of_the_sample
+SELECT VARIANCE(quantity) AS variance, VAR_SAMP(quantity) AS var_samp, VAR_POP(quantity) AS var_pop,
+    STDDEV(quantity) AS stddev, STDDEV_SAMP(quantity) AS stddev_samp, STDDEV_POP(quantity) AS stddev_pop
+FROM gifts;
+
+-- case: variance_per_gift_type
+-- ordered
+SELECT gift_type_id, ROUND(VARIANCE(amount_usd), 4) AS var_usd, ROUND(STDDEV(amount_usd), 4) AS sd_usd
+FROM gifts GROUP BY gift_type_id ORDER BY gift_type_id;
+
+-- case: ifnull_is_not_a_postgresql_function
+-- error
+SELECT IFNULL(NULL, 1);
+
+-- case: hex_is_not_a_postgresql_function
+-- error
+SELECT HEX(255);
+
+-- case: last_day_is_not_a_postgresql_function
+-- error
+SELECT LAST_DAY(DATE '2024-02-03');
+
+-- case: log2_is_not_a_postgresql_function
+-- error
+SELECT LOG2(8);
+
+-- case: stdev_is_not_a_postgresql_function
+-- error
+SELECT STDEV(2);
+
+-- case: generate_uuid_is_not_a_postgresql_function
+-- error
+SELECT GENERATE_UUID();
+
+-- case: add_month_is_not_a_postgresql_function
+-- error
+SELECT ADD_MONTH(DATE '2024-01-31', 1);
+
+-- case: calc_distance_is_not_a_postgresql_function
+-- error
+SELECT CALC_DISTANCE(1, 2);
+
+-- case: rand_is_not_a_postgresql_function
+-- error
+SELECT RAND();
