@@ -64,6 +64,14 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(1..=2)?;
             log(&args)
         }
+        "PG_BTRIM" | "PG_LTRIM" | "PG_RTRIM" => {
+            arity(1..=2)?;
+            trim(name, &args)
+        }
+        "PG_LN" | "PG_EXP" | "PG_ASIN" | "PG_ACOS" => {
+            arity(1..=1)?;
+            float_function(name, &args[0])
+        }
         "PG_POWER" => {
             arity(2..=2)?;
             power(&args[0], &args[1])
@@ -207,6 +215,60 @@ fn log(args: &[Value]) -> Outcome {
         return Ok(Value::F64(result));
     }
     float_to_decimal(result).map(Value::Decimal)
+}
+
+/// `BTRIM`, `LTRIM` and `RTRIM` (and `TRIM`'s forms): the characters of the second argument
+/// (a space by default) taken off the text's ends.
+fn trim(name: &str, args: &[Value]) -> Outcome {
+    let characters: Vec<char> = match args.get(1) {
+        None => vec![' '],
+        Some(Value::Str(characters)) => characters.chars().collect(),
+        Some(Value::Null) => return Ok(Value::Null),
+        Some(other) => return Err(no_function(name, other)),
+    };
+    let mut text = match &args[0] {
+        Value::Str(text) => text.as_str(),
+        Value::Null => return Ok(Value::Null),
+        other => return Err(no_function(name, other)),
+    };
+    if name != "PG_RTRIM" {
+        text = text.trim_start_matches(&characters[..]);
+    }
+    if name != "PG_LTRIM" {
+        text = text.trim_end_matches(&characters[..]);
+    }
+    Ok(Value::Str(text.to_owned()))
+}
+
+/// `LN`, `EXP`, `ASIN` and `ACOS`, with PostgreSQL's errors where a float would be infinite or
+/// not a number.
+fn float_function(name: &str, arg: &Value) -> Outcome {
+    let Some(x) = float(arg) else {
+        return match arg {
+            Value::Null => Ok(Value::Null),
+            other => Err(no_function(name, other)),
+        };
+    };
+    let result = match name {
+        "PG_LN" if x == 0.0 => return Err("cannot take logarithm of zero".to_owned()),
+        "PG_LN" if x < 0.0 => return Err("cannot take logarithm of a negative number".to_owned()),
+        "PG_LN" => x.ln(),
+        "PG_EXP" => x.exp(),
+        _ if x.abs() > 1.0 => return Err("input is out of range".to_owned()),
+        "PG_ASIN" => x.asin(),
+        _ => x.acos(),
+    };
+    if result.is_infinite() {
+        return Err("value out of range: overflow".to_owned());
+    }
+    match arg {
+        // The arc functions exist for floats only.
+        Value::Decimal(_) if matches!(name, "PG_LN" | "PG_EXP") => {
+            float_to_decimal(result).map(Value::Decimal)
+        }
+        _ if result == 0.0 && name == "PG_EXP" => Err("value out of range: underflow".to_owned()),
+        _ => Ok(Value::F64(result)),
+    }
 }
 
 /// `POWER(a, b)`: a float of floats and integers, a numeric when either is numeric (exact for a

@@ -16,8 +16,8 @@ use sqlparser::ast::{
     AlterTableOperation, BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr,
     Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr,
     Ident, Interval, Join, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem,
-    SetExpr, Statement, TableAlias, TableFactor, TimezoneInfo, UnaryOperator, Value, Visitor,
-    VisitorMut,
+    SetExpr, Statement, TableAlias, TableFactor, TimezoneInfo, TrimWhereField, UnaryOperator,
+    Value, Visitor, VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -1275,6 +1275,22 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
         Expr::Function(function) if VARIANCES.contains(&function_name(function).as_str()) => {
             *expr = variance(function)?;
         }
+        Expr::Trim {
+            expr: text,
+            trim_where,
+            trim_what,
+            trim_characters,
+        } => {
+            let name = match trim_where {
+                Some(TrimWhereField::Leading) => "PG_LTRIM",
+                Some(TrimWhereField::Trailing) => "PG_RTRIM",
+                _ => "PG_BTRIM",
+            };
+            let mut args = vec![std::mem::replace(text.as_mut(), Expr::Value(Value::Null))];
+            args.extend(trim_what.take().map(|what| *what));
+            args.extend(trim_characters.take().into_iter().flatten());
+            *expr = call(name, args);
+        }
         Expr::Function(function) if function_name(function) == "strpos" => {
             let [text, part] = unnamed_arguments(function).ok_or_else(|| {
                 unsupported(
@@ -1304,6 +1320,14 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
                 "concat_ws" => "PG_CONCAT_WS",
                 "power" | "pow" => "PG_POWER",
                 "sqrt" => "PG_SQRT",
+                "btrim" => "PG_BTRIM",
+                "ltrim" => "PG_LTRIM",
+                "rtrim" => "PG_RTRIM",
+                "ln" => "PG_LN",
+                "log10" => "PG_LOG",
+                "exp" => "PG_EXP",
+                "asin" => "PG_ASIN",
+                "acos" => "PG_ACOS",
                 _ => return Ok(()),
             };
             function.name = ObjectName(vec![Ident::new(renamed)]);

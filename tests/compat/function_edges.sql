@@ -95,3 +95,41 @@ SELECT CALC_DISTANCE(1, 2);
 -- case: rand_is_not_a_postgresql_function
 -- error
 SELECT RAND();
+
+-- case: trim_takes_characters_off_both_ends_only
+SELECT TRIM(BOTH 'x' FROM 'xaxbx') AS inner_kept, TRIM('xy' FROM 'xyaxy') AS default_both,
+    TRIM(LEADING 'ab' FROM 'abbaxab') AS leading_set, RTRIM('éaé', 'é') AS multibyte,
+    BTRIM('  a  ') AS btrim_spaces, BTRIM('xxaxx', 'x') AS btrim_chars, TRIM(NULL) AS null_text;
+
+-- case: trim_over_creator_handles
+-- ordered
+SELECT creator_id, handle, TRIM(BOTH '_0123456789' FROM handle) AS core, LTRIM(handle, 'abcdefghij') AS ltrimmed
+FROM creators ORDER BY creator_id LIMIT 12;
+
+-- case: ln_and_exp_of_numerics_and_floats
+SELECT LN(2.0) AS ln_numeric, LN(2) AS ln_int, EXP(1.0) AS exp_numeric, EXP(1) AS exp_int,
+    ASIN(0.5) AS asin_half, ACOS(-1) AS acos_minus_one;
+
+-- case: ln_of_zero_is_an_error
+-- error
+SELECT LN(0);
+
+-- case: log_of_a_negative_number_is_an_error
+-- error
+SELECT LOG(10, -5);
+
+-- case: exp_past_the_float_range_is_an_error
+-- error
+SELECT EXP(1000);
+
+-- case: acos_outside_minus_one_to_one_is_an_error
+-- error
+SELECT ACOS(2);
+
+-- case: sqrt_of_a_negative_number_is_an_error
+-- error
+SELECT SQRT(-4);
+
+-- case: power_of_zero_to_a_negative_exponent_is_an_error
+-- error
+SELECT POWER(0, -1);

@@ -452,37 +452,6 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
 
             f::lpad_or_rpad(&name, expr, size, fill)
         }
-        FunctionExprPlan::Trim {
-            expr,
-            filter_chars,
-            trim_where_field,
-        } => {
-            let expr = eval(expr)?;
-            let filter_chars = match filter_chars {
-                Some(v) => Some(eval(v)?),
-                None => None,
-            };
-
-            return expr.trim(name, filter_chars, trim_where_field.as_ref());
-        }
-        FunctionExprPlan::Ltrim { expr, chars } => {
-            let expr = eval(expr)?;
-            let chars = match chars {
-                Some(v) => Some(eval(v)?),
-                None => None,
-            };
-
-            return expr.ltrim(name, chars);
-        }
-        FunctionExprPlan::Rtrim { expr, chars } => {
-            let expr = eval(expr)?;
-            let chars = match chars {
-                Some(v) => Some(eval(v)?),
-                None => None,
-            };
-
-            return expr.rtrim(name, chars);
-        }
         FunctionExprPlan::Reverse(expr) => {
             let expr = eval(expr)?;
 
@@ -515,14 +484,9 @@ fn evaluate_function<'a, 'b: 'a, T: GStore>(
                 std::f64::consts::PI,
             ))));
         }
-        FunctionExprPlan::Exp(expr) => f::exp(&name, eval(expr)?),
-        FunctionExprPlan::Ln(expr) => f::ln(&name, eval(expr)?),
-        FunctionExprPlan::Log10(expr) => f::log10(&name, eval(expr)?),
         FunctionExprPlan::Sin(expr) => f::sin(&name, eval(expr)?),
         FunctionExprPlan::Cos(expr) => f::cos(&name, eval(expr)?),
         FunctionExprPlan::Tan(expr) => f::tan(&name, eval(expr)?),
-        FunctionExprPlan::Asin(expr) => f::asin(&name, eval(expr)?),
-        FunctionExprPlan::Acos(expr) => f::acos(&name, eval(expr)?),
         FunctionExprPlan::Atan(expr) => f::atan(&name, eval(expr)?),
 
         // --- integer ---

@@ -159,26 +159,6 @@ fn translate_aggregate_one_arg<T: FnOnce(Expr, bool) -> Aggregate>(
         .map(Expr::Aggregate)
 }
 
-fn translate_function_trim<T: FnOnce(Expr, Option<Expr>) -> Function>(
-    params: &[ParamLiteral],
-    func: T,
-    args: &[&SqlExpr],
-    name: String,
-) -> Result<Expr> {
-    check_len_range(name, args.len(), 1, 2)?;
-
-    let expr = translate_expr(args[0], params)?;
-    let chars = if args.len() == 1 {
-        None
-    } else {
-        Some(translate_expr(args[1], params)?)
-    };
-
-    let result = func(expr, chars);
-
-    Ok(Expr::Function(Box::new(result)))
-}
-
 pub fn translate_function_arg_exprs(
     function_arg_exprs: Vec<&SqlFunctionArgExpr>,
 ) -> Result<Vec<&SqlExpr>> {
@@ -298,14 +278,9 @@ pub(crate) fn translate_function(
                 fill,
             })))
         }
-        "EXP" => translate_function_one_arg(params, Function::Exp, &args, name),
-        "LN" => translate_function_one_arg(params, Function::Ln, &args, name),
-        "LOG10" => translate_function_one_arg(params, Function::Log10, &args, name),
         "SIN" => translate_function_one_arg(params, Function::Sin, &args, name),
         "COS" => translate_function_one_arg(params, Function::Cos, &args, name),
         "TAN" => translate_function_one_arg(params, Function::Tan, &args, name),
-        "ASIN" => translate_function_one_arg(params, Function::Asin, &args, name),
-        "ACOS" => translate_function_one_arg(params, Function::Acos, &args, name),
         "ATAN" => translate_function_one_arg(params, Function::Atan, &args, name),
         "RADIANS" => translate_function_one_arg(params, Function::Radians, &args, name),
         "DEGREES" => translate_function_one_arg(params, Function::Degrees, &args, name),
@@ -332,18 +307,6 @@ pub(crate) fn translate_function(
 
             Ok(Expr::Function(Box::new(Function::Lcm { left, right })))
         }
-        "LTRIM" => translate_function_trim(
-            params,
-            |expr, chars| Function::Ltrim { expr, chars },
-            &args,
-            name,
-        ),
-        "RTRIM" => translate_function_trim(
-            params,
-            |expr, chars| Function::Rtrim { expr, chars },
-            &args,
-            name,
-        ),
         "DIV" => {
             check_len(name, args.len(), 2)?;
 
