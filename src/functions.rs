@@ -54,10 +54,17 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             };
             let length = text.chars().count() as i64;
             // A negative length counts from the other end: all but the last (first) -n.
-            let kept = if *n < 0 { (length + n).max(0) } else { (*n).min(length) };
+            let kept = if *n < 0 {
+                (length + n).max(0)
+            } else {
+                (*n).min(length)
+            };
             let skipped = if name == "PG_LEFT" { 0 } else { length - kept };
             Ok(Value::Str(
-                text.chars().skip(skipped as usize).take(kept as usize).collect(),
+                text.chars()
+                    .skip(skipped as usize)
+                    .take(kept as usize)
+                    .collect(),
             ))
         }
         "PG_LOG" => {
@@ -72,6 +79,32 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(1..=1)?;
             float_function(name, &args[0])
         }
+        "SPLIT_PART" => {
+            arity(3..=3)?;
+            let (Value::Str(text), Value::Str(delimiter), Value::I64(n)) =
+                (&args[0], &args[1], &args[2])
+            else {
+                return match args.contains(&Value::Null) {
+                    true => Ok(Value::Null),
+                    false => Err(no_function(name, &args[0])),
+                };
+            };
+            if *n == 0 {
+                return Err("field position must not be zero".to_owned());
+            }
+            let parts: Vec<&str> = match delimiter.is_empty() {
+                true => vec![text],
+                false => text.split(delimiter.as_str()).collect(),
+            };
+            // A negative position counts from the end.
+            let at = if *n > 0 {
+                n - 1
+            } else {
+                parts.len() as i64 + n
+            };
+            let part = usize::try_from(at).ok().and_then(|at| parts.get(at));
+            Ok(Value::Str(part.copied().unwrap_or_default().to_owned()))
+        }
         "PG_POWER" => {
             arity(2..=2)?;
             power(&args[0], &args[1])
@@ -79,7 +112,9 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
         "PG_SQRT" => {
             arity(1..=1)?;
             match float(&args[0]) {
-                Some(x) if x < 0.0 => Err("cannot take square root of a negative number".to_owned()),
+                Some(x) if x < 0.0 => {
+                    Err("cannot take square root of a negative number".to_owned())
+                }
                 Some(x) if matches!(args[0], Value::Decimal(_)) => {
                     float_to_decimal(x.sqrt()).map(Value::Decimal)
                 }
@@ -160,11 +195,20 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(2..=2)?;
             age(&args[0], &args[1])
         }
-        _ => Err(format!(
-            "function {}({}) does not exist. No function of that name is known here: check the spelling, or write the computation with other functions or CASE",
-            display_name(name),
-            args.iter().map(postgres_type).collect::<Vec<_>>().join(", ")
-        )),
+        _ => {
+            let call = format!(
+                "{}({})",
+                display_name(name),
+                args.iter()
+                    .map(postgres_type)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            Err(match not_available(&display_name(name)) {
+                Some(hint) => format!("not supported: {call}. {hint}"),
+                None => format!("function {call} does not exist. No function of that name is known here: check the spelling, or write the computation with other functions or CASE"),
+            })
+        }
     }
 }
 
@@ -328,6 +372,38 @@ fn checked_powi(mut d: Decimal, mut n: i64) -> Option<Decimal> {
         }
     }
     Some(result)
+}
+
+/// A way around PostgreSQL's functions that are not available here.
+fn not_available(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "string_agg" | "array_agg" | "json_agg" | "jsonb_agg" => {
+            "List the rows (GROUP BY ... ORDER BY) instead of joining them into one value"
+        }
+        "corr" | "covar_pop" | "covar_samp" | "regr_slope" | "regr_intercept" | "regr_r2" => {
+            "Compute it from SUM, COUNT and AVG, e.g. covariance as AVG(x * y) - AVG(x) * AVG(y)"
+        }
+        "to_char" | "format" => {
+            "Build the text with EXTRACT, DATE_TRUNC, CAST(... AS TEXT) and ||"
+        }
+        "to_date" | "to_timestamp" | "to_number" => {
+            "Cast instead: '2026-01-05'::date, '2026-01-05 10:00'::timestamp, '12.5'::numeric; from epoch seconds, TIMESTAMP '1970-01-01' + n * INTERVAL '1 second'"
+        }
+        "regexp_replace" | "regexp_match" | "regexp_matches" | "regexp_split_to_table"
+        | "translate" | "starts_with" | "overlay" => {
+            "Use REPLACE, SUBSTR, POSITION, LIKE or the ~ operator"
+        }
+        "make_date" | "make_timestamp" | "make_interval" => {
+            "Write a literal (DATE '2026-01-02') or add INTERVALs to one"
+        }
+        "random" | "gen_random_uuid" => {
+            "Answers here are the same for everyone who opens a link; for a shuffled order, ORDER BY md5(id::text)"
+        }
+        "unnest" | "array_length" | "cardinality" | "array_position" => {
+            "Arrays are not supported; keep one value per row"
+        }
+        _ => return None,
+    })
 }
 
 /// A value's type as PostgreSQL names it in messages.

@@ -116,6 +116,7 @@ pub fn prepare(statement: &mut Statement, context: &Context) -> Result<(), Engin
     let _ = crate::walk::walk_mut(statement, &mut OrderByOutputNames);
     let flow = crate::walk::expressions_mut(statement, |expr| {
         let outcome = refuse_ignored_clauses(expr)
+            .map(|()| rewrite_date_function(expr))
             .and_then(|()| replace_clock(expr, context.clock))
             .and_then(|()| refuse_timestamptz_text(expr, context))
             .and_then(|()| rewrite_cast(expr))
@@ -928,10 +929,13 @@ fn rewrite_filter(function: &mut Function) -> Result<(), EngineError> {
     let refuse = || {
         unsupported(
             &format!("{}(...) FILTER (WHERE ...)", name.to_uppercase()),
-            "FILTER works with count, sum, avg, min and max; write the condition inside other calls, e.g. agg(CASE WHEN cond THEN x END)",
+            "FILTER works with count, sum, avg, min, max, bool_and, bool_or and the variance family; write the condition inside other calls, e.g. agg(CASE WHEN cond THEN x END)",
         )
     };
-    if !matches!(name.as_str(), "count" | "sum" | "avg" | "min" | "max") {
+    let skips_nulls = [
+        "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every",
+    ];
+    if !skips_nulls.contains(&name.as_str()) && !VARIANCES.contains(&name.as_str()) {
         return Err(refuse());
     }
     let Some(condition) = function.filter.take() else {
@@ -1291,6 +1295,44 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
             args.extend(trim_characters.take().into_iter().flatten());
             *expr = call(name, args);
         }
+        Expr::Function(function)
+            if matches!(
+                function_name(function).as_str(),
+                "bool_and" | "bool_or" | "every"
+            ) =>
+        {
+            // `MIN`/`MAX` of 1 for true and 0 for false, compared with 1: NULLs skipped, NULL
+            // when there is nothing else, FILTER, DISTINCT and OVER kept as they are.
+            let Some([x]) = unnamed_arguments(function) else {
+                return Err(unsupported(
+                    &format!("{} of other than one value", function_name(function)),
+                    "pass one boolean",
+                ));
+            };
+            let bit = Expr::Case {
+                operand: None,
+                conditions: vec![
+                    x.clone(),
+                    Expr::UnaryOp {
+                        op: UnaryOperator::Not,
+                        expr: Box::new(x),
+                    },
+                ],
+                results: vec![number(1), number(0)],
+                else_result: None,
+            };
+            let any = function_name(function) == "bool_or";
+            let mut extreme = function.clone();
+            extreme.name = ObjectName(vec![Ident::new(if any { "MAX" } else { "MIN" })]);
+            if let FunctionArguments::List(list) = &mut extreme.args {
+                list.args = vec![FunctionArg::Unnamed(FunctionArgExpr::Expr(bit))];
+            }
+            *expr = Expr::Nested(Box::new(Expr::BinaryOp {
+                left: Box::new(Expr::Function(extreme)),
+                op: BinaryOperator::Eq,
+                right: Box::new(number(1)),
+            }));
+        }
         Expr::Function(function) if function_name(function) == "strpos" => {
             let [text, part] = unnamed_arguments(function).ok_or_else(|| {
                 unsupported(
@@ -1432,6 +1474,24 @@ fn rewrite_functions(expr: &mut Expr) -> Result<(), EngineError> {
     Ok(())
 }
 
+/// `date(x)` is PostgreSQL's function-style cast, `x::date`.
+fn rewrite_date_function(expr: &mut Expr) {
+    let Expr::Function(function) = expr else {
+        return;
+    };
+    if function_name(function) != "date" {
+        return;
+    }
+    if let Some([x]) = unnamed_arguments(function) {
+        *expr = Expr::Cast {
+            kind: CastKind::DoubleColon,
+            expr: Box::new(x),
+            data_type: DataType::Date,
+            format: None,
+        };
+    }
+}
+
 /// The variance family, as PostgreSQL names it.
 const VARIANCES: [&str; 6] = [
     "variance",
@@ -1456,7 +1516,8 @@ fn unnamed_arguments<const N: usize>(function: &Function) -> Option<[Expr; N]> {
 
 /// `VAR_SAMP(x)` and its family as sums GlueSQL computes, `(SUM(x²) - SUM(x)² / n) / (n - 1)`
 /// over `x` as NUMERIC, so exact as PostgreSQL's numeric ones are (GlueSQL's own `VARIANCE` is
-/// of the population, in floats). The call's FILTER and OVER go to every sum.
+/// of the population, in floats). The call's OVER goes to every sum (its FILTER is inside `x`
+/// by now: [`rewrite_filter`]).
 fn variance(function: &Function) -> Result<Expr, EngineError> {
     let name = function_name(function);
     let distinct = matches!(&function.args, FunctionArguments::List(list)
@@ -1476,7 +1537,6 @@ fn variance(function: &Function) -> Result<Expr, EngineError> {
     let aggregate = |name: &str, arg: Expr| {
         let mut sum = call(name, vec![arg]);
         if let Expr::Function(sum) = &mut sum {
-            sum.filter.clone_from(&function.filter);
             sum.over.clone_from(&function.over);
         }
         sum

@@ -133,3 +133,51 @@ SELECT SQRT(-4);
 -- case: power_of_zero_to_a_negative_exponent_is_an_error
 -- error
 SELECT POWER(0, -1);
+
+-- case: bool_and_bool_or_and_every_per_creator
+-- ordered
+SELECT s.creator_id, BOOL_AND(s.ended_at IS NOT NULL) AS all_ended, BOOL_OR(s.title LIKE '%a%') AS any_a,
+    EVERY(s.category_id < 5) AS every_low, BOOL_OR(s.stream_id < 0) AS none_true
+FROM streams s GROUP BY s.creator_id ORDER BY s.creator_id LIMIT 15;
+
+-- case: bool_and_of_nulls_only_is_null_and_filter_applies
+SELECT BOOL_AND(CAST(NULL AS BOOLEAN)) AS only_nulls, BOOL_OR(x > 2) FILTER (WHERE x < 3) AS filtered,
+    BOOL_AND(x > 0) AS all_positive, BOOL_OR(DISTINCT x = 2) AS distinct_form
+FROM (VALUES (1), (2), (3), (NULL)) AS t(x);
+
+-- case: bool_or_as_a_window
+-- ordered
+SELECT x, BOOL_OR(x > 2) OVER (ORDER BY x) AS any_so_far, BOOL_AND(x < 3) OVER () AS all_small
+FROM (VALUES (1), (2), (3)) AS t(x) ORDER BY x;
+
+-- case: variance_with_filter_and_over
+-- ordered
+SELECT x, VAR_POP(x) FILTER (WHERE x > 1) OVER () AS pop_of_big,
+    ROUND(STDDEV(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), 6) AS moving_sd
+FROM (VALUES (1), (2), (4), (7)) AS t(x) ORDER BY x;
+
+-- case: split_part_counts_fields_from_either_end
+SELECT SPLIT_PART('a,b,c', ',', 2) AS second, SPLIT_PART('a,b,c', ',', -1) AS last_one,
+    SPLIT_PART('a,b,c', ',', 5) AS past_end, SPLIT_PART('a,b', '', 1) AS empty_delimiter,
+    SPLIT_PART(NULL, ',', 1) AS null_text;
+
+-- case: split_part_of_handles_grouped
+-- ordered
+SELECT SPLIT_PART(handle, '_', 1) AS stem, COUNT(*) AS creators FROM creators
+GROUP BY 1 ORDER BY creators DESC, stem LIMIT 10;
+
+-- case: date_function_is_a_cast
+-- ordered
+SELECT DATE(sent_at) AS day, COUNT(*) AS gifts FROM gifts GROUP BY DATE(sent_at) ORDER BY day LIMIT 10;
+
+-- case: split_part_of_field_zero_is_an_error
+-- error
+SELECT SPLIT_PART('a,b', ',', 0);
+
+-- case: string_agg_is_refused_with_a_way_around
+-- pending: string_agg is not available; the message says to list the rows instead
+SELECT STRING_AGG(handle, ',') FROM creators WHERE creator_id < 4;
+
+-- case: to_char_is_refused_with_a_way_around
+-- pending: to_char is not available; the message says how to build the text
+SELECT TO_CHAR(sent_at, 'YYYY-MM') FROM gifts ORDER BY gift_id LIMIT 3;
