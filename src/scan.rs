@@ -889,7 +889,7 @@ impl<'q> Plan<'q> {
         } else {
             // Rows equal to one kept are dropped as they come when the order is by output
             // columns alone: equal rows sort alike, so which one is kept cannot show.
-            let mut seen = (self.distinct && self.sorts_by_output()).then(FastSet::default);
+            let mut seen = (self.distinct && self.sorts_by_output()).then(Seen::default);
             // Rows past the LIMIT, unordered or coming in order, are never seen: reading stops
             // at the last one kept.
             let enough = match (self.limit, &self.grouping) {
@@ -900,14 +900,10 @@ impl<'q> Plan<'q> {
             };
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
                 None => {
-                    let emitted = self.emit(tuple, &[])?;
-                    if let Some(seen) = seen.as_mut() {
-                        if seen.contains(&emitted.0) {
-                            return Ok(ControlFlow::Continue(()));
-                        }
-                        seen.insert(emitted.0.clone());
+                    match seen.as_mut() {
+                        Some(seen) => self.keep_distinct(seen, &mut kept, tuple)?,
+                        None => kept.push(self.emit(tuple, &[])?),
                     }
-                    kept.push(emitted);
                     Ok(match kept.len() >= enough {
                         true => ControlFlow::Break(()),
                         false => ControlFlow::Continue(()),
@@ -1147,6 +1143,44 @@ impl<'q> Plan<'q> {
             return Err(EvaluateError::MoreThanOneRowReturned.into());
         }
         Ok(value.unwrap_or(Value::Null))
+    }
+
+    /// Keeps the row unless an equal one is kept already. A row of plain columns is looked up
+    /// before anything is copied: most rows under DISTINCT repeat one kept.
+    #[inline(never)]
+    fn keep_distinct(
+        &self,
+        seen: &mut Seen,
+        kept: &mut Vec<Emitted>,
+        tuple: &[&[Value]],
+    ) -> Result<()> {
+        let direct = self.output.iter().all(|node| node.direct(tuple).is_some());
+        let emitted = match direct {
+            true => None,
+            false => Some(self.emit(tuple, &[])?),
+        };
+        let values: Vec<&Value> = match &emitted {
+            Some((row, _)) => row.iter().collect(),
+            None => self
+                .output
+                .iter()
+                .filter_map(|node| node.direct(tuple))
+                .collect(),
+        };
+        let hash = std::hash::BuildHasher::hash_one(seen.hasher(), &values);
+        let at = seen.entry(hash).or_default();
+        if at
+            .iter()
+            .any(|&i| kept[i].0.iter().eq(values.iter().copied()))
+        {
+            return Ok(());
+        }
+        at.push(kept.len());
+        kept.push(match emitted {
+            Some(emitted) => emitted,
+            None => self.emit(tuple, &[])?,
+        });
+        Ok(())
     }
 
     /// One output row and the values it sorts by.
@@ -1418,6 +1452,9 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
 
 /// An output row and the values it sorts by.
 type Emitted = (Vec<Value>, Vec<Value>);
+
+/// The rows kept under DISTINCT, as positions in the kept rows by the hash of their values.
+type Seen = FastMap<u64, Vec<usize>>;
 
 /// A constant `LIMIT` or `OFFSET`: `Some(None)` when absent, `None` when not a plain count.
 fn count(expr: Option<&Expr>) -> Option<Option<usize>> {

@@ -215,3 +215,18 @@ SELECT MAX(stream_id) + 9223372036854775807 AS past FROM streams;
 WITH Top_Creators AS (SELECT Creator_ID, HANDLE FROM Creators WHERE CREATOR_ID < 4)
 SELECT T.creator_id AS Id, UPPER(t.Handle) AS "Shout", 'MiXeD' AS Text_Value
 FROM top_creators t ORDER BY ID;
+
+-- case: DISTINCT over plain columns keeps one row of NULLs
+-- ordered
+SELECT DISTINCT x, y FROM (VALUES (1, NULL), (1, NULL), (NULL, 2), (NULL, 2), (1, 2), (NULL, NULL), (NULL, NULL)) AS t(x, y)
+ORDER BY x, y;
+
+-- case: DISTINCT over two joined tables' columns
+-- ordered
+SELECT DISTINCT vs.device, v.country FROM viewer_sessions vs JOIN viewers v ON v.viewer_id = vs.viewer_id
+ORDER BY vs.device, v.country;
+
+-- case: DISTINCT over a column with NULLs from a table
+-- ordered
+SELECT DISTINCT s.creator_id, s.ended_at FROM streams s WHERE s.ended_at IS NULL OR s.creator_id < 3
+ORDER BY 1, 2 NULLS FIRST;
