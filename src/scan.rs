@@ -1098,7 +1098,7 @@ impl<'q> Plan<'q> {
     /// every row that passes the table's conditions (`COUNT(*)`), or only those where its own
     /// condition holds too (`COUNT(CASE WHEN c THEN 1 END)`, which `COUNT(*) FILTER (WHERE c)`
     /// becomes).
-    fn counts_only(&self) -> Option<(&Source<'q>, Vec<Option<&Condition<'q>>>)> {
+    fn counts_only(&self) -> Option<(&Source<'q>, Vec<Count<'_, 'q>>)> {
         let grouping = self.grouping.as_ref()?;
         let [source] = self.sources.as_slice() else {
             return None;
@@ -1110,19 +1110,30 @@ impl<'q> Plan<'q> {
             if aggregate.distinct {
                 return None;
             }
-            match (&aggregate.func, argument) {
-                (AggregateFunction::Count(CountArgExpr::Wildcard), _) => Some(None),
-                (
-                    AggregateFunction::Count(CountArgExpr::Expr(_)),
-                    Some(Node::Case {
-                        operand: None,
-                        when_then,
-                        otherwise: None,
-                    }),
-                ) => match when_then.as_slice() {
-                    [(condition, Node::Constant(then))] if !then.is_null() => Some(Some(condition)),
-                    _ => None,
-                },
+            let Some(Node::Case {
+                operand: None,
+                when_then,
+                otherwise,
+            }) = argument
+            else {
+                return matches!(
+                    aggregate.func,
+                    AggregateFunction::Count(CountArgExpr::Wildcard)
+                )
+                .then_some((None, false));
+            };
+            let [(condition, then)] = when_then.as_slice() else {
+                return None;
+            };
+            match (&aggregate.func, otherwise.as_deref()) {
+                (AggregateFunction::Count(CountArgExpr::Expr(_)), None) => {
+                    matches!(then, Node::Constant(then) if !then.is_null())
+                        .then_some((Some(condition), false))
+                }
+                // `SUM(CASE WHEN c THEN 1 ELSE 0 END)`, the usual conditional count.
+                (AggregateFunction::Sum(_), Some(otherwise)) => (integer(then) == Some(1)
+                    && integer(otherwise) == Some(0))
+                .then_some((Some(condition), true)),
                 _ => None,
             }
         });
@@ -1210,6 +1221,9 @@ impl<'q> Plan<'q> {
 /// Some of a table's rows, in key order.
 type RowsOf<'r> = Box<dyn Iterator<Item = &'r [Value]> + 'r>;
 
+/// A count's own condition, if any, and whether it is a `SUM` of 1s and 0s (NULL over no rows).
+type Count<'c, 'q> = (Option<&'c Condition<'q>>, bool);
+
 /// Counts the rows of `source` that pass its conditions (and each count's own, if it has one:
 /// see `Plan::counts_only`) into the one global group, without handing rows on one by one. With
 /// zone maps, a block of rows is skipped when the table's conditions pass none of its rows, and
@@ -1219,7 +1233,7 @@ type RowsOf<'r> = Box<dyn Iterator<Item = &'r [Value]> + 'r>;
 fn count_only<'r>(
     storage: &SandboxStorage,
     source: &'r Source,
-    counts: &[Option<&Condition>],
+    counts: &[Count],
     tuple: &[&'r [Value]],
     groups: &mut Groups<'r>,
 ) -> Result<()> {
@@ -1240,7 +1254,7 @@ fn count_only<'r>(
     // Per block (the table as one when there are no maps), what the table's conditions and
     // each count's say of its rows.
     let base = verdicts(None);
-    let own: Vec<_> = counts.iter().map(|count| verdicts(*count)).collect();
+    let own: Vec<_> = counts.iter().map(|(count, _)| verdicts(*count)).collect();
     let map = std::iter::once(&base)
         .chain(&own)
         .find_map(|found| found.as_ref().and_then(|found| found.as_ref()))
@@ -1292,7 +1306,7 @@ fn count_only<'r>(
             if !testing {
                 break;
             }
-            for ((total, own), count) in totals.iter_mut().zip(&own).zip(counts) {
+            for ((total, own), (count, _)) in totals.iter_mut().zip(&own).zip(counts) {
                 if *own == Verdict::Some
                     && count.map_or(Ok(true), |own| passes(std::slice::from_ref(own), &tuple))?
                 {
@@ -1302,16 +1316,21 @@ fn count_only<'r>(
         }
     }
     let group = &mut groups.groups[0];
-    group.representative = first;
-    for (slot, total) in group.slots.iter_mut().zip(totals) {
-        *slot = Some(Accumulator {
-            kind: Kind::Count {
+    for ((slot, total), (_, sum)) in group.slots.iter_mut().zip(totals).zip(counts) {
+        let kind = match sum {
+            true if first.is_none() => Kind::Sum(Value::Null),
+            true => Kind::Sum(Value::I64(total as i64)),
+            false => Kind::Count {
                 wildcard: true,
                 count: total as i64,
             },
+        };
+        *slot = Some(Accumulator {
+            kind,
             distinct: None,
         });
     }
+    group.representative = first;
     Ok(())
 }
 

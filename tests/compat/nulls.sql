@@ -211,3 +211,17 @@ SELECT SUM(CASE WHEN device = 'ios' THEN 1 ELSE 0 END) AS ios,
     AVG(CASE WHEN device = 'tv' THEN 1 END) AS tv_avg,
     MAX(CASE WHEN device = 'web' THEN 'w' ELSE 'x' END) AS biggest
 FROM viewer_sessions;
+
+-- case: conditional_count_as_sum_of_case_over_no_rows_is_null
+SELECT SUM(CASE WHEN leave_time IS NULL THEN 1 ELSE 0 END) AS open_visits, COUNT(*) AS visits,
+    SUM(CASE WHEN device = 'tv' THEN 1 ELSE 0 END) AS tv
+FROM viewer_sessions WHERE viewer_id < 0;
+
+-- case: conditional_counts_as_sums_of_case_over_time_ranges
+SELECT SUM(CASE WHEN sent_at >= TIMESTAMP '2026-10-15' THEN 1 ELSE 0 END) AS late,
+    SUM(CASE WHEN sent_at < TIMESTAMP '2026-10-15' THEN 1 ELSE 0 END) AS early,
+    SUM(CASE WHEN body LIKE '%gg%' THEN 1 ELSE 0 END) AS gg,
+    SUM(CASE WHEN sent_at >= TIMESTAMP '2026-10-15' THEN 2 ELSE 0 END) AS doubled,
+    SUM(CASE WHEN sent_at >= TIMESTAMP '2026-10-15' THEN 1 END) AS no_else,
+    SUM(CASE WHEN viewer_id IS NULL THEN 1 ELSE 0 END) AS no_viewer
+FROM chat_messages WHERE stream_id % 2 = 0;
