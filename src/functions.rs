@@ -79,6 +79,23 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(1..=1)?;
             float_function(name, &args[0])
         }
+        "TO_CHAR" => {
+            arity(2..=2)?;
+            let at = match &args[0] {
+                Value::Timestamp(at) => *at,
+                Value::Date(day) => day.and_hms_opt(0, 0, 0).expect("midnight"),
+                Value::Null => return Ok(Value::Null),
+                other => return Err(format!(
+                    "not supported: to_char of {}. Format numbers with ROUND and CAST(... AS TEXT)",
+                    postgres_type(other)
+                )),
+            };
+            match &args[1] {
+                Value::Str(format) => to_char(at, format).map(Value::Str),
+                Value::Null => Ok(Value::Null),
+                other => Err(no_function(name, other)),
+            }
+        }
         "SPLIT_PART" => {
             arity(3..=3)?;
             let (Value::Str(text), Value::Str(delimiter), Value::I64(n)) =
@@ -374,6 +391,118 @@ fn checked_powi(mut d: Decimal, mut n: i64) -> Option<Decimal> {
     Some(result)
 }
 
+/// The fields `TO_CHAR` writes, longest first so that `MONTH` is not read as `MON` + `TH`.
+const TO_CHAR_FIELDS: [&str; 34] = [
+    "MONTH", "Month", "month", "HH24", "HH12", "YYYY", "MON", "Mon", "mon", "DAY", "Day", "day",
+    "DDD", "HH", "MI", "SS", "MS", "US", "DD", "DY", "Dy", "dy", "ID", "IW", "WW", "MM", "YY",
+    "AM", "PM", "am", "pm", "D", "Q", "Y",
+];
+
+/// `TO_CHAR(timestamp, format)` with PostgreSQL's date and time fields: numbers zero-padded and
+/// names space-padded to 9 unless `FM` comes first, `"quoted"` text as it is. A letter that is
+/// not one of the fields is refused rather than copied (PostgreSQL copies it; a misspelt field
+/// would pass unnoticed).
+fn to_char(at: NaiveDateTime, format: &str) -> Result<String, String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const DAYS: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    let mut out = String::new();
+    let mut rest = format;
+    while !rest.is_empty() {
+        let fill = !rest.starts_with("FM");
+        if !fill {
+            rest = &rest[2..];
+        }
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            out.push_str(&quoted[..end]);
+            rest = quoted.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        let Some(field) = TO_CHAR_FIELDS
+            .iter()
+            .find(|field| rest.starts_with(**field))
+        else {
+            let c = rest.chars().next().expect("not empty");
+            if c.is_ascii_alphabetic() {
+                return Err(format!(
+                    "not supported: to_char format \"{rest}\": the fields here are YYYY, YY, MM, Mon, Month, DD, DDD, D, ID, Day, Dy, IW, WW, Q, HH24, HH12, MI, SS, MS, US, AM and FM; put other text in double quotes"
+                ));
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        };
+        rest = &rest[field.len()..];
+        let number = |n: i64, width: usize| match fill {
+            true => format!("{n:0width$}"),
+            false => n.to_string(),
+        };
+        let name = |name: &str, short: bool| {
+            let name = if short { &name[..3] } else { name };
+            let name = match &field[1..2] {
+                "O" | "A" | "Y" => name.to_uppercase(),
+                _ if field.starts_with(char::is_lowercase) => name.to_lowercase(),
+                _ => name.to_owned(),
+            };
+            match fill && !short {
+                true => format!("{name:<9}"),
+                false => name,
+            }
+        };
+        let hour12 = (at.hour() + 11) % 12 + 1;
+        let month = MONTHS[at.month0() as usize];
+        let day = DAYS[at.weekday().num_days_from_sunday() as usize];
+        out.push_str(&match *field {
+            "YYYY" => number(i64::from(at.year()), 4),
+            "YY" => number(i64::from(at.year() % 100), 2),
+            "Y" => number(i64::from(at.year() % 10), 1),
+            "MM" => number(i64::from(at.month()), 2),
+            "MONTH" | "Month" | "month" => name(month, false),
+            "MON" | "Mon" | "mon" => name(month, true),
+            "DD" => number(i64::from(at.day()), 2),
+            "DDD" => number(i64::from(at.ordinal()), 3),
+            "D" => number(i64::from(at.weekday().number_from_sunday()), 1),
+            "ID" => number(i64::from(at.weekday().number_from_monday()), 1),
+            "DAY" | "Day" | "day" => name(day, false),
+            "DY" | "Dy" | "dy" => name(day, true),
+            "IW" => number(i64::from(at.iso_week().week()), 2),
+            "WW" => number(i64::from((at.ordinal() - 1) / 7 + 1), 2),
+            "Q" => number(i64::from(at.month0() / 3 + 1), 1),
+            "HH24" => number(i64::from(at.hour()), 2),
+            "HH12" | "HH" => number(i64::from(hour12), 2),
+            "MI" => number(i64::from(at.minute()), 2),
+            "SS" => number(i64::from(at.second()), 2),
+            "MS" => number(i64::from(at.nanosecond() / 1_000_000), 3),
+            "US" => number(i64::from(at.nanosecond() / 1_000), 6),
+            "AM" | "PM" => (if at.hour() < 12 { "AM" } else { "PM" }).to_owned(),
+            "am" | "pm" => (if at.hour() < 12 { "am" } else { "pm" }).to_owned(),
+            _ => unreachable!("a field of TO_CHAR_FIELDS"),
+        });
+    }
+    Ok(out)
+}
+
 /// A way around PostgreSQL's functions that are not available here.
 fn not_available(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -383,9 +512,7 @@ fn not_available(name: &str) -> Option<&'static str> {
         "corr" | "covar_pop" | "covar_samp" | "regr_slope" | "regr_intercept" | "regr_r2" => {
             "Compute it from SUM, COUNT and AVG, e.g. covariance as AVG(x * y) - AVG(x) * AVG(y)"
         }
-        "to_char" | "format" => {
-            "Build the text with EXTRACT, DATE_TRUNC, CAST(... AS TEXT) and ||"
-        }
+        "format" => "Build the text with CAST(... AS TEXT) and ||",
         "to_date" | "to_timestamp" | "to_number" => {
             "Cast instead: '2026-01-05'::date, '2026-01-05 10:00'::timestamp, '12.5'::numeric; from epoch seconds, TIMESTAMP '1970-01-01' + n * INTERVAL '1 second'"
         }

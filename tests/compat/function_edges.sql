@@ -178,6 +178,25 @@ SELECT SPLIT_PART('a,b', ',', 0);
 -- pending: string_agg is not available; the message says to list the rows instead
 SELECT STRING_AGG(handle, ',') FROM creators WHERE creator_id < 4;
 
--- case: to_char_is_refused_with_a_way_around
--- pending: to_char is not available; the message says how to build the text
-SELECT TO_CHAR(sent_at, 'YYYY-MM') FROM gifts ORDER BY gift_id LIMIT 3;
+-- case: to_char_month_buckets_of_gifts
+-- ordered
+SELECT TO_CHAR(sent_at, 'YYYY-MM') AS month, COUNT(*) AS gifts, SUM(amount_usd) AS usd
+FROM gifts GROUP BY TO_CHAR(sent_at, 'YYYY-MM') ORDER BY month;
+
+-- case: to_char_every_date_and_time_field
+-- ordered
+SELECT stream_id, TO_CHAR(started_at, 'YYYY-MM-DD HH24:MI:SS.MS US') AS iso,
+    TO_CHAR(started_at, 'Mon DD, YYYY HH12:MI AM pm') AS us_style,
+    TO_CHAR(started_at, 'FMMonth FMDD Day dy "week" IW ID D Q DDD WW YY Y') AS names,
+    TO_CHAR(started_at, 'MONTH|month|DAY|Dy|DY|MON|mon|FMHH24|HH') AS cases,
+    TO_CHAR(CAST(started_at AS DATE), 'YYYY-MM-DD HH24:MI') AS of_a_date
+FROM streams ORDER BY stream_id LIMIT 40;
+
+-- case: to_char_of_null_is_null
+SELECT TO_CHAR(CAST(NULL AS TIMESTAMP), 'YYYY') AS null_time, TO_CHAR(TIMESTAMP '2026-01-01', NULL) AS null_format,
+    TO_CHAR(TIMESTAMP '2026-03-05 00:07:09.123456', 'HH12 HH AM MS US FMMS') AS midnight_fractions,
+    TO_CHAR(TIMESTAMP '2026-12-31 12:00:00', 'HH12 PM DDD IW WW Q') AS noon_year_end;
+
+-- case: to_char_with_an_unknown_field_is_refused
+-- pending: PostgreSQL copies letters that are not fields ("th" suffixes too); refused here
+SELECT TO_CHAR(TIMESTAMP '2026-01-01', 'DDth "of" Month');
