@@ -85,10 +85,12 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
                 Value::Timestamp(at) => *at,
                 Value::Date(day) => day.and_hms_opt(0, 0, 0).expect("midnight"),
                 Value::Null => return Ok(Value::Null),
-                other => return Err(format!(
+                other => {
+                    return Err(format!(
                     "not supported: to_char of {}. Format numbers with ROUND and CAST(... AS TEXT)",
                     postgres_type(other)
-                )),
+                ))
+                }
             };
             match &args[1] {
                 Value::Str(format) => to_char(at, format).map(Value::Str),
