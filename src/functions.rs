@@ -75,7 +75,7 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
             arity(1..=2)?;
             trim(name, &args)
         }
-        "PG_LN" | "PG_EXP" | "PG_ASIN" | "PG_ACOS" => {
+        "PG_LN" | "PG_EXP" | "PG_SQRT" | "CBRT" | "PG_ASIN" | "PG_ACOS" => {
             arity(1..=1)?;
             float_function(name, &args[0])
         }
@@ -127,28 +127,6 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
         "PG_POWER" => {
             arity(2..=2)?;
             power(&args[0], &args[1])
-        }
-        "PG_SQRT" => {
-            arity(1..=1)?;
-            match float(&args[0]) {
-                Some(x) if x < 0.0 => {
-                    Err("cannot take square root of a negative number".to_owned())
-                }
-                Some(x) if matches!(args[0], Value::Decimal(_)) => {
-                    float_to_decimal(x.sqrt()).map(Value::Decimal)
-                }
-                Some(x) => Ok(Value::F64(x.sqrt())),
-                None if args[0] == Value::Null => Ok(Value::Null),
-                None => Err(no_function(name, &args[0])),
-            }
-        }
-        "CBRT" => {
-            arity(1..=1)?;
-            Ok(match float(&args[0]) {
-                Some(x) => Value::F64(libm::cbrt(x)),
-                None if args[0] == Value::Null => Value::Null,
-                None => return Err(no_function(name, &args[0])),
-            })
         }
         "PG_LENGTH" => {
             arity(1..=1)?;
@@ -258,15 +236,7 @@ fn log(args: &[Value]) -> Outcome {
     let mut numbers = Vec::with_capacity(2);
     for arg in args {
         let x = float(arg).ok_or_else(|| no_function("log", arg))?;
-        if x <= 0.0 {
-            let what = if x == 0.0 {
-                "zero"
-            } else {
-                "a negative number"
-            };
-            return Err(format!("cannot take logarithm of {what}"));
-        }
-        numbers.push(x);
+        numbers.push(logarithm_domain(x)?);
     }
     let result = match numbers[..] {
         [x] => x.log10(),
@@ -303,8 +273,8 @@ fn trim(name: &str, args: &[Value]) -> Outcome {
     Ok(Value::Str(text.to_owned()))
 }
 
-/// `LN`, `EXP`, `ASIN` and `ACOS`, with PostgreSQL's errors where a float would be infinite or
-/// not a number.
+/// `LN`, `EXP`, `SQRT`, `CBRT`, `ASIN` and `ACOS`, with PostgreSQL's errors where a float
+/// would be infinite or not a number; a numeric of a numeric for those PostgreSQL has one of.
 fn float_function(name: &str, arg: &Value) -> Outcome {
     let Some(x) = float(arg) else {
         return match arg {
@@ -313,10 +283,13 @@ fn float_function(name: &str, arg: &Value) -> Outcome {
         };
     };
     let result = match name {
-        "PG_LN" if x == 0.0 => return Err("cannot take logarithm of zero".to_owned()),
-        "PG_LN" if x < 0.0 => return Err("cannot take logarithm of a negative number".to_owned()),
-        "PG_LN" => x.ln(),
+        "PG_LN" => logarithm_domain(x)?.ln(),
         "PG_EXP" => x.exp(),
+        "PG_SQRT" if x < 0.0 => {
+            return Err("cannot take square root of a negative number".to_owned())
+        }
+        "PG_SQRT" => x.sqrt(),
+        "CBRT" => libm::cbrt(x),
         _ if x.abs() > 1.0 => return Err("input is out of range".to_owned()),
         "PG_ASIN" => x.asin(),
         _ => x.acos(),
@@ -325,12 +298,20 @@ fn float_function(name: &str, arg: &Value) -> Outcome {
         return Err("value out of range: overflow".to_owned());
     }
     match arg {
-        // The arc functions exist for floats only.
-        Value::Decimal(_) if matches!(name, "PG_LN" | "PG_EXP") => {
+        Value::Decimal(_) if matches!(name, "PG_LN" | "PG_EXP" | "PG_SQRT") => {
             float_to_decimal(result).map(Value::Decimal)
         }
         _ if result == 0.0 && name == "PG_EXP" => Err("value out of range: underflow".to_owned()),
         _ => Ok(Value::F64(result)),
+    }
+}
+
+/// `x` when a logarithm of it exists, else PostgreSQL's error.
+fn logarithm_domain(x: f64) -> Result<f64, String> {
+    match x {
+        0.0 => Err("cannot take logarithm of zero".to_owned()),
+        _ if x < 0.0 => Err("cannot take logarithm of a negative number".to_owned()),
+        _ => Ok(x),
     }
 }
 
