@@ -489,8 +489,8 @@ fn to_char(at: NaiveDateTime, format: &str) -> Result<String, String> {
 /// A way around PostgreSQL's functions that are not available here.
 fn not_available(name: &str) -> Option<&'static str> {
     Some(match name {
-        "string_agg" | "array_agg" | "json_agg" | "jsonb_agg" => {
-            "List the rows (GROUP BY ... ORDER BY) instead of joining them into one value"
+        "array_agg" | "json_agg" | "jsonb_agg" => {
+            "Arrays are not supported: join the values into text with string_agg(x::text, ',' ORDER BY ...)"
         }
         "corr" | "covar_pop" | "covar_samp" | "regr_slope" | "regr_intercept" | "regr_r2" => {
             "Compute it from SUM, COUNT and AVG, e.g. covariance as AVG(x * y) - AVG(x) * AVG(y)"

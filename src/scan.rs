@@ -2132,7 +2132,10 @@ impl<'q> Scope<'q> {
                     | AggregateFunction::Avg(expr) => {
                         self.compile(expr).map(|node| Some(literal_results(node)))
                     }
-                    AggregateFunction::Variance(_) | AggregateFunction::Stdev(_) => None,
+                    // GlueSQL's executor computes the rest.
+                    AggregateFunction::Variance(_)
+                    | AggregateFunction::Stdev(_)
+                    | AggregateFunction::Ordered(_) => None,
                 };
                 let mut aggregates = outer;
                 let slot = aggregates.len();
@@ -2602,7 +2605,7 @@ impl Accumulator {
             AggregateFunction::Sum(_) => Kind::Sum(value),
             AggregateFunction::Min(_) => Kind::Min(value),
             AggregateFunction::Max(_) => Kind::Max(value),
-            // Variance and Stdev are never planned here (see `Scope::compile`).
+            // Variance, Stdev and the ordered aggregates are never planned here (see `Scope::compile`).
             _ => Kind::Avg {
                 sum: value,
                 count: 1,

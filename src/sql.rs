@@ -13,11 +13,11 @@ use gluesql::core::chrono;
 use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
-    AlterTableOperation, BinaryOperator, CastKind, DataType, DateTimeField, ExactNumberInfo, Expr,
-    Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments, GroupByExpr,
-    Ident, Interval, Join, JoinConstraint, JoinOperator, ObjectName, Query, Select, SelectItem,
-    SetExpr, Statement, TableAlias, TableFactor, TimezoneInfo, TrimWhereField, UnaryOperator,
-    Value, Visitor, VisitorMut,
+    AlterTableOperation, BinaryOperator, CastKind, DataType, DateTimeField, DuplicateTreatment,
+    ExactNumberInfo, Expr, Function, FunctionArg, FunctionArgExpr, FunctionArgumentClause,
+    FunctionArgumentList, FunctionArguments, GroupByExpr, Ident, Interval, Join, JoinConstraint,
+    JoinOperator, ObjectName, Query, Select, SelectItem, SetExpr, Statement, TableAlias,
+    TableFactor, TimezoneInfo, TrimWhereField, UnaryOperator, Value, Visitor, VisitorMut,
 };
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
@@ -904,20 +904,81 @@ fn refuse_ignored_clauses(expr: &mut Expr) -> Result<(), EngineError> {
         return Ok(());
     };
     let name = function.name.to_string().to_uppercase();
+    refuse_argument_clauses(function, &name)?;
     if function.filter.is_some() {
         rewrite_filter(function)?;
-    }
-    if !function.within_group.is_empty() {
-        return Err(unsupported(
-            &format!("{name}(...) WITHIN GROUP (ORDER BY ...)"),
-            "ordered-set aggregates are not supported",
-        ));
     }
     if function.null_treatment.is_some() {
         return Err(unsupported(
             &format!("{name}(...) IGNORE/RESPECT NULLS"),
             "null treatment clauses are not supported",
         ));
+    }
+    Ok(())
+}
+
+/// `ORDER BY` inside `STRING_AGG(...)`, `WITHIN GROUP (ORDER BY x)` after the percentiles and
+/// `MODE()`: GlueSQL would drop either anywhere else, or the other clauses sqlparser reads there.
+fn refuse_argument_clauses(function: &Function, name: &str) -> Result<(), EngineError> {
+    let ordered_set = ["PERCENTILE_CONT", "PERCENTILE_DISC", "MODE"].contains(&name);
+    let has_within_group = !function.within_group.is_empty();
+    if ordered_set != has_within_group {
+        return Err(match ordered_set {
+            true => unsupported(
+                &format!("{name} without WITHIN GROUP (ORDER BY ...)"),
+                &format!(
+                    "write {}(...) WITHIN GROUP (ORDER BY x)",
+                    name.to_lowercase()
+                ),
+            ),
+            false => unsupported(
+                &format!("{name}(...) WITHIN GROUP (ORDER BY ...)"),
+                "WITHIN GROUP works with percentile_cont, percentile_disc and mode",
+            ),
+        });
+    }
+    let (distinct, clauses, first) = match &function.args {
+        FunctionArguments::List(list) => (
+            matches!(list.duplicate_treatment, Some(DuplicateTreatment::Distinct)),
+            list.clauses.as_slice(),
+            list.args.first(),
+        ),
+        _ => (false, &[][..], None),
+    };
+    if ordered_set && (distinct || function.within_group.len() != 1) {
+        return Err(unsupported(
+            &format!("{name} with DISTINCT or several sort keys"),
+            &format!("write {}(f) WITHIN GROUP (ORDER BY x)", name.to_lowercase()),
+        ));
+    }
+    for clause in clauses {
+        let keys = match clause {
+            FunctionArgumentClause::OrderBy(keys) => keys,
+            // Named by kind: printing the clause would bring sqlparser's printer of every
+            // expression into the module.
+            other => {
+                let kind = match other {
+                    FunctionArgumentClause::Limit(_) => "LIMIT",
+                    FunctionArgumentClause::Having(_) => "HAVING",
+                    FunctionArgumentClause::Separator(_) => "SEPARATOR",
+                    FunctionArgumentClause::OnOverflow(_) => "ON OVERFLOW",
+                    _ => "IGNORE/RESPECT NULLS",
+                };
+                return Err(unsupported(
+                    &format!("{kind} inside {name}(...)"),
+                    "filter or limit the rows in a subquery first",
+                ));
+            }
+        };
+        let argument = match first {
+            Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(argument))) => Some(argument),
+            _ => None,
+        };
+        if distinct && keys.iter().any(|key| Some(&key.expr) != argument) {
+            return Err(EngineError::Execution {
+                message: "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list".to_owned(),
+            });
+        }
     }
     Ok(())
 }
@@ -929,11 +990,22 @@ fn rewrite_filter(function: &mut Function) -> Result<(), EngineError> {
     let refuse = || {
         unsupported(
             &format!("{}(...) FILTER (WHERE ...)", name.to_uppercase()),
-            "FILTER works with count, sum, avg, min, max, bool_and, bool_or and the variance family; write the condition inside other calls, e.g. agg(CASE WHEN cond THEN x END)",
+            "FILTER works with count, sum, avg, min, max, bool_and, bool_or, string_agg, the percentiles, mode and the variance family; write the condition inside other calls, e.g. agg(CASE WHEN cond THEN x END)",
         )
     };
     let skips_nulls = [
-        "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every",
+        "count",
+        "sum",
+        "avg",
+        "min",
+        "max",
+        "bool_and",
+        "bool_or",
+        "every",
+        "string_agg",
+        "percentile_cont",
+        "percentile_disc",
+        "mode",
     ];
     if !skips_nulls.contains(&name.as_str()) && !VARIANCES.contains(&name.as_str()) {
         return Err(refuse());
@@ -941,11 +1013,26 @@ fn rewrite_filter(function: &mut Function) -> Result<(), EngineError> {
     let Some(condition) = function.filter.take() else {
         return Ok(());
     };
+    let filtered = |value| Expr::Case {
+        operand: None,
+        conditions: vec![*condition],
+        results: vec![value],
+        else_result: None,
+    };
+    // The value is the sorted one after WITHIN GROUP, else the first argument (of one, or of
+    // STRING_AGG's two).
+    if let [key] = function.within_group.as_mut_slice() {
+        let value = std::mem::replace(&mut key.expr, Expr::Value(Value::Null));
+        key.expr = filtered(value);
+        return Ok(());
+    }
     let FunctionArguments::List(list) = &mut function.args else {
         return Err(refuse());
     };
-    let [arg] = list.args.as_mut_slice() else {
-        return Err(refuse());
+    let arg = match list.args.as_mut_slice() {
+        [arg] => arg,
+        [arg, _] if name == "string_agg" => arg,
+        _ => return Err(refuse()),
     };
     let value = match arg {
         FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => {
@@ -956,12 +1043,7 @@ fn rewrite_filter(function: &mut Function) -> Result<(), EngineError> {
         }
         _ => return Err(refuse()),
     };
-    *arg = FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Case {
-        operand: None,
-        conditions: vec![*condition],
-        results: vec![value],
-        else_result: None,
-    }));
+    *arg = FunctionArg::Unnamed(FunctionArgExpr::Expr(filtered(value)));
     Ok(())
 }
 

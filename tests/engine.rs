@@ -93,11 +93,19 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
     let mut engine = engine();
     for (sql, named) in [
         (
-            "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY amount_usd) FROM gifts",
+            "SELECT SUM(amount_usd) WITHIN GROUP (ORDER BY sent_at) FROM gifts",
             "WITHIN GROUP",
         ),
         (
-            "SELECT string_agg(handle, ',') FILTER (WHERE is_partner) FROM creators",
+            "SELECT PERCENTILE_CONT(0.5) FROM gifts",
+            "WITHIN GROUP",
+        ),
+        (
+            "SELECT MAX(handle ORDER BY handle LIMIT 1) FROM creators",
+            "LIMIT",
+        ),
+        (
+            "SELECT lower(handle) FILTER (WHERE is_partner) FROM creators",
             "FILTER",
         ),
         (
@@ -1240,6 +1248,14 @@ fn errors_read_as_postgres_writes_them() {
             "function foo(integer, text) does not exist",
         ),
         ("SELECT 1 / 0", "division by zero"),
+        (
+            "SELECT string_agg(stream_id, ',') FROM streams",
+            "function string_agg(integer, text) does not exist",
+        ),
+        (
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY title) FROM streams",
+            "function percentile_cont(numeric, text) does not exist",
+        ),
         ("SELECT 9223372036854775807 + 1", "bigint out of range"),
         ("SELECT upper(1)", "function upper()"),
         // GlueSQL answered these with no rows.

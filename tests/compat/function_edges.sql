@@ -174,8 +174,7 @@ SELECT DATE(sent_at) AS day, COUNT(*) AS gifts FROM gifts GROUP BY DATE(sent_at)
 -- error
 SELECT SPLIT_PART('a,b', ',', 0);
 
--- case: string_agg_is_refused_with_a_way_around
--- pending: string_agg is not available; the message says to list the rows instead
+-- case: string_agg_joins_text
 SELECT STRING_AGG(handle, ',') FROM creators WHERE creator_id < 4;
 
 -- case: to_char_month_buckets_of_gifts

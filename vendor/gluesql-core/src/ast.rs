@@ -10,7 +10,9 @@ pub use {
     data_type::DataType,
     ddl::*,
     expr::Expr,
-    function::{Aggregate, AggregateFunction, CountArgExpr, Function},
+    function::{
+        Aggregate, AggregateFunction, CountArgExpr, Function, Ordered, OrderedKind, SortOrder,
+    },
     literal::{DateTimeField, Literal, TrimWhereField},
     operator::*,
     query::*,

@@ -522,6 +522,33 @@ pub enum AggregateFunction {
     Avg(Expr),
     Variance(Expr),
     Stdev(Expr),
+    Ordered(Box<Ordered>),
+}
+
+/// An aggregate that reads its values in an order: `STRING_AGG(x, sep ORDER BY k)`,
+/// `PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x)`, ...
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Ordered {
+    pub kind: OrderedKind,
+    /// One list per row: the value, the function's other argument (`NULL` when it has none),
+    /// then the sort keys; one expression, as every other aggregate reads.
+    pub args: Expr,
+    /// How each sort key sorts.
+    pub order: Vec<SortOrder>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrderedKind {
+    StringAgg,
+    PercentileCont,
+    PercentileDisc,
+    Mode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SortOrder {
+    pub descending: bool,
+    pub nulls_first: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -574,6 +601,15 @@ impl AggregateFunction {
             AggregateFunction::Avg(expr) => ("AVG", expr.to_sql()),
             AggregateFunction::Variance(expr) => ("VARIANCE", expr.to_sql()),
             AggregateFunction::Stdev(expr) => ("STDEV", expr.to_sql()),
+            AggregateFunction::Ordered(ordered) => {
+                let name = match ordered.kind {
+                    OrderedKind::StringAgg => "STRING_AGG",
+                    OrderedKind::PercentileCont => "PERCENTILE_CONT",
+                    OrderedKind::PercentileDisc => "PERCENTILE_DISC",
+                    OrderedKind::Mode => "MODE",
+                };
+                (name, ordered.args.to_sql())
+            }
         };
         if distinct {
             format!("{name}(DISTINCT {arg})")

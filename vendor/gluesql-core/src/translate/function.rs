@@ -6,14 +6,15 @@ use {
         translate_data_type, translate_object_name,
     },
     crate::{
-        ast::{Aggregate, CountArgExpr, Expr, Function},
+        ast::{Aggregate, CountArgExpr, Expr, Function, Ordered, OrderedKind, SortOrder},
         result::Result,
     },
     sqlparser::ast::{
         CastFormat as SqlCastFormat, CastKind as SqlCastKind, DataType as SqlDataType,
         DateTimeField as SqlDateTimeField, DuplicateTreatment as SqlDuplicateTreatment,
         Expr as SqlExpr, Function as SqlFunction, FunctionArg as SqlFunctionArg,
-        FunctionArgExpr as SqlFunctionArgExpr, FunctionArguments as SqlFunctionArguments,
+        FunctionArgExpr as SqlFunctionArgExpr, FunctionArgumentClause as SqlFunctionArgumentClause,
+        FunctionArguments as SqlFunctionArguments, OrderByExpr as SqlOrderByExpr,
         TrimWhereField as SqlTrimWhereField,
     },
 };
@@ -159,6 +160,69 @@ fn translate_aggregate_one_arg<T: FnOnce(Expr, bool) -> Aggregate>(
         .map(Expr::Aggregate)
 }
 
+/// `STRING_AGG(x, sep ORDER BY k, ...)` and `f(arg) WITHIN GROUP (ORDER BY x)`: the value, the
+/// other argument and the sort keys become one list per row (see `ast::Ordered`).
+fn translate_ordered(
+    params: &[ParamLiteral],
+    sql_function: &SqlFunction,
+    kind: OrderedKind,
+    args: &[&SqlExpr],
+    distinct: bool,
+) -> Result<Expr> {
+    let name = format!("{kind:?}").to_uppercase();
+    let (value, other, keys): (&SqlExpr, Option<&SqlExpr>, &[SqlOrderByExpr]) = match kind {
+        OrderedKind::StringAgg => {
+            check_len(name, args.len(), 2)?;
+            let clauses = match &sql_function.args {
+                SqlFunctionArguments::List(list) => list.clauses.as_slice(),
+                _ => &[],
+            };
+            let keys = clauses
+                .iter()
+                .find_map(|clause| match clause {
+                    SqlFunctionArgumentClause::OrderBy(keys) => Some(keys.as_slice()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            (args[0], Some(args[1]), keys)
+        }
+        _ => {
+            let expected = usize::from(kind != OrderedKind::Mode);
+            check_len(name.clone(), args.len(), expected)?;
+            let keys = sql_function.within_group.as_slice();
+            check_len(name, keys.len(), 1)?;
+            (&keys[0].expr, args.first().copied(), keys)
+        }
+    };
+    let mut elem = vec![translate_expr(value, params)?];
+    elem.push(match other {
+        Some(other) => translate_expr(other, params)?,
+        None => Expr::Value(crate::data::Value::Null),
+    });
+    for key in keys {
+        elem.push(translate_expr(&key.expr, params)?);
+    }
+    let order = keys
+        .iter()
+        .map(|key| {
+            let descending = key.asc == Some(false);
+            SortOrder {
+                descending,
+                nulls_first: key.nulls_first.unwrap_or(descending),
+            }
+        })
+        .collect();
+    let ordered = Ordered {
+        kind,
+        args: Expr::Array { elem },
+        order,
+    };
+    Ok(Expr::Aggregate(Box::new(Aggregate::new(
+        crate::ast::AggregateFunction::Ordered(Box::new(ordered)),
+        distinct,
+    ))))
+}
+
 pub fn translate_function_arg_exprs(
     function_arg_exprs: Vec<&SqlFunctionArgExpr>,
 ) -> Result<Vec<&SqlExpr>> {
@@ -228,6 +292,14 @@ pub(crate) fn translate_function(
         "MIN" => translate_aggregate_one_arg(params, Aggregate::min, &args, name, distinct),
         "MAX" => translate_aggregate_one_arg(params, Aggregate::max, &args, name, distinct),
         "AVG" => translate_aggregate_one_arg(params, Aggregate::avg, &args, name, distinct),
+        "STRING_AGG" => translate_ordered(params, sql_function, OrderedKind::StringAgg, &args, distinct),
+        "PERCENTILE_CONT" => {
+            translate_ordered(params, sql_function, OrderedKind::PercentileCont, &args, distinct)
+        }
+        "PERCENTILE_DISC" => {
+            translate_ordered(params, sql_function, OrderedKind::PercentileDisc, &args, distinct)
+        }
+        "MODE" => translate_ordered(params, sql_function, OrderedKind::Mode, &args, distinct),
         "COALESCE" => {
             let exprs = args
                 .into_iter()

@@ -21,6 +21,10 @@ pub enum EvaluateError {
     #[error("{0}")]
     FormatParseError(String),
 
+    /// Patched: `STRING_AGG`, the percentiles and `MODE` (see `query/aggregation/ordered.rs`).
+    #[error("{0}")]
+    OrderedAggregate(String),
+
     #[error("literal add on non-numeric")]
     LiteralAddOnNonNumeric,
 

@@ -1,3 +1,4 @@
+mod ordered;
 mod state;
 
 use {

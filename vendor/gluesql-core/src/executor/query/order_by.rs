@@ -36,7 +36,7 @@ fn number(key: &Key) -> Option<Number> {
 /// Patched: numbers of different types (a column mixing integers and decimals, as
 /// `COALESCE(decimal_column, 0)` makes) sort by value; `Key`'s own order, which storage relies
 /// on, puts different types apart.
-fn compare(a: &Key, b: &Key) -> Ordering {
+pub(crate) fn compare(a: &Key, b: &Key) -> Ordering {
     if std::mem::discriminant(a) != std::mem::discriminant(b) {
         match (number(a), number(b)) {
             (Some(Number::Exact(x)), Some(Number::Exact(y))) => return x.cmp(&y),

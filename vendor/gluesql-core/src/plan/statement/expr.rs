@@ -325,6 +325,11 @@ pub enum AggregateFunctionPlan {
     Avg(ExprPlan),
     Variance(ExprPlan),
     Stdev(ExprPlan),
+    Ordered {
+        kind: ast::OrderedKind,
+        args: ExprPlan,
+        order: Vec<ast::SortOrder>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -725,6 +730,14 @@ impl From<ast::AggregateFunction> for AggregateFunctionPlan {
             ast::AggregateFunction::Avg(expr) => Self::Avg(expr.into()),
             ast::AggregateFunction::Variance(expr) => Self::Variance(expr.into()),
             ast::AggregateFunction::Stdev(expr) => Self::Stdev(expr.into()),
+            ast::AggregateFunction::Ordered(ordered) => {
+                let ast::Ordered { kind, args, order } = *ordered;
+                Self::Ordered {
+                    kind,
+                    args: args.into(),
+                    order,
+                }
+            }
         }
     }
 }

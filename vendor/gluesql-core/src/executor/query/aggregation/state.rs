@@ -53,6 +53,10 @@ enum AggrValue {
         count: i64,
         distinct_values: Option<HashSet<Value>>,
     },
+    Ordered {
+        rows: Vec<Vec<Value>>,
+        distinct_values: Option<HashSet<Value>>,
+    },
 }
 
 impl AggrValue {
@@ -175,6 +179,16 @@ impl AggrValue {
                     distinct_values,
                 }
             }
+            AggregateFunctionPlan::Ordered { .. } => {
+                let distinct_values = aggregate.distinct.then(|| HashSet::from([value.clone()]));
+                let Value::List(row) = value else {
+                    unreachable!("an ordered aggregate's arguments are a list")
+                };
+                Self::Ordered {
+                    rows: vec![row],
+                    distinct_values,
+                }
+            }
         })
     }
 
@@ -269,10 +283,22 @@ impl AggrValue {
                 *count += 1;
                 Ok(true)
             }
+            Self::Ordered {
+                rows,
+                distinct_values,
+            } => {
+                if !Self::track_distinct(distinct_values, new_value) {
+                    return Ok(false);
+                }
+                if let Value::List(row) = new_value {
+                    rows.push(row.clone());
+                }
+                Ok(true)
+            }
         }
     }
 
-    fn export(self) -> Result<Value> {
+    fn export(self, aggregate: &AggregateExprPlan) -> Result<Value> {
         let variance = |sum_square: Value, sum: Value, count: i64| -> Result<Value> {
             let count = Value::I64(count);
             let sum_expr1 = sum_square.multiply(&count)?;
@@ -309,6 +335,12 @@ impl AggrValue {
                 count,
                 ..
             } => variance(sum_square, sum, count)?.sqrt(),
+            Self::Ordered { rows, .. } => match &aggregate.func {
+                AggregateFunctionPlan::Ordered { kind, order, .. } => {
+                    super::ordered::export(*kind, order, rows)
+                }
+                _ => unreachable!("an ordered aggregate's state"),
+            },
         }
     }
 }
@@ -392,10 +424,17 @@ impl<'a, T: GStore> State<'a, T> {
             | AggregateFunctionPlan::Max(expr)
             | AggregateFunctionPlan::Avg(expr)
             | AggregateFunctionPlan::Variance(expr)
-            | AggregateFunctionPlan::Stdev(expr) => {
+            | AggregateFunctionPlan::Stdev(expr)
+            | AggregateFunctionPlan::Ordered { args: expr, .. } => {
                 evaluate(self.storage, Some(filter_context), None, expr)?.try_into()?
             }
         };
+        // An ordered aggregate skips the rows whose value (its list's first item) is NULL.
+        if let Value::List(row) = &value
+            && row[0].is_null()
+        {
+            return Ok(());
+        }
 
         // SQL eliminates NULL before applying a set function, so every aggregate but
         // COUNT ignores NULL inputs entirely. Groups that see nothing but NULL keep an
@@ -437,7 +476,7 @@ impl<'a, T: GStore> State<'a, T> {
                         .into_iter()
                         .zip(aggregate_slots.iter())
                         .map(|(value, aggregate)| match value {
-                            Some(value) => value.export(),
+                            Some(value) => value.export(aggregate),
                             None => Ok(empty_value(aggregate)),
                         })
                         .collect::<Result<Vec<_>>>()?;
@@ -462,6 +501,7 @@ fn empty_value(aggregate: &AggregateExprPlan) -> Value {
         | AggregateFunctionPlan::Max(_)
         | AggregateFunctionPlan::Avg(_)
         | AggregateFunctionPlan::Variance(_)
-        | AggregateFunctionPlan::Stdev(_) => Value::Null,
+        | AggregateFunctionPlan::Stdev(_)
+        | AggregateFunctionPlan::Ordered { .. } => Value::Null,
     }
 }

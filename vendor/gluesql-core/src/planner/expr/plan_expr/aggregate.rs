@@ -10,7 +10,8 @@ impl AggregateExprPlan {
             | AggregateFunctionPlan::Min(expr)
             | AggregateFunctionPlan::Avg(expr)
             | AggregateFunctionPlan::Variance(expr)
-            | AggregateFunctionPlan::Stdev(expr) => Some(expr),
+            | AggregateFunctionPlan::Stdev(expr)
+            | AggregateFunctionPlan::Ordered { args: expr, .. } => Some(expr),
         }
     }
 }

@@ -31,7 +31,8 @@ macro_rules! visit_aggregate_children {
             | AggregateFunctionPlan::Max(expr)
             | AggregateFunctionPlan::Avg(expr)
             | AggregateFunctionPlan::Variance(expr)
-            | AggregateFunctionPlan::Stdev(expr) => {
+            | AggregateFunctionPlan::Stdev(expr)
+            | AggregateFunctionPlan::Ordered { args: expr, .. } => {
                 $apply!($visit_expr(expr, $f));
             }
         }
