@@ -6,7 +6,7 @@
 
 use crate::compare;
 use gluesql::core::chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
-use gluesql::core::data::{Interval, Value};
+use gluesql::core::data::{Interval, RegexPattern, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The user-facing name of a function computed here.
@@ -97,6 +97,14 @@ pub fn call(name: &str, args: Vec<Value>) -> Outcome {
                 Value::Null => Ok(Value::Null),
                 other => Err(no_function(name, other)),
             }
+        }
+        "REGEXP_REPLACE" => {
+            arity(3..=4)?;
+            regexp_replace(&args)
+        }
+        "REGEXP_COUNT" | "REGEXP_LIKE" | "REGEXP_SUBSTR" => {
+            arity(2..=4)?;
+            regexp_find(name, &args)
         }
         "SPLIT_PART" => {
             arity(3..=3)?;
@@ -486,6 +494,142 @@ fn to_char(at: NaiveDateTime, format: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A compiled pattern and whether `g` was among the flags.
+fn regexp(pattern: &str, flags: Option<&str>) -> Result<(RegexPattern, bool), String> {
+    let (mut global, mut case_sensitive) = (false, true);
+    for flag in flags.unwrap_or_default().chars() {
+        match flag {
+            'g' => global = true,
+            'i' => case_sensitive = false,
+            'c' => case_sensitive = true,
+            'b' | 'e' | 'm' | 'n' | 'p' | 'q' | 's' | 't' | 'w' | 'x' => {
+                return Err(format!(
+                    "not supported: the regular expression flag \"{flag}\". Flags available: g, i and c"
+                ))
+            }
+            other => return Err(format!("invalid regular expression option: \"{other}\"")),
+        }
+    }
+    let pattern = RegexPattern::new(pattern, case_sensitive).map_err(|error| {
+        let message = error.to_string();
+        // "string-ext: ...": the stage means nothing to the user.
+        message
+            .split_once(": ")
+            .map_or(message.clone(), |(_, rest)| rest.to_owned())
+    })?;
+    Ok((pattern, global))
+}
+
+/// The arguments as text; `None` when one is NULL (the answer is NULL).
+fn texts<'a>(name: &str, args: &'a [Value]) -> Result<Option<Vec<&'a str>>, String> {
+    let mut texts = Vec::with_capacity(args.len());
+    for arg in args {
+        match arg {
+            Value::Str(text) => texts.push(text.as_str()),
+            Value::Null => return Ok(None),
+            other => return Err(no_function(name, other)),
+        }
+    }
+    Ok(Some(texts))
+}
+
+/// `regexp_replace(source, pattern, replacement [, flags])`: the first match (every match with
+/// `g`) replaced; `\1`..`\9` in the replacement stand for groups, `\&` for the whole match.
+fn regexp_replace(args: &[Value]) -> Outcome {
+    if let Some(Value::I64(_)) = args.get(3) {
+        return Err(
+            "not supported: regexp_replace with a start position. Use flags ('g', 'i') or SUBSTR"
+                .to_owned(),
+        );
+    }
+    let Some(texts) = texts("REGEXP_REPLACE", args)? else {
+        return Ok(Value::Null);
+    };
+    let (source, replacement) = (texts[0], texts[2]);
+    let (pattern, global) = regexp(texts[1], texts.get(3).copied())?;
+    let mut replaced = String::with_capacity(source.len());
+    let mut copied = 0;
+    for groups in pattern.regex().captures_iter(source) {
+        let whole = groups.get(0).expect("a match");
+        replaced.push_str(&source[copied..whole.start()]);
+        let mut chars = replacement.chars();
+        while let Some(c) = chars.next() {
+            let group = match (c, chars.clone().next()) {
+                ('\\', Some(digit @ '1'..='9')) => digit.to_digit(10),
+                ('\\', Some('&')) => Some(0),
+                ('\\', Some('\\')) => {
+                    chars.next();
+                    replaced.push('\\');
+                    continue;
+                }
+                _ => None,
+            };
+            match group {
+                Some(group) => {
+                    chars.next();
+                    replaced.push_str(groups.get(group as usize).map_or("", |m| m.as_str()));
+                }
+                None => replaced.push(c),
+            }
+        }
+        copied = whole.end();
+        if !global {
+            break;
+        }
+    }
+    replaced.push_str(&source[copied..]);
+    Ok(Value::Str(replaced))
+}
+
+/// `regexp_count(text, pattern [, start [, flags]])`, `regexp_like(text, pattern [, flags])`
+/// and `regexp_substr(text, pattern [, start [, n]])`.
+fn regexp_find(name: &str, args: &[Value]) -> Outcome {
+    if args.iter().any(Value::is_null) {
+        return Ok(Value::Null);
+    }
+    let like = name == "REGEXP_LIKE";
+    let (start, rest) = match (like, args.get(2)) {
+        (false, Some(Value::I64(start))) => (*start, &args[3..]),
+        _ => (1, &args[2..]),
+    };
+    if start < 1 {
+        return Err(format!("invalid value for parameter \"start\": {start}"));
+    }
+    let (n, flags) = match (name, rest) {
+        ("REGEXP_SUBSTR", [Value::I64(n)]) if *n >= 1 => (*n as usize, None),
+        ("REGEXP_SUBSTR", [Value::I64(n)]) => {
+            return Err(format!("invalid value for parameter \"n\": {n}"))
+        }
+        ("REGEXP_SUBSTR", []) => (1, None),
+        (_, [Value::Str(flags)]) if like || args.len() == 4 => (1, Some(flags.as_str())),
+        (_, []) => (1, None),
+        _ => return Err(no_function(name, &args[args.len() - 1])),
+    };
+    let Some(texts) = texts(name, &args[..2])? else {
+        return Ok(Value::Null);
+    };
+    let (pattern, global) = regexp(texts[1], flags)?;
+    if global {
+        return Err(format!(
+            "{}() does not support the \"global\" option",
+            display_name(name)
+        ));
+    }
+    // The start counts characters from 1.
+    let from = texts[0]
+        .char_indices()
+        .nth(start as usize - 1)
+        .map_or(texts[0].len(), |(at, _)| at);
+    let mut matches = pattern.regex().find_iter(&texts[0][from..]);
+    Ok(match name {
+        "REGEXP_COUNT" => Value::I64(matches.count() as i64),
+        "REGEXP_LIKE" => Value::Bool(matches.next().is_some()),
+        _ => matches
+            .nth(n - 1)
+            .map_or(Value::Null, |found| Value::Str(found.as_str().to_owned())),
+    })
+}
+
 /// A way around PostgreSQL's functions that are not available here.
 fn not_available(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -499,9 +643,11 @@ fn not_available(name: &str) -> Option<&'static str> {
         "to_date" | "to_timestamp" | "to_number" => {
             "Cast instead: '2026-01-05'::date, '2026-01-05 10:00'::timestamp, '12.5'::numeric; from epoch seconds, TIMESTAMP '1970-01-01' + n * INTERVAL '1 second'"
         }
-        "regexp_replace" | "regexp_match" | "regexp_matches" | "regexp_split_to_table"
-        | "translate" | "starts_with" | "overlay" => {
-            "Use REPLACE, SUBSTR, POSITION, LIKE or the ~ operator"
+        "regexp_match" | "regexp_matches" | "regexp_split_to_table" | "regexp_split_to_array" => {
+            "Arrays are not supported: use regexp_substr, regexp_count, regexp_like or regexp_replace"
+        }
+        "regexp_instr" | "translate" | "starts_with" | "overlay" => {
+            "Use REPLACE, SUBSTR, POSITION, LIKE, the ~ operator or regexp_substr"
         }
         "make_date" | "make_timestamp" | "make_interval" => {
             "Write a literal (DATE '2026-01-02') or add INTERVALs to one"

@@ -1248,6 +1248,15 @@ fn errors_read_as_postgres_writes_them() {
             "function foo(integer, text) does not exist",
         ),
         ("SELECT 1 / 0", "division by zero"),
+        // PostgreSQL reads `\b` as a backspace and `\m` as a word's start.
+        (
+            "SELECT COUNT(*) FROM chat_messages WHERE body ~ '\\bgg'",
+            "not supported: \\b in a regular expression",
+        ),
+        (
+            "SELECT regexp_count(body, '\\mgg') FROM chat_messages",
+            "not supported: \\m in a regular expression",
+        ),
         (
             "SELECT string_agg(stream_id, ',') FROM streams",
             "function string_agg(integer, text) does not exist",

@@ -235,6 +235,41 @@ SELECT COUNT(*) FILTER (WHERE body ~ '^[a-z ]+$') AS lower_words, COUNT(*) FILTE
     COUNT(*) FILTER (WHERE body ~ '\s\s') AS double_space, COUNT(*) FILTER (WHERE body ~* '¿QUÉ') AS que
 FROM chat_messages;
 
+-- case: regexp_functions_replace_count_like_and_substr
+SELECT regexp_replace('Hello World', 'o', '0', 'g') AS every_o, regexp_replace('aaa', 'a', 'b') AS first_only,
+    regexp_replace('abc', '(b)', '[\1\&\\x\q]') AS groups_and_escapes, regexp_replace('Hello', 'L', 'x', 'gi') AS both_flags,
+    regexp_count('banana', 'an') AS count_an, regexp_count('banana', 'a', 3) AS count_from_three,
+    regexp_like('Ab', 'ab', 'i') AS like_i, regexp_like('Ab', 'ab') AS like_case, regexp_substr('banana', 'n.') AS first_n,
+    regexp_substr('banana', 'a', 3, 2) AS second_a_from_three, regexp_substr('banana', 'z') AS none,
+    regexp_replace(NULL, 'a', 'b') AS null_source, regexp_count('abc', '') AS empty_pattern;
+
+-- case: regexp_dot_matches_a_newline_as_in_postgres
+SELECT ('a' || chr(10) || 'b') ~ 'a.b' AS dot_operator, regexp_replace('x' || chr(10) || 'y', '.', '-', 'g') AS all_dots,
+    regexp_count('a' || chr(10) || 'b', '^.*$') AS whole_text;
+
+-- case: regexp_moderation_over_chat_bodies
+SELECT COUNT(*) FILTER (WHERE regexp_like(body, 'gg|lol', 'i')) AS cheers, SUM(regexp_count(body, '[aeiou]')) AS vowels,
+    COUNT(DISTINCT regexp_substr(body, '[0-9]+')) AS distinct_numbers,
+    MAX(length(regexp_replace(body, '[^a-z]', '', 'g'))) AS longest_letters_only
+FROM chat_messages;
+
+-- case: regexp_masking_the_newest_messages
+-- ordered
+SELECT message_id, regexp_replace(body, '([a-z])[a-z]*', '\1*', 'g') AS masked
+FROM chat_messages ORDER BY sent_at DESC, message_id DESC LIMIT 20;
+
+-- case: regexp_count_refuses_the_global_flag
+-- error
+SELECT regexp_count('banana', 'a', 1, 'g');
+
+-- case: regexp_refuses_an_unknown_flag
+-- error
+SELECT regexp_like('a', 'a', 'z');
+
+-- case: regexp_start_must_be_positive
+-- error
+SELECT regexp_count('banana', 'a', 0);
+
 -- case: scalar_subqueries_read_as_their_value
 SELECT COUNT(*) FILTER (WHERE stream_id = (SELECT MAX(stream_id) FROM streams)) AS last_stream,
     COUNT(*) FILTER (WHERE device = (SELECT MIN(device) FROM viewer_sessions)) AS first_device,

@@ -15,6 +15,11 @@ pub enum StringExtError {
     UnreachablePatternParsing,
     #[error("invalid regular expression {pattern:?}: {error}")]
     InvalidRegexPattern { pattern: String, error: String },
+    /// Patched: escapes PostgreSQL reads otherwise than `regex-lite` (see `compiled`).
+    #[error(
+        "not supported: \\{0} in a regular expression (PostgreSQL reads it otherwise than this engine). For a word boundary, write (^|[^[:alnum:]_]) or ([^[:alnum:]_]|$)"
+    )]
+    UnsupportedRegexEscape(char),
 }
 
 pub trait StringExt {
@@ -106,6 +111,11 @@ impl RegexPattern {
     pub fn matches(&self, text: &str) -> bool {
         self.0.is_match(text)
     }
+
+    /// The compiled expression, for callers that replace, count or extract matches.
+    pub fn regex(&self) -> &Regex {
+        &self.0
+    }
 }
 
 /// Patterns compiled lately, newest last. A statement compares every row with the same few
@@ -131,8 +141,20 @@ fn compiled(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>> {
     if let Some(regex) = found {
         return Ok(regex);
     }
+    // Patched: read as PostgreSQL reads it. There `.` matches a newline too, and `\b` is a
+    // backspace, `\B` a backslash, `\m`, `\M`, `\y`, `\Y` word boundaries and `\Z` the end:
+    // `regex-lite` reads those as something else or not at all.
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(escape @ ('b' | 'B' | 'm' | 'M' | 'y' | 'Y' | 'Z')) = chars.next()
+        {
+            return Err(StringExtError::UnsupportedRegexEscape(escape).into());
+        }
+    }
     let regex = RegexBuilder::new(pattern)
         .case_insensitive(!case_sensitive)
+        .dot_matches_new_line(true)
         .build()
         .map_err(|error| StringExtError::InvalidRegexPattern {
             pattern: pattern.to_owned(),
