@@ -39,7 +39,9 @@ use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
@@ -1178,7 +1180,7 @@ impl<'q> Plan<'q> {
                 .filter_map(|node| node.direct(tuple))
                 .collect(),
         };
-        let hash = std::hash::BuildHasher::hash_one(seen.hasher(), &values);
+        let hash = seen.hasher().hash_one(&values);
         let at = seen.entry(hash).or_default();
         if at
             .iter()
@@ -1604,7 +1606,7 @@ impl<'q> Source<'q> {
         'q: 'r,
     {
         let link = self.join.as_ref().expect("joined tables have a link");
-        let mut table: FastMap<Key, Vec<&[Value]>> = FastMap::default();
+        let mut table: FastMap<Key, Matches> = FastMap::default();
         let mut every = Vec::new();
         let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
         for row in self.rows.values() {
@@ -1619,7 +1621,12 @@ impl<'q> Source<'q> {
             };
             let key = join_key(build, &tuple)?;
             if !matches!(key, Key::None) && wanted.is_none_or(|wanted| wanted.contains(&key)) {
-                table.entry(key).or_default().push(row);
+                match table.entry(key) {
+                    Entry::Occupied(mut rows) => rows.get_mut().push(row),
+                    Entry::Vacant(rows) => {
+                        rows.insert(Matches::One(row));
+                    }
+                }
             }
         }
         Ok(match &link.key {
@@ -1634,6 +1641,7 @@ impl<'q> Source<'q> {
 fn join_key(node: &Node, tuple: &[&[Value]]) -> Result<Key> {
     match node.direct(tuple) {
         Some(Value::I64(n)) => Ok(Key::I64(*n)),
+        Some(Value::Timestamp(at)) => Ok(Key::Timestamp(*at)),
         _ => evaluated_join_key(node, tuple),
     }
 }
@@ -1656,8 +1664,31 @@ struct Joins<'r, 'q> {
 /// How a joined table's rows are found for the rows before it.
 enum Lookup<'r> {
     /// By the key `probe` takes over the rows before.
-    ByKey(&'r Node<'r>, FastMap<Key, Vec<&'r [Value]>>),
+    ByKey(&'r Node<'r>, FastMap<Key, Matches<'r>>),
     Every(Vec<&'r [Value]>),
+}
+
+/// The rows of one join key. Most keys (a dimension's) have one row, kept without a vector of
+/// its own: a vector per key was a fifth of building a table of 50,000 keys.
+enum Matches<'r> {
+    One(&'r [Value]),
+    Many(Vec<&'r [Value]>),
+}
+
+impl<'r> Matches<'r> {
+    fn push(&mut self, row: &'r [Value]) {
+        match self {
+            Matches::One(first) => *self = Matches::Many(vec![*first, row]),
+            Matches::Many(rows) => rows.push(row),
+        }
+    }
+
+    fn as_slice(&self) -> &[&'r [Value]] {
+        match self {
+            Matches::One(row) => std::slice::from_ref(row),
+            Matches::Many(rows) => rows,
+        }
+    }
 }
 
 /// Takes each joined row; breaks when it needs no more.
@@ -1714,7 +1745,7 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
         let matches: &[&[Value]] = match &self.tables[position - 1] {
             Lookup::ByKey(probe, table) => match join_key(probe, tuple)? {
                 Key::None => &[],
-                key => table.get(&key).map_or(&[], Vec::as_slice),
+                key => table.get(&key).map_or(&[], Matches::as_slice),
             },
             Lookup::Every(rows) => rows,
         };
@@ -2470,16 +2501,24 @@ struct Groups<'r> {
     /// By the one key of a `GROUP BY` of one expression, looked up without a copy.
     by_value: FastMap<Value, usize>,
     by_values: FastMap<Vec<Value>, usize>,
+    /// By the hash of a key of several columns: the last group with that hash (see
+    /// `Group::same_hash`), told apart by comparing the columns with each group's first row, so
+    /// no key is copied.
+    by_hash: FastMap<u64, usize>,
     groups: Vec<Group<'r>>,
-    /// The group of the row before. The rows of a group often come one after another (every
-    /// pair a join makes from one row): when the key is columns, they are matched by comparing
-    /// those with the group's first row, without hashing or copying the key.
+    /// The group of the row before, and that row. The rows of a group often come one after
+    /// another (every pair a join makes from one row): when the key is columns, they are
+    /// matched by comparing those with the row before (still in the cache), without hashing or
+    /// copying the key.
     last: Option<usize>,
+    last_row: Vec<&'r [Value]>,
 }
 
 struct Group<'r> {
     representative: Option<Vec<&'r [Value]>>,
     slots: Vec<Option<Accumulator>>,
+    /// The group made before this one whose key has the same hash in `Groups::by_hash`.
+    same_hash: Option<usize>,
 }
 
 impl<'r> Groups<'r> {
@@ -2488,16 +2527,15 @@ impl<'r> Groups<'r> {
         self.groups.push(Group {
             representative: None,
             slots: (0..slots).map(|_| None).collect(),
+            same_hash: None,
         });
     }
 
     #[inline(never)]
     fn add(&mut self, grouping: &Grouping, tuple: &[&'r [Value]]) -> Result<()> {
         let next = self.groups.len();
-        let same = |last: &usize| {
-            let first = self.groups[*last].representative.as_deref();
-            first.is_some_and(|first| same_key_columns(&grouping.keys, tuple, first))
-        };
+        let mut same_hash = None;
+        let same = |_: &usize| same_key_columns(&grouping.keys, tuple, &self.last_row);
         let index = match (self.last.filter(same), grouping.keys.as_slice()) {
             (Some(last), _) => last,
             (None, []) => 0,
@@ -2506,6 +2544,30 @@ impl<'r> Groups<'r> {
                 match self.by_value.get(&*key) {
                     Some(index) => *index,
                     None => *self.by_value.entry(key.into_owned()).or_insert(next),
+                }
+            }
+            (None, keys) if keys.iter().all(|key| matches!(key, Node::Column(..))) => {
+                let mut hasher = self.by_hash.hasher().build_hasher();
+                for value in keys.iter().filter_map(|key| key.direct(tuple)) {
+                    value.hash(&mut hasher);
+                }
+                let latest = self.by_hash.entry(hasher.finish()).or_insert(next);
+                let mut candidate = Some(*latest).filter(|&index| index != next);
+                while let Some(index) = candidate {
+                    let group = &self.groups[index];
+                    let first = group.representative.as_deref();
+                    if first.is_some_and(|first| same_key_columns(keys, tuple, first)) {
+                        break;
+                    }
+                    candidate = group.same_hash;
+                }
+                match candidate {
+                    Some(index) => index,
+                    None => {
+                        same_hash = Some(*latest).filter(|&index| index != next);
+                        *latest = next;
+                        next
+                    }
                 }
             }
             (None, keys) => {
@@ -2520,9 +2582,12 @@ impl<'r> Groups<'r> {
             self.groups.push(Group {
                 representative: None,
                 slots: (0..grouping.aggregates.len()).map(|_| None).collect(),
+                same_hash,
             });
         }
         self.last = Some(index);
+        self.last_row.clear();
+        self.last_row.extend_from_slice(tuple);
         let group = &mut self.groups[index];
         group.representative.get_or_insert_with(|| tuple.to_vec());
         for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
