@@ -19,6 +19,7 @@ use sqlparser::ast::{
     TableAlias, TableFactor, TableWithJoins, Visit, Visitor, VisitorMut, With,
 };
 use std::collections::HashSet;
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::ControlFlow;
 
 /// Rows with named columns: a result, or the contents of a temporary table.
@@ -582,8 +583,47 @@ fn combine(
 }
 
 fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
-    let mut seen = FastSet::default();
-    rows.filter(|row| seen.insert(row_key(row))).collect()
+    // Rows kept so far, by hash: the last kept row of each hash, and for each kept row the one
+    // of the same hash before it. No key is built per row (a vector of keys per row was a fifth
+    // of an anti-join over 50,000 visits).
+    let mut kept: Vec<Vec<Value>> = Vec::new();
+    let mut same_hash: Vec<Option<usize>> = Vec::new();
+    let mut latest: FastMap<u64, usize> = FastMap::default();
+    for row in rows {
+        let mut hasher = latest.hasher().build_hasher();
+        for value in &row {
+            match value {
+                Value::I64(_) | Value::Decimal(_) | Value::F64(_) => {
+                    value_key(value).hash(&mut hasher)
+                }
+                other => other.hash(&mut hasher),
+            }
+        }
+        let first = latest.get(&hasher.finish()).copied();
+        let mut candidate = first;
+        while let Some(index) = candidate {
+            if kept[index].iter().zip(&row).all(|(a, b)| same_key(a, b)) {
+                break;
+            }
+            candidate = same_hash[index];
+        }
+        if candidate.is_none() {
+            same_hash.push(first);
+            latest.insert(hasher.finish(), kept.len());
+            kept.push(row);
+        }
+    }
+    kept
+}
+
+/// Whether two values have equal [`value_key`]s.
+fn same_key(a: &Value, b: &Value) -> bool {
+    let number = |value: &Value| matches!(value, Value::I64(_) | Value::Decimal(_) | Value::F64(_));
+    match (a, b) {
+        (Value::I64(a), Value::I64(b)) => a == b,
+        _ if number(a) || number(b) => value_key(a) == value_key(b),
+        _ => a == b,
+    }
 }
 
 /// PostgreSQL refuses to line up columns of unrelated types (`integer` with `text`).
