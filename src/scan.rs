@@ -880,6 +880,8 @@ impl<'q> Plan<'q> {
         tuple.resize(self.depth, &[]);
         if let Some((source, counts)) = self.counts_only() {
             count_only(self.storage, source, &counts, &tuple, &mut groups)?;
+        } else if self.extremes_only(&tuple, &mut groups)? {
+            // Answered by the zone maps and the blocks they could not judge.
         } else if let Some(first) = self.first_in_key_order(&tuple)? {
             kept = first;
         } else if let Some(mut leading) = self.leading() {
@@ -1140,6 +1142,98 @@ impl<'q> Plan<'q> {
             }
         });
         Some((source, counts.collect::<Option<_>>()?))
+    }
+
+    /// A query that is only `MIN`s and `MAX`s of one table's columns: the zone maps hold each
+    /// block's smallest and largest values, so a block the table's conditions pass whole is not
+    /// read, one they pass none of is skipped, and only the rest are. False, having done
+    /// nothing, for any other query or a table without zone maps.
+    #[inline(never)]
+    fn extremes_only<'r>(&'r self, outer: &[&'r [Value]], groups: &mut Groups<'r>) -> Result<bool> {
+        let (Some(grouping), [source]) = (&self.grouping, self.sources.as_slice()) else {
+            return Ok(false);
+        };
+        let at = outer.len();
+        if !grouping.keys.is_empty() || source.correlation.is_some() {
+            return Ok(false);
+        }
+        if !matches!(source.candidates(self.storage, outer), Candidates::All(_)) {
+            return Ok(false);
+        }
+        let mut columns = Vec::with_capacity(grouping.aggregates.len());
+        for (aggregate, argument) in &grouping.aggregates {
+            let (
+                AggregateFunction::Min(_) | AggregateFunction::Max(_),
+                Some(Node::Column(table, index)),
+            ) = (&aggregate.func, argument)
+            else {
+                return Ok(false);
+            };
+            match self.storage.zone_map(source.table, *index) {
+                Some(map) if *table == at => columns.push((*index, map)),
+                _ => return Ok(false),
+            }
+        }
+        let mut conditions = source.filter.iter().chain(&source.after).peekable();
+        let verdicts = match conditions.peek() {
+            None => None,
+            Some(_) => match source.verdicts(self.storage, at, conditions) {
+                Some((_, verdicts)) => Some(verdicts),
+                None => return Ok(false),
+            },
+        };
+        let Some((_, first)) = columns.first() else {
+            return Ok(false);
+        };
+        let fold = |slot: &mut Option<Accumulator>, aggregate, value: &Value| match slot {
+            Some(accumulator) => accumulator.add(Cow::Borrowed(value)),
+            None => {
+                *slot = Some(Accumulator::new(aggregate, Cow::Borrowed(value)));
+                Ok(())
+            }
+        };
+        let slots = &mut groups.groups[0].slots;
+        let mut tuple = outer.to_vec();
+        tuple.push(&[]);
+        for (block, zone) in first.blocks().iter().enumerate() {
+            let verdict = verdicts
+                .as_ref()
+                .map_or(Verdict::All, |verdicts| verdicts[block]);
+            let ranges: Option<Vec<_>> = columns
+                .iter()
+                .map(|(_, map)| map.blocks()[block].range())
+                .collect();
+            match (verdict, ranges) {
+                (Verdict::None, _) => {}
+                (Verdict::All, Some(ranges)) => {
+                    let aggregates = slots.iter_mut().zip(&grouping.aggregates);
+                    for ((slot, (aggregate, _)), range) in aggregates.zip(ranges) {
+                        if let Some((min, max)) = range {
+                            let min_wanted = matches!(aggregate.func, AggregateFunction::Min(_));
+                            fold(slot, aggregate, if min_wanted { min } else { max })?;
+                        }
+                    }
+                }
+                _ => {
+                    for row in zone.of_rows(source.rows) {
+                        self.storage.count_row()?;
+                        tuple[at] = row;
+                        if verdict == Verdict::Some
+                            && !(passes(&source.filter, &tuple)? && passes(&source.after, &tuple)?)
+                        {
+                            continue;
+                        }
+                        let aggregates = slots.iter_mut().zip(&grouping.aggregates);
+                        for ((slot, (aggregate, _)), (index, _)) in aggregates.zip(&columns) {
+                            if !row[*index].is_null() {
+                                fold(slot, aggregate, &row[*index])?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(true)
     }
 
     /// The value of a scalar subquery: NULL without rows, an error with more than one.

@@ -129,6 +129,16 @@ impl Block {
         }
     }
 
+    /// The block's smallest and largest values that are not NULL (`Some(None)` when all are
+    /// NULL); `None` when they are not known (values of several types).
+    pub fn range(&self) -> Option<Option<(&Value, &Value)>> {
+        match &self.values {
+            Values::None => Some(None),
+            Values::Between(min, max) => Some(Some((min, max))),
+            Values::Unknown => None,
+        }
+    }
+
     /// The rows of this block in `rows` (the one the map was built from).
     pub fn of_rows<'r>(
         &self,
