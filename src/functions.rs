@@ -620,10 +620,12 @@ fn regexp_find(name: &str, args: &[Value]) -> Outcome {
         .char_indices()
         .nth(start as usize - 1)
         .map_or(texts[0].len(), |(at, _)| at);
-    let mut matches = pattern.regex().find_iter(&texts[0][from..]);
+    let text = &texts[0][from..];
+    let mut matches = pattern.regex().find_iter(text);
     Ok(match name {
         "REGEXP_COUNT" => Value::I64(matches.count() as i64),
-        "REGEXP_LIKE" => Value::Bool(matches.next().is_some()),
+        // Whether there is a match is known sooner than where it starts and ends.
+        "REGEXP_LIKE" => Value::Bool(pattern.matches(text)),
         _ => matches
             .nth(n - 1)
             .map_or(Value::Null, |found| Value::Str(found.as_str().to_owned())),

@@ -247,11 +247,17 @@ SELECT regexp_replace('Hello World', 'o', '0', 'g') AS every_o, regexp_replace('
 SELECT ('a' || chr(10) || 'b') ~ 'a.b' AS dot_operator, regexp_replace('x' || chr(10) || 'y', '.', '-', 'g') AS all_dots,
     regexp_count('a' || chr(10) || 'b', '^.*$') AS whole_text;
 
--- case: regexp_moderation_over_chat_bodies
-SELECT COUNT(*) FILTER (WHERE regexp_like(body, 'gg|lol', 'i')) AS cheers, SUM(regexp_count(body, '[aeiou]')) AS vowels,
-    COUNT(DISTINCT regexp_substr(body, '[0-9]+')) AS distinct_numbers,
-    MAX(length(regexp_replace(body, '[^a-z]', '', 'g'))) AS longest_letters_only
-FROM chat_messages;
+-- case: regexp_like_counts_cheers_in_chat
+SELECT COUNT(*) FILTER (WHERE regexp_like(body, 'gg|lol', 'i')) AS cheers FROM chat_messages;
+
+-- case: regexp_count_sums_vowels_in_chat
+SELECT SUM(regexp_count(body, '[aeiou]')) AS vowels FROM chat_messages;
+
+-- case: regexp_substr_finds_distinct_numbers_in_chat
+SELECT COUNT(DISTINCT regexp_substr(body, '[0-9]+')) AS distinct_numbers FROM chat_messages;
+
+-- case: regexp_replace_keeps_letters_of_chat
+SELECT MAX(length(regexp_replace(body, '[^a-z]', '', 'g'))) AS longest_letters_only FROM chat_messages;
 
 -- case: regexp_masking_the_newest_messages
 -- ordered
