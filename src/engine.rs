@@ -675,6 +675,31 @@ impl Engine {
                 if_exists,
                 ..
             } => self.drop_views(&names, if_exists),
+            // GlueSQL would answer a bare "SHOW" for some of these, or print the statement back.
+            Statement::ShowFunctions { .. }
+            | Statement::ShowVariable { .. }
+            | Statement::ShowStatus { .. }
+            | Statement::ShowVariables { .. }
+            | Statement::ShowCreate { .. }
+            | Statement::ShowColumns { .. }
+            | Statement::ShowDatabases { .. }
+            | Statement::ShowSchemas { .. }
+            | Statement::ShowTables { .. }
+            | Statement::ShowViews { .. }
+            | Statement::ShowCollation { .. } => Err(crate::sql::unsupported(
+                "SHOW",
+                "every table, its columns, keys and row count are in the schema panel; a table's columns: SELECT * FROM t LIMIT 0",
+            )),
+            Statement::Explain { .. } | Statement::ExplainTable { .. } => {
+                Err(crate::sql::unsupported(
+                    "EXPLAIN",
+                    "run the query: the line above its results gives the time it took and the rows it read",
+                ))
+            }
+            Statement::Truncate { .. } => Err(crate::sql::unsupported(
+                "TRUNCATE",
+                "DELETE FROM t empties a table (Reset data brings the rows back)",
+            )),
             other => self.execute(other),
         }
     }

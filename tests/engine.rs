@@ -108,6 +108,10 @@ fn constructs_the_engine_would_ignore_are_refused_by_name() {
             "SELECT lower(handle) FILTER (WHERE is_partner) FROM creators",
             "FILTER",
         ),
+        // GlueSQL answered `SHOW TABLES` with the word "SHOW".
+        ("SHOW TABLES", "SHOW"),
+        ("EXPLAIN SELECT * FROM gifts", "EXPLAIN"),
+        ("TRUNCATE gifts", "TRUNCATE"),
         (
             "SELECT stream_id FROM gifts JOIN streams USING (stream_id) UNION SELECT 1",
             "JOIN ... USING",
