@@ -1145,7 +1145,7 @@ fn output_name(expr: &Expr) -> Option<String> {
 }
 
 /// Aggregate functions: their arguments are not grouped values.
-const AGGREGATES: &[&str] = &[
+pub(crate) const AGGREGATES: &[&str] = &[
     "count",
     "sum",
     "avg",

@@ -970,6 +970,12 @@ fn refuse_argument_clauses(function: &Function, name: &str) -> Result<(), Engine
                 ));
             }
         };
+        let lower = name.to_lowercase();
+        if !crate::names::AGGREGATES.contains(&lower.as_str()) {
+            return Err(EngineError::Execution {
+                message: format!("ORDER BY specified, but {lower} is not an aggregate function"),
+            });
+        }
         let argument = match first {
             Some(FunctionArg::Unnamed(FunctionArgExpr::Expr(argument))) => Some(argument),
             _ => None,

@@ -122,3 +122,12 @@ SELECT c.tier, MODE() WITHIN GROUP (ORDER BY c.name) AS most_sent, COUNT(*) AS g
 FROM gifts g JOIN gift_catalog c USING (gift_type_id)
 GROUP BY c.tier
 ORDER BY c.tier;
+
+-- case: order_by_inside_a_function_that_is_no_aggregate_is_an_error
+-- error
+SELECT upper(handle ORDER BY handle) FROM creators;
+
+-- case: order_by_inside_an_order_blind_aggregate_changes_nothing
+SELECT SUM(creator_id ORDER BY handle) AS total, COUNT(handle ORDER BY creator_id DESC) AS handles,
+    MAX(joined_at ORDER BY handle) AS last_joined
+FROM creators;
