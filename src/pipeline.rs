@@ -599,7 +599,8 @@ fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
                 other => other.hash(&mut hasher),
             }
         }
-        let first = latest.get(&hasher.finish()).copied();
+        let hash = hasher.finish();
+        let first = latest.get(&hash).copied();
         let mut candidate = first;
         while let Some(index) = candidate {
             if kept[index].iter().zip(&row).all(|(a, b)| same_key(a, b)) {
@@ -609,7 +610,7 @@ fn distinct(rows: impl Iterator<Item = Vec<Value>>) -> Vec<Vec<Value>> {
         }
         if candidate.is_none() {
             same_hash.push(first);
-            latest.insert(hasher.finish(), kept.len());
+            latest.insert(hash, kept.len());
             kept.push(row);
         }
     }

@@ -430,7 +430,7 @@ impl<'a, T: GStore> State<'a, T> {
             }
         };
         // An ordered aggregate skips the rows whose value (its list's first item) is NULL.
-        if let Value::List(row) = &value
+        if let (AggregateFunctionPlan::Ordered { .. }, Value::List(row)) = (&aggregate.func, &value)
             && row[0].is_null()
         {
             return Ok(());
