@@ -344,19 +344,64 @@ impl Token {
     }
 
     pub fn make_word(word: &str, quote_style: Option<char>) -> Self {
-        let word_uppercase = word.to_uppercase();
         Token::Word(Word {
             value: word.to_string(),
             quote_style,
             keyword: if quote_style.is_none() {
-                let keyword = ALL_KEYWORDS.binary_search(&word_uppercase.as_str());
-                keyword.map_or(Keyword::NoKeyword, |x| ALL_KEYWORDS_INDEX[x])
+                keyword_of(word)
             } else {
                 Keyword::NoKeyword
             },
         })
     }
 }
+
+/// The keyword `word` spells in any case. An ASCII word is upper-cased on the stack; any other
+/// is upper-cased as Unicode does it, which can make a keyword of it (`ſelect` is `SELECT`).
+fn keyword_of(word: &str) -> Keyword {
+    let mut buffer = [0u8; 64];
+    let upper = match buffer.get_mut(..word.len()) {
+        Some(upper) if word.is_ascii() => {
+            upper.copy_from_slice(word.as_bytes());
+            upper.make_ascii_uppercase();
+            core::str::from_utf8(upper).expect("ASCII")
+        }
+        // No keyword is this long.
+        None if word.is_ascii() => return Keyword::NoKeyword,
+        _ => return lookup_keyword(&word.to_uppercase()),
+    };
+    lookup_keyword(upper)
+}
+
+fn lookup_keyword(upper: &str) -> Keyword {
+    // The search starts among the keywords with the same first letter.
+    let (start, end) = match upper.as_bytes().first() {
+        Some(&letter @ b'A'..=b'Z') => {
+            let i = usize::from(letter - b'A');
+            (KEYWORDS_BY_LETTER[i], KEYWORDS_BY_LETTER[i + 1])
+        }
+        _ => (0, ALL_KEYWORDS.len()),
+    };
+    ALL_KEYWORDS[start..end]
+        .binary_search(&upper)
+        .map_or(Keyword::NoKeyword, |x| ALL_KEYWORDS_INDEX[start + x])
+}
+
+/// Where the keywords starting with each letter A..=Z begin in the sorted `ALL_KEYWORDS`, and
+/// (last) where those after Z begin.
+const KEYWORDS_BY_LETTER: [usize; 27] = {
+    let mut starts = [0; 27];
+    let mut letter = 0;
+    let mut i = 0;
+    while letter < 27 {
+        while i < ALL_KEYWORDS.len() && ALL_KEYWORDS[i].as_bytes()[0] < b'A' + letter as u8 {
+            i += 1;
+        }
+        starts[letter] = i;
+        letter += 1;
+    }
+    starts
+};
 
 /// A keyword (like SELECT) or an optionally quoted SQL identifier
 #[derive(Debug, Clone, PartialEq, PartialOrd, Eq, Ord, Hash)]

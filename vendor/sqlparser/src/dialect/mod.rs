@@ -71,8 +71,16 @@ use alloc::boxed::Box;
 /// to `true` if `parser.dialect` is one of the [`Dialect`]s specified.
 macro_rules! dialect_of {
     ( $parsed_dialect: ident is $($dialect_type: ty)|+ ) => {
-        ($($parsed_dialect.dialect.is::<$dialect_type>())||+)
+        ($($crate::dialect::compiled_in::<$dialect_type>() && $parsed_dialect.dialect.is::<$dialect_type>())||+)
     };
+}
+
+/// Whether the parser keeps the code for dialect `D`: only PostgreSQL's and the generic one are
+/// ever parsed with here, and a check for another is false at build time, its code dropped.
+pub fn compiled_in<D: 'static>() -> bool {
+    use core::any::TypeId;
+    let d = TypeId::of::<D>();
+    d == TypeId::of::<PostgreSqlDialect>() || d == TypeId::of::<GenericDialect>()
 }
 
 /// Encapsulates the differences between SQL implementations.
@@ -377,9 +385,9 @@ pub trait Dialect: Debug + Any {
             };
         }
 
-        let token = parser.peek_token();
+        let token = parser.peek_token_ref();
         debug!("get_next_precedence_full() {:?}", token);
-        match token.token {
+        match &token.token {
             Token::Word(w) if w.keyword == Keyword::OR => Ok(p!(Or)),
             Token::Word(w) if w.keyword == Keyword::AND => Ok(p!(And)),
             Token::Word(w) if w.keyword == Keyword::XOR => Ok(p!(Xor)),

@@ -989,7 +989,13 @@ impl<'a> Parser<'a> {
         // name is not followed by a string literal, but in fact in PostgreSQL it is a valid
         // expression that should parse as the column name "date".
         let loc = self.peek_token().location;
-        let opt_expr = self.maybe_parse(|parser| {
+        // Only a keyword can start a type a string literal may follow: any other token makes
+        // `parse_data_type` fail or name a custom type, which is refused below.
+        let may_be_typed = matches!(
+            &self.peek_token_ref().token,
+            Token::Word(word) if word.keyword != Keyword::NoKeyword
+        );
+        let opt_expr = if !may_be_typed { None } else { self.maybe_parse(|parser| {
             match parser.parse_data_type()? {
                 DataType::Interval => parser.parse_interval(),
                 // PostgreSQL allows almost any identifier to be used as custom data type name,
@@ -1005,7 +1011,7 @@ impl<'a> Parser<'a> {
                     value: parser.parse_literal_string()?,
                 }),
             }
-        })?;
+        })? };
 
         if let Some(expr) = opt_expr {
             return Ok(expr);
@@ -3105,6 +3111,18 @@ impl<'a> Parser<'a> {
         self.peek_nth_token(0)
     }
 
+    /// [`Self::peek_token`] without a copy of the token.
+    pub fn peek_token_ref(&self) -> &TokenWithLocation {
+        static EOF: TokenWithLocation = TokenWithLocation {
+            token: Token::EOF,
+            location: Location { line: 0, column: 0 },
+        };
+        self.tokens[self.index.min(self.tokens.len())..]
+            .iter()
+            .find(|token| !matches!(token.token, Token::Whitespace(_)))
+            .unwrap_or(&EOF)
+    }
+
     /// Returns the `N` next non-whitespace tokens that have not yet been
     /// processed.
     ///
@@ -3251,7 +3269,7 @@ impl<'a> Parser<'a> {
     /// true. Otherwise, no tokens are consumed and returns false.
     #[must_use]
     pub fn parse_keyword(&mut self, expected: Keyword) -> bool {
-        match self.peek_token().token {
+        match &self.peek_token_ref().token {
             Token::Word(w) if expected == w.keyword => {
                 self.next_token();
                 true
@@ -3357,7 +3375,7 @@ impl<'a> Parser<'a> {
     /// Consume the next token if it matches the expected token, otherwise return false
     #[must_use]
     pub fn consume_token(&mut self, expected: &Token) -> bool {
-        if self.peek_token() == *expected {
+        if self.peek_token_ref().token == *expected {
             self.next_token();
             true
         } else {
