@@ -32,8 +32,8 @@ use gluesql::core::ast::{
 use gluesql::core::data::{Key, LikePattern, RegexPattern, Value};
 use gluesql::core::error::Result;
 use gluesql::core::executor::{
-    between, binary_op, change_case, comparable, literal, number_key, sort_by, unary_op,
-    EvaluateError, Evaluated, Payload,
+    between, binary_op, change_case, comparable, literal, number_key, ordered_aggregate, sort_by,
+    unary_op, EvaluateError, Evaluated, Payload,
 };
 use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
@@ -317,6 +317,8 @@ enum Node<'q> {
     InSet(Box<InSet<'q>>),
     Cast(Box<Node<'q>>, &'q DataType),
     Coalesce(Vec<Node<'q>>),
+    /// The values of an ordered aggregate's row: its value, its other argument, its sort keys.
+    List(Vec<Node<'q>>),
     Extract(&'q DateTimeField, Box<Node<'q>>),
     /// One of the functions the storage computes natively (`DATE_TRUNC`, `ROUND`, ...).
     Call(&'q str, Vec<Node<'q>>),
@@ -955,7 +957,7 @@ impl<'q> Plan<'q> {
             .into_iter()
             .zip(&grouping.aggregates)
             .map(|(slot, (aggregate, _))| match slot {
-                Some(slot) => slot.export(),
+                Some(slot) => slot.export(aggregate),
                 None => Ok(empty_value(aggregate)),
             })
             .collect::<Result<Vec<_>>>()?;
@@ -2257,10 +2259,12 @@ impl<'q> Scope<'q> {
                     | AggregateFunction::Avg(expr) => {
                         self.compile(expr).map(|node| Some(literal_results(node)))
                     }
+                    AggregateFunction::Ordered(ordered) => match &ordered.args {
+                        Expr::Array { elem } => self.list(elem).map(|list| Some(Node::List(list))),
+                        _ => None,
+                    },
                     // GlueSQL's executor computes the rest.
-                    AggregateFunction::Variance(_)
-                    | AggregateFunction::Stdev(_)
-                    | AggregateFunction::Ordered(_) => None,
+                    AggregateFunction::Variance(_) | AggregateFunction::Stdev(_) => None,
                 };
                 let mut aggregates = outer;
                 let slot = aggregates.len();
@@ -2385,7 +2389,7 @@ impl<'q> Node<'q> {
                 target, pattern, ..
             } => target.tables() | pattern.tables(),
             Node::InSet(set) => set.target.tables(),
-            Node::Coalesce(list) | Node::Call(_, list) => all(list),
+            Node::Coalesce(list) | Node::Call(_, list) | Node::List(list) => all(list),
             Node::Case {
                 operand,
                 when_then,
@@ -2514,6 +2518,11 @@ impl<'q> Node<'q> {
                 in_values(target, values, set.negated)
             }
             Node::Cast(expr, data_type) => eval(expr)?.cast(data_type),
+            Node::List(list) => value(Value::List(
+                list.iter()
+                    .map(|item| Value::try_from(eval(item)?))
+                    .collect::<Result<_>>()?,
+            )),
             Node::Coalesce(list) => {
                 // As GlueSQL's COALESCE: every argument is evaluated, the first not NULL wins.
                 let mut first = None;
@@ -2707,8 +2716,14 @@ impl<'r> Groups<'r> {
                 Some(Node::Column(table, index)) => Cow::Borrowed(column(tuple, *table, *index)),
                 Some(argument) => borrowed(argument.eval(tuple, &[])?)?,
             };
-            // Every aggregate but COUNT skips NULL inputs.
-            if value.is_null() && !matches!(aggregate.func, AggregateFunction::Count(_)) {
+            // Every aggregate but COUNT skips NULL inputs; an ordered one, a row whose value (its
+            // list's first item) is NULL.
+            let skipped = match (&aggregate.func, &*value) {
+                (AggregateFunction::Count(_), _) => false,
+                (AggregateFunction::Ordered(_), Value::List(row)) => row[0].is_null(),
+                _ => value.is_null(),
+            };
+            if skipped {
                 continue;
             }
             match slot {
@@ -2739,11 +2754,19 @@ struct Accumulator {
 }
 
 enum Kind {
-    Count { wildcard: bool, count: i64 },
+    Count {
+        wildcard: bool,
+        count: i64,
+    },
     Sum(Value),
     Min(Value),
     Max(Value),
-    Avg { sum: Value, count: i64 },
+    Avg {
+        sum: Value,
+        count: i64,
+    },
+    /// An ordered aggregate's rows, sorted and read when the group is done.
+    Ordered(Vec<Vec<Value>>),
 }
 
 impl Accumulator {
@@ -2764,7 +2787,8 @@ impl Accumulator {
             AggregateFunction::Sum(_) => Kind::Sum(value),
             AggregateFunction::Min(_) => Kind::Min(value),
             AggregateFunction::Max(_) => Kind::Max(value),
-            // Variance, Stdev and the ordered aggregates are never planned here (see `Scope::compile`).
+            AggregateFunction::Ordered(_) => Kind::Ordered(vec![list_items(value)]),
+            // Variance and Stdev are never planned here (see `Scope::compile`).
             _ => Kind::Avg {
                 sum: value,
                 count: 1,
@@ -2804,12 +2828,19 @@ impl Accumulator {
                 add_into(sum, &value)?;
                 *count += 1;
             }
+            Kind::Ordered(rows) => rows.push(list_items(value.into_owned())),
         }
         Ok(())
     }
 
-    fn export(self) -> Result<Value> {
+    fn export(self, aggregate: &Aggregate) -> Result<Value> {
         match self.kind {
+            Kind::Ordered(rows) => match &aggregate.func {
+                AggregateFunction::Ordered(ordered) => {
+                    ordered_aggregate(ordered.kind, &ordered.order, rows)
+                }
+                _ => unreachable!("only an ordered aggregate collects rows"),
+            },
             Kind::Count { count, .. } => Ok(Value::I64(count)),
             Kind::Sum(value) | Kind::Min(value) | Kind::Max(value) => Ok(value),
             // Exact for integers and decimals, as GlueSQL's (patched) and PostgreSQL's `avg`.
@@ -2908,6 +2939,14 @@ fn borrowed(evaluated: Evaluated) -> Result<Cow<Value>> {
     match evaluated {
         Evaluated::Value(value) => Ok(value),
         other => Value::try_from(other).map(Cow::Owned),
+    }
+}
+
+/// The items of an ordered aggregate's row (see `Node::List`).
+fn list_items(value: Value) -> Vec<Value> {
+    match value {
+        Value::List(items) => items,
+        _ => unreachable!("an ordered aggregate's argument is a list"),
     }
 }
 

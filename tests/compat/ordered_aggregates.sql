@@ -131,3 +131,14 @@ SELECT upper(handle ORDER BY handle) FROM creators;
 SELECT SUM(creator_id ORDER BY handle) AS total, COUNT(handle ORDER BY creator_id DESC) AS handles,
     MAX(joined_at ORDER BY handle) AS last_joined
 FROM creators;
+
+-- case: string_agg_and_median_beside_plain_aggregates_over_a_join
+-- ordered
+SELECT c.country, s.category_id, COUNT(*) AS streams,
+    PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.stream_id) AS median_id,
+    STRING_AGG(DISTINCT LOWER(c.handle), '|' ORDER BY LOWER(c.handle)) FILTER (WHERE s.stream_id % 3 = 0) AS handles
+FROM streams s JOIN creators c ON c.creator_id = s.creator_id
+WHERE s.stream_id <= 60
+GROUP BY c.country, s.category_id
+HAVING COUNT(*) > 1
+ORDER BY c.country, s.category_id;

@@ -22,7 +22,7 @@ pub use {
     execute::{ExecuteError, Payload, PayloadVariable, execute},
     fetch::FetchError,
     insert::InsertError,
-    query::{QueryError, number_key, sort_by},
+    query::{QueryError, number_key, ordered_aggregate, sort_by},
     update::UpdateError,
     validate::ValidateError,
 };

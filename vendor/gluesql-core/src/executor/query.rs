@@ -12,7 +12,7 @@ mod project;
 mod source;
 mod values;
 
-pub use {error::QueryError, join::number_key, order_by::sort_by};
+pub use {aggregation::ordered_aggregate, error::QueryError, join::number_key, order_by::sort_by};
 pub(super) use output::{OutputBody, body as output_body};
 use {
     crate::{

@@ -1,6 +1,8 @@
 mod ordered;
 mod state;
 
+pub use ordered::export as ordered_aggregate;
+
 use {
     self::state::State,
     super::{

@@ -13,7 +13,7 @@ use {
     std::cmp::Ordering,
 };
 
-pub(super) fn export(kind: OrderedKind, order: &[SortOrder], rows: Vec<Vec<Value>>) -> Result<Value> {
+pub fn export(kind: OrderedKind, order: &[SortOrder], rows: Vec<Vec<Value>>) -> Result<Value> {
     let rows = sorted(order, rows)?;
     match kind {
         OrderedKind::StringAgg => string_agg(&rows),
