@@ -6,6 +6,8 @@
 // `sandbox:engine-ready` (module instantiated), `sandbox:data-ready` and `sandbox:first-answer`
 // with performance.mark; times are from navigation start. xtask passes SANDBOX_URL (the server),
 // SANDBOX_CHROMIUM, SANDBOX_DIST (the built page) and the package paths.
+// SANDBOX_CHROMIUM_FLAGS adds Chromium flags, for measurements only (e.g.
+// `--js-flags=--liftoff-only` shows what V8's optimizing compiler costs the first answer).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -36,7 +38,7 @@ const ms = (value) => value.toFixed(0).padStart(7);
 const browser = await chromium.launch({
   executablePath: need('SANDBOX_CHROMIUM'),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
+    '--disable-component-update', '--no-first-run', ...(process.env.SANDBOX_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean)],
 });
 
 /** One cold load of `link`: the page's marks and what it showed. */
