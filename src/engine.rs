@@ -1056,11 +1056,19 @@ impl Engine {
     }
 
     fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
-        let params = sql::finalize(statement)?;
-        let translated = translate_with_params(statement, &params).map_err(glue_error)?;
-        let result = match scan::run(&mut self.storage, &translated) {
+        let translated = translate(statement)?;
+        self.execute_translated(&translated, statement)
+    }
+
+    /// Runs a statement [`translate`] made of `statement`.
+    fn execute_translated(
+        &mut self,
+        translated: &gluesql::core::ast::Statement,
+        statement: &Statement,
+    ) -> Result<Payload, EngineError> {
+        let result = match scan::run(&mut self.storage, translated) {
             Some(result) => result,
-            None => self.execute_in_gluesql(translated, statement)?,
+            None => self.execute_in_gluesql(translated.clone(), statement)?,
         };
         result.map_err(|error| match error {
             GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
@@ -1767,15 +1775,43 @@ pub fn format_float(value: f64) -> String {
     format!("{mantissa}e{sign}{:02}", exponent.abs())
 }
 
+/// `statement` as GlueSQL's AST, its parameters bound.
+fn translate(statement: &mut Statement) -> Result<gluesql::core::ast::Statement, EngineError> {
+    let params = sql::finalize(statement)?;
+    translate_with_params(statement, &params).map_err(glue_error)
+}
+
+fn relation(payload: Payload) -> Relation {
+    match payload {
+        Payload::Select { labels, rows } => Relation {
+            columns: labels,
+            rows,
+        },
+        _ => unreachable!("a query returns rows"),
+    }
+}
+
 impl Backend for Engine {
     fn select(&mut self, query: Query) -> Result<Relation, EngineError> {
-        match self.execute_payload(&mut Statement::Query(Box::new(query)))? {
-            Payload::Select { labels, rows } => Ok(Relation {
-                columns: labels,
-                rows,
-            }),
-            _ => unreachable!("a query returns rows"),
+        Ok(relation(
+            self.execute_payload(&mut Statement::Query(Box::new(query)))?,
+        ))
+    }
+
+    fn rounds(
+        &mut self,
+        query: Query,
+        table: &str,
+        mut rows: Vec<Vec<Value>>,
+        next: &mut dyn FnMut(Relation) -> Result<Vec<Vec<Value>>, EngineError>,
+    ) -> Result<(), EngineError> {
+        let mut statement = Statement::Query(Box::new(query));
+        let translated = translate(&mut statement)?;
+        while !rows.is_empty() {
+            self.replace(table, rows)?;
+            rows = next(relation(self.execute_translated(&translated, &statement)?))?;
         }
+        Ok(())
     }
 
     fn materialize(&mut self, relation: Relation) -> Result<String, EngineError> {

@@ -59,6 +59,16 @@ pub trait Backend {
     fn materialize(&mut self, relation: Relation) -> Result<String, EngineError>;
     /// Replaces the rows of a temporary table.
     fn replace(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<(), EngineError>;
+    /// Runs `query`, which GlueSQL answers as written, once per round: before each round the
+    /// rows of `table` are replaced by `rows`, then by those `next` makes of each answer, until
+    /// there are none.
+    fn rounds(
+        &mut self,
+        query: Query,
+        table: &str,
+        rows: Vec<Vec<Value>>,
+        next: &mut dyn FnMut(Relation) -> Result<Vec<Vec<Value>>, EngineError>,
+    ) -> Result<(), EngineError>;
     /// The column names of a table, in order.
     fn columns(&self, table: &str) -> Option<Vec<String>>;
     /// A view's query, ready to run, and its column names.
@@ -72,21 +82,30 @@ const MAX_RECURSIVE_ROUNDS: usize = 10_000;
 
 /// Answers a query, in steps when it needs them.
 pub fn query(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, EngineError> {
+    if answered_as_written(&*backend, &mut query) {
+        backend.select(query)
+    } else {
+        evaluate(backend, query)
+    }
+}
+
+/// Whether GlueSQL answers `query` as written, with no step before it; then its `GROUP BY` is
+/// made to name its inputs (see `group_by_output_names`).
+fn answered_as_written(backend: &dyn Backend, query: &mut Query) -> bool {
     // A derived table alone in FROM is computed first too: GlueSQL's executor would run it,
     // and every subquery in it per row, where the in-place reads cannot.
     let derived = matches!(&*query.body, SetExpr::Select(select) if reads_derived_table(select));
     if derived
-        || needs_steps(&query)
-        || joins_exists(&query)
-        || !views_read(&*backend, &query).is_empty()
+        || needs_steps(&*query)
+        || joins_exists(query)
+        || !views_read(backend, &*query).is_empty()
     {
-        evaluate(backend, query)
-    } else {
-        if let SetExpr::Select(select) = query.body.as_mut() {
-            group_by_output_names(&*backend, select);
-        }
-        backend.select(query)
+        return false;
     }
+    if let SetExpr::Select(select) = query.body.as_mut() {
+        group_by_output_names(backend, select);
+    }
+    true
 }
 
 /// True when GlueSQL cannot answer the query (or would answer it far too slowly) as written.
@@ -789,26 +808,26 @@ fn recursive_cte(
             to: &working,
         },
     );
-    let mut rounds = 0;
-    while !fresh.is_empty() {
-        rounds += 1;
-        if rounds > MAX_RECURSIVE_ROUNDS || rows.len() > MAX_RECURSIVE_ROWS {
-            return Err(EngineError::Execution {
-                message: format!(
-                    "WITH RECURSIVE {name} stopped after {} rounds and {} rows; add a condition that ends it, or use generate_series for a series",
-                    rounds - 1,
-                    rows.len()
-                ),
-            });
+    let limits = |rounds: usize, rows: usize| {
+        if rounds < MAX_RECURSIVE_ROUNDS && rows <= MAX_RECURSIVE_ROWS {
+            return Ok(());
         }
-        backend.replace(&working, fresh)?;
-        let produced = set_expr(backend, step.clone())?;
+        Err(EngineError::Execution {
+            message: format!(
+                "WITH RECURSIVE {name} stopped after {rounds} rounds and {rows} rows; add a condition that ends it, or use generate_series for a series"
+            ),
+        })
+    };
+    limits(0, rows.len())?;
+    let mut rounds = 0;
+    // What a round's answer adds: the rows it has not seen (all of them with UNION ALL).
+    let mut next = |produced: Relation| {
         if produced.columns.len() != columns.len() {
             return Err(EngineError::Execution {
                 message: "each UNION query must have the same number of columns".to_owned(),
             });
         }
-        fresh = if all {
+        let fresh: Vec<_> = if all {
             produced.rows
         } else {
             produced
@@ -818,6 +837,23 @@ fn recursive_cte(
                 .collect()
         };
         rows.extend(fresh.iter().cloned());
+        rounds += 1;
+        if !fresh.is_empty() {
+            limits(rounds, rows.len())?;
+        }
+        Ok(fresh)
+    };
+    let mut query = select_all_from("x");
+    *query.body = step;
+    if answered_as_written(&*backend, &mut query) {
+        // Read and translated once, run every round.
+        backend.rounds(query, &working, fresh, &mut next)?;
+    } else {
+        let step = *query.body;
+        while !fresh.is_empty() {
+            backend.replace(&working, fresh)?;
+            fresh = next(set_expr(backend, step.clone())?)?;
+        }
     }
     Ok(Relation { columns, rows })
 }

@@ -162,3 +162,33 @@ WITH RECURSIVE fib(n, a, b) AS (
     SELECT n + 1, b, a + b FROM fib WHERE n < 20
 )
 SELECT n, a FROM fib ORDER BY n;
+
+-- case: recursive_union_stops_at_a_cycle
+-- ordered
+WITH RECURSIVE r(x) AS (
+    SELECT 1
+    UNION
+    SELECT (x * 2) % 7 FROM r
+)
+SELECT x FROM r ORDER BY x;
+
+-- case: recursive_step_joining_a_derived_table
+-- ordered
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT n.i + 1 FROM n JOIN (SELECT COUNT(*) AS c FROM stream_categories) k ON n.i < k.c
+)
+SELECT i FROM n ORDER BY i;
+
+-- case: recursive_step_joining_a_table_walks_a_creators_later_streams
+-- ordered
+WITH RECURSIVE walk(stream_id, creator_id, depth) AS (
+    SELECT stream_id, creator_id, 1 FROM streams WHERE stream_id IN (1, 2)
+    UNION ALL
+    SELECT s.stream_id, s.creator_id, w.depth + 1
+    FROM walk w JOIN streams s ON s.creator_id = w.creator_id AND s.stream_id > w.stream_id
+    WHERE w.depth < 3
+)
+SELECT depth, COUNT(*) AS streams, COUNT(DISTINCT creator_id) AS creators
+FROM walk GROUP BY depth ORDER BY depth;
