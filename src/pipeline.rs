@@ -779,11 +779,9 @@ fn recursive_cte(
         _ => return Err(unsupported("this form of WITH RECURSIVE", shape_hint)),
     };
     if refers_to(&*left, name) {
-        return Err(unsupported(
-            "a recursive CTE whose first part reads itself",
-            shape_hint,
-        ));
+        return Err(recursion_error(name, "within its non-recursive term"));
     }
+    check_recursive_term(&right, name)?;
     let anchor = rename_columns(set_expr(backend, *left)?, &alias.columns, name)?;
     let columns = anchor.columns.clone();
     let mut seen: HashSet<Vec<RowKey>> = HashSet::new();
@@ -808,6 +806,7 @@ fn recursive_cte(
             to: &working,
         },
     );
+    hoist_derived_tables(backend, &mut step, &Ident::new(&working))?;
     let limits = |rounds: usize, rows: usize| {
         if rounds < MAX_RECURSIVE_ROUNDS && rows <= MAX_RECURSIVE_ROWS {
             return Ok(());
@@ -858,6 +857,135 @@ fn recursive_cte(
     Ok(Relation { columns, rows })
 }
 
+/// PostgreSQL's rules for the part of `WITH RECURSIVE` that reads the CTE: it reads it once, not
+/// in a subquery nor on the side of an outer join that may be missing, and neither aggregates
+/// nor windows its rows.
+fn check_recursive_term(term: &SetExpr, name: &Ident) -> Result<(), EngineError> {
+    struct Reads<'a> {
+        name: &'a Ident,
+        subqueries: usize,
+        references: usize,
+        in_subquery: bool,
+        aggregate: bool,
+        window: bool,
+    }
+    impl Visitor for Reads<'_> {
+        type Break = ();
+        fn pre_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
+            self.subqueries += 1;
+            ControlFlow::Continue(())
+        }
+        fn post_visit_query(&mut self, _: &Query) -> ControlFlow<()> {
+            self.subqueries -= 1;
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
+            if names_table(factor, self.name) {
+                self.references += 1;
+                self.in_subquery |= self.subqueries > 0;
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+            if self.subqueries == 0 {
+                self.aggregate |= crate::names::is_aggregate(expr);
+                self.window |= matches!(expr, Expr::Function(f) if f.over.is_some());
+            }
+            ControlFlow::Continue(())
+        }
+    }
+    let mut reads = Reads {
+        name,
+        subqueries: 0,
+        references: 0,
+        in_subquery: false,
+        aggregate: false,
+        window: false,
+    };
+    let _ = crate::walk::walk(term, &mut reads);
+    let clause = if reads.references > 1 {
+        "more than once"
+    } else if reads.in_subquery {
+        "within a subquery"
+    } else if outer_join_may_miss(term, name) {
+        "within an outer join"
+    } else if reads.aggregate || reads.window {
+        let what = if reads.aggregate {
+            "aggregate"
+        } else {
+            "window"
+        };
+        return Err(EngineError::Execution {
+            message: format!(
+                "{what} functions are not allowed in a recursive query's recursive term"
+            ),
+        });
+    } else {
+        return Ok(());
+    };
+    Err(recursion_error(name, clause))
+}
+
+/// Whether `name` is read on a side of an outer join of `term` that the join may leave out.
+fn outer_join_may_miss(term: &SetExpr, name: &Ident) -> bool {
+    let SetExpr::Select(select) = term else {
+        return false;
+    };
+    select.from.iter().any(|table| {
+        let mut before = refers_to(&table.relation, name);
+        table.joins.iter().any(|join| {
+            let here = refers_to(&join.relation, name);
+            let missed = match join.join_operator {
+                JoinOperator::LeftOuter(_) => here,
+                JoinOperator::RightOuter(_) => before,
+                JoinOperator::FullOuter(_) => here || before,
+                _ => false,
+            };
+            before |= here;
+            missed
+        })
+    })
+}
+
+fn recursion_error(name: &Ident, clause: &str) -> EngineError {
+    EngineError::Execution {
+        message: format!(
+            "recursive reference to query \"{}\" must not appear {clause}",
+            identifier_name(name)
+        ),
+    }
+}
+
+/// A derived table in the FROM of a recursive CTE's step that does not read the CTE is the same
+/// every round (every function here is deterministic): it is computed once, before the rounds.
+fn hoist_derived_tables(
+    backend: &mut dyn Backend,
+    step: &mut SetExpr,
+    working: &Ident,
+) -> Result<(), EngineError> {
+    let SetExpr::Select(select) = step else {
+        return Ok(());
+    };
+    let factors = select.from.iter_mut().flat_map(|table| {
+        std::iter::once(&mut table.relation)
+            .chain(table.joins.iter_mut().map(|join| &mut join.relation))
+    });
+    for factor in factors {
+        if let TableFactor::Derived {
+            lateral: false,
+            subquery,
+            alias,
+        } = factor
+        {
+            if !refers_to(&**subquery, working) {
+                let relation = query(backend, (**subquery).clone())?;
+                *factor = stored_as_table(backend, relation, alias.take())?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn rename_columns(
     mut relation: Relation,
     names: &[Ident],
@@ -895,17 +1023,19 @@ fn refers_to<V: Visit>(node: &V, name: &Ident) -> bool {
     impl Visitor for Finder<'_> {
         type Break = ();
         fn pre_visit_table_factor(&mut self, factor: &TableFactor) -> ControlFlow<()> {
-            match factor {
-                TableFactor::Table {
-                    name, args: None, ..
-                } if matches!(name.0.as_slice(), [only] if same_name(only, self.0)) => {
-                    ControlFlow::Break(())
-                }
-                _ => ControlFlow::Continue(()),
+            match names_table(factor, self.0) {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
             }
         }
     }
     crate::walk::walk(node, &mut Finder(name)).is_break()
+}
+
+/// Whether `factor` reads the table (or CTE) `name`.
+fn names_table(factor: &TableFactor, name: &Ident) -> bool {
+    matches!(factor, TableFactor::Table { name: table, args: None, .. }
+        if matches!(table.0.as_slice(), [only] if same_name(only, name)))
 }
 
 /// Points references to a CTE at the table that holds its rows, keeping the name as the alias.

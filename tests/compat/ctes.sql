@@ -192,3 +192,59 @@ WITH RECURSIVE walk(stream_id, creator_id, depth) AS (
 )
 SELECT depth, COUNT(*) AS streams, COUNT(DISTINCT creator_id) AS creators
 FROM walk GROUP BY depth ORDER BY depth;
+
+-- case: recursive_step_with_the_cte_on_the_kept_side_of_a_left_join
+-- ordered
+WITH RECURSIVE n(i, handle) AS (
+    SELECT 1, CAST(NULL AS TEXT)
+    UNION ALL
+    SELECT n.i + 1, c.handle FROM n LEFT JOIN creators c ON c.creator_id = n.i * 1000 WHERE n.i < 4
+)
+SELECT i, handle FROM n ORDER BY i;
+
+-- case: recursive_reference_read_twice_is_an_error
+-- error
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT n.i + 1 FROM n JOIN (SELECT MAX(i) AS m FROM n) k ON n.i = k.m WHERE n.i < 5
+)
+SELECT i FROM n;
+
+-- case: recursive_reference_in_a_subquery_is_an_error
+-- error
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT c.creator_id + 1 FROM creators c WHERE c.creator_id < 3 AND EXISTS (SELECT 1 FROM n)
+)
+SELECT i FROM n;
+
+-- case: recursive_reference_on_the_missing_side_of_an_outer_join_is_an_error
+-- error
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT n.i + 1 FROM creators c LEFT JOIN n ON c.creator_id = n.i WHERE n.i < 3
+)
+SELECT i FROM n;
+
+-- case: recursive_term_with_an_aggregate_is_an_error
+-- error
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT COUNT(*) + 1 FROM n WHERE i < 3
+)
+SELECT i FROM n;
+
+-- case: recursive_reference_in_the_non_recursive_term_is_an_error
+-- error
+WITH RECURSIVE n(i) AS (
+    SELECT 1
+    UNION ALL
+    SELECT i + 1 FROM n WHERE i < 3
+    UNION ALL
+    SELECT i + 2 FROM n WHERE i < 3
+)
+SELECT i FROM n;
