@@ -784,6 +784,7 @@ fn recursive_cte(
     check_recursive_term(&right, name)?;
     let anchor = rename_columns(set_expr(backend, *left)?, &alias.columns, name)?;
     let columns = anchor.columns.clone();
+    let types = value_types(&anchor);
     let mut seen: HashSet<Vec<RowKey>> = HashSet::new();
     let mut fresh = if all {
         anchor.rows
@@ -826,6 +827,21 @@ fn recursive_cte(
                 message: "each UNION query must have the same number of columns".to_owned(),
             });
         }
+        // PostgreSQL types the CTE by its first term and refuses a recursive term of another
+        // type; integers of any width are one type here, as the engine does not tell them apart.
+        for (position, pair) in types.iter().zip(value_types(&produced)).enumerate() {
+            if let (Some(first), Some(later)) = pair {
+                if *first != later {
+                    return Err(EngineError::Execution {
+                        message: format!(
+                            "recursive query \"{}\" column {} has type {first} in its non-recursive term but {later} in its recursive term; cast one of them to the other's type",
+                            identifier_name(name),
+                            position + 1
+                        ),
+                    });
+                }
+            }
+        }
         let fresh: Vec<_> = if all {
             produced.rows
         } else {
@@ -855,6 +871,14 @@ fn recursive_cte(
         }
     }
     Ok(Relation { columns, rows })
+}
+
+/// The type of each column, as the results name it, where a row has a value for it.
+fn value_types(relation: &Relation) -> Vec<Option<&'static str>> {
+    let values = relation.typed_values().into_iter();
+    values
+        .map(|value| value.map(crate::engine::type_name))
+        .collect()
 }
 
 /// PostgreSQL's rules for the part of `WITH RECURSIVE` that reads the CTE: it reads it once, not

@@ -805,6 +805,30 @@ fn a_recursive_cte_that_never_ends_is_stopped_with_a_message() {
 }
 
 #[test]
+fn a_recursive_cte_whose_terms_differ_in_type_is_refused() {
+    let mut engine = engine();
+    let message = error(
+        &mut engine,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 0.5 FROM n WHERE i < 3) SELECT i FROM n",
+    )
+    .to_string();
+    assert!(
+        message.starts_with(
+            "recursive query \"n\" column 1 has type INT in its non-recursive term but DECIMAL"
+        ),
+        "{message}"
+    );
+    // With the first term cast, as PostgreSQL asks too.
+    assert_eq!(
+        single(
+            &mut engine,
+            "WITH RECURSIVE n(i) AS (SELECT CAST(1 AS NUMERIC) UNION ALL SELECT i + 0.5 FROM n WHERE i < 3) SELECT SUM(i) FROM n"
+        ),
+        Cell::Text("10.0".to_owned())
+    );
+}
+
+#[test]
 fn a_subquery_with_steps_that_reads_the_outer_query_is_refused_by_name() {
     let mut engine = engine();
     let message = error(
