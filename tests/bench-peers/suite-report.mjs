@@ -113,10 +113,11 @@ export function suiteHeadline(records, scale) {
   }
   const farAndSlow = far.filter((r) => r.wasm.median >= NOTICEABLE_MS);
   lines.push(`- Within ${SQLITE_FACTOR}x of sql.js (ours in wasm, medians): ${compared.length - far.length} of `
-    + `${compared.length}. Of the ${far.length} over, ${far.length - farAndSlow.length} take ours under `
-    + `${NOTICEABLE_MS} ms (fixed costs against sub-millisecond SQLite answers)`
+    + `${compared.length}` + (far.length === 0 ? '.' : `. Of the ${far.length} over, `
+    + `${far.length - farAndSlow.length} take ours under ${NOTICEABLE_MS} ms (fixed costs against `
+    + 'sub-millisecond SQLite answers)'
     + (farAndSlow.length ? `; the ${farAndSlow.length} others: ${shown(farAndSlow, (r) => `${r.name} `
-      + `${ratioText(r.wasmRatio)} (${ms(r.wasm.median)} vs ${ms(r.sqlite.median)} ms)`)}` : '') + '.');
+      + `${ratioText(r.wasmRatio)} (${ms(r.wasm.median)} vs ${ms(r.sqlite.median)} ms)`)}` : '') + '.'));
   lines.push('', 'Slowest 10 natively (native, wasm, sql.js medians in ms; wasm / sql.js):', '');
   for (const r of byTime) {
     lines.push(`1. ${r.name}: ${ms(r.native.median)}, ${ms(r.wasm?.median)}, `
