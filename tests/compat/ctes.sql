@@ -216,7 +216,8 @@ SELECT i FROM n;
 WITH RECURSIVE n(i) AS (
     SELECT 1
     UNION ALL
-    SELECT c.creator_id + 1 FROM creators c WHERE c.creator_id < 3 AND EXISTS (SELECT 1 FROM n)
+    SELECT c.creator_id + 1 FROM creators c
+    WHERE c.creator_id < 3 AND EXISTS (SELECT 1 FROM n WHERE n.i = c.creator_id)
 )
 SELECT i FROM n;
 
@@ -234,7 +235,7 @@ SELECT i FROM n;
 WITH RECURSIVE n(i) AS (
     SELECT 1
     UNION ALL
-    SELECT COUNT(*) + 1 FROM n WHERE i < 3
+    SELECT MAX(i) + 1 FROM n WHERE i < 3 GROUP BY i
 )
 SELECT i FROM n;
 
