@@ -25,6 +25,7 @@ use serde::Serialize;
 use sqlparser::ast::{
     AssignmentTarget, CreateTable, Ident, ObjectName, Query, SetExpr, Statement, Visitor,
 };
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::rc::Rc;
@@ -1057,18 +1058,19 @@ impl Engine {
 
     fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
         let translated = translate(statement)?;
-        self.execute_translated(&translated, statement)
+        self.execute_translated(Cow::Owned(translated), statement)
     }
 
-    /// Runs a statement [`translate`] made of `statement`.
+    /// Runs a statement [`translate`] made of `statement`; GlueSQL's executor takes it whole, so
+    /// one that is run again is copied only then.
     fn execute_translated(
         &mut self,
-        translated: &gluesql::core::ast::Statement,
+        translated: Cow<gluesql::core::ast::Statement>,
         statement: &Statement,
     ) -> Result<Payload, EngineError> {
-        let result = match scan::run(&mut self.storage, translated) {
+        let result = match scan::run(&mut self.storage, &translated) {
             Some(result) => result,
-            None => self.execute_in_gluesql(translated.clone(), statement)?,
+            None => self.execute_in_gluesql(translated.into_owned(), statement)?,
         };
         result.map_err(|error| match error {
             GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
@@ -1809,7 +1811,8 @@ impl Backend for Engine {
         let translated = translate(&mut statement)?;
         while !rows.is_empty() {
             self.replace(table, rows)?;
-            rows = next(relation(self.execute_translated(&translated, &statement)?))?;
+            let answer = self.execute_translated(Cow::Borrowed(&translated), &statement)?;
+            rows = next(relation(answer))?;
         }
         Ok(())
     }

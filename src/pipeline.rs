@@ -807,7 +807,7 @@ fn recursive_cte(
             to: &working,
         },
     );
-    hoist_derived_tables(backend, &mut step, &Ident::new(&working))?;
+    hoist_derived_tables(backend, &mut step)?;
     let limits = |rounds: usize, rows: usize| {
         if rounds < MAX_RECURSIVE_ROUNDS && rows <= MAX_RECURSIVE_ROWS {
             return Ok(());
@@ -980,13 +980,10 @@ fn recursion_error(name: &Ident, clause: &str) -> EngineError {
     }
 }
 
-/// A derived table in the FROM of a recursive CTE's step that does not read the CTE is the same
-/// every round (every function here is deterministic): it is computed once, before the rounds.
-fn hoist_derived_tables(
-    backend: &mut dyn Backend,
-    step: &mut SetExpr,
-    working: &Ident,
-) -> Result<(), EngineError> {
+/// A derived table in the FROM of a recursive CTE's step is the same every round: it cannot read
+/// the CTE (`check_recursive_term` refuses that) and every function here is deterministic. It
+/// is computed once, before the rounds.
+fn hoist_derived_tables(backend: &mut dyn Backend, step: &mut SetExpr) -> Result<(), EngineError> {
     let SetExpr::Select(select) = step else {
         return Ok(());
     };
@@ -1001,10 +998,8 @@ fn hoist_derived_tables(
             alias,
         } = factor
         {
-            if !refers_to(&**subquery, working) {
-                let relation = query(backend, (**subquery).clone())?;
-                *factor = stored_as_table(backend, relation, alias.take())?;
-            }
+            let relation = query(backend, (**subquery).clone())?;
+            *factor = stored_as_table(backend, relation, alias.take())?;
         }
     }
     Ok(())

@@ -2389,3 +2389,75 @@ fn output_name(expr: &Expr) -> Option<String> {
     };
     Some(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use sqlparser::ast::{Expr, SelectItem, SetExpr, Statement};
+    use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+    use sqlparser::tokenizer::Token;
+
+    fn keyword(word: &str) -> Keyword {
+        match Token::make_word(word, None) {
+            Token::Word(word) => word.keyword,
+            other => panic!("{other:?} is no word"),
+        }
+    }
+
+    // The vendored tokenizer looks keywords up among those with the same first letter.
+    #[test]
+    fn every_keyword_is_found_in_any_case_and_nothing_else_is() {
+        for (text, expected) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX) {
+            assert_eq!(keyword(&text.to_lowercase()), *expected, "{text}");
+            assert_eq!(keyword(&format!("{text}x")), Keyword::NoKeyword, "{text}x");
+        }
+        assert_eq!(keyword("SeLeCt"), Keyword::SELECT);
+        // Upper-cased as Unicode does it, as upstream does.
+        assert_eq!(keyword("ſelect"), Keyword::SELECT);
+        assert_eq!(keyword(&"a".repeat(100)), Keyword::NoKeyword);
+        assert_eq!(keyword("_select"), Keyword::NoKeyword);
+        let quoted = Token::make_word("select", Some('"'));
+        assert!(matches!(quoted, Token::Word(w) if w.keyword == Keyword::NoKeyword));
+    }
+
+    // The vendored parser tries a typed literal only where a keyword starts the operand.
+    #[test]
+    fn typed_literals_parse_and_type_names_alone_are_columns() {
+        let items = |sql: &str| match super::parse(sql).unwrap().remove(0) {
+            Statement::Query(query) => match *query.body {
+                SetExpr::Select(select) => select.projection,
+                other => panic!("{other}"),
+            },
+            other => panic!("{other}"),
+        };
+        let typed = items(
+            "SELECT DATE '2026-01-02', TIMESTAMP WITH TIME ZONE '2026-01-02 03:04:05+00', \
+             DOUBLE PRECISION '1.5', BOOL 'true', INTERVAL '1' DAY",
+        );
+        assert_eq!(typed.len(), 5);
+        for item in &typed[..4] {
+            assert!(
+                matches!(item, SelectItem::UnnamedExpr(Expr::TypedString { .. })),
+                "{item}"
+            );
+        }
+        assert!(matches!(
+            &typed[4],
+            SelectItem::UnnamedExpr(Expr::Interval(_))
+        ));
+        let plain = items("SELECT date, handle, 1, 'x', (2) FROM t");
+        assert!(matches!(
+            &plain[0],
+            SelectItem::UnnamedExpr(Expr::Identifier(_))
+        ));
+        assert!(matches!(
+            &plain[1],
+            SelectItem::UnnamedExpr(Expr::Identifier(_))
+        ));
+        assert!(matches!(&plain[2], SelectItem::UnnamedExpr(Expr::Value(_))));
+        assert!(matches!(&plain[3], SelectItem::UnnamedExpr(Expr::Value(_))));
+        assert!(matches!(
+            &plain[4],
+            SelectItem::UnnamedExpr(Expr::Nested(_))
+        ));
+    }
+}

@@ -988,11 +988,12 @@ impl<'a> Parser<'a> {
         // Note also that naively `SELECT date` looks like a syntax error because the `date` type
         // name is not followed by a string literal, but in fact in PostgreSQL it is a valid
         // expression that should parse as the column name "date".
-        let loc = self.peek_token().location;
+        let next = self.peek_token_ref();
+        let loc = next.location;
         // Only a keyword can start a type a string literal may follow: any other token makes
         // `parse_data_type` fail or name a custom type, which is refused below.
         let may_be_typed = matches!(
-            &self.peek_token_ref().token,
+            &next.token,
             Token::Word(word) if word.keyword != Keyword::NoKeyword
         );
         let opt_expr = if !may_be_typed { None } else { self.maybe_parse(|parser| {
