@@ -1452,9 +1452,12 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
     if select.selection.is_none() {
         return Ok(());
     }
+    let conjuncts = crate::sql::conjuncts(select.selection.take().expect("checked above"));
+    let bounds = bounds(select, &conjuncts);
     let mut kept = Vec::new();
-    for conjunct in crate::sql::conjuncts(select.selection.take().expect("checked above")) {
-        if let Some((outer, grouped, other, on_left)) = aggregate_by_key(&conjunct) {
+    for conjunct in conjuncts {
+        if let Some((outer, mut grouped, other, on_left)) = aggregate_by_key(&conjunct) {
+            restrict(&mut grouped, &outer, &bounds);
             let Ok(relation) = self::query(backend, grouped) else {
                 kept.push(conjunct);
                 continue;
@@ -1489,7 +1492,10 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
                 negated,
             } => (vec![(**expr).clone()], subquery.clone(), *negated, false),
             Expr::Exists { subquery, negated } => match exists_as_values(subquery) {
-                Some((outer, values)) => (outer, Box::new(values), *negated, true),
+                Some((outer, mut values)) => {
+                    restrict(&mut values, &outer, &bounds);
+                    (outer, Box::new(values), *negated, true)
+                }
                 None => {
                     kept.push(conjunct);
                     continue;
@@ -1539,6 +1545,94 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
     }
     select.selection = crate::sql::and_all(kept);
     Ok(())
+}
+
+/// The conditions every row of the query's answer meets that compare one expression with
+/// constants (`s.stream_id <= 120`, `g.day BETWEEN $1 AND $2`, `c.tier IN ('gold')`): among
+/// its `WHERE` conjuncts and the `ON` of inner joins no RIGHT or FULL join follows.
+fn bounds(select: &sqlparser::ast::Select, conjuncts: &[Expr]) -> Vec<Expr> {
+    let join_conditions = select.from.iter().flat_map(|from| {
+        liftable_joins(from).filter_map(|index| match &from.joins[index].join_operator {
+            JoinOperator::Inner(JoinConstraint::On(on)) => Some(on.clone()),
+            _ => None,
+        })
+    });
+    let on = join_conditions.flat_map(crate::sql::conjuncts);
+    on.chain(conjuncts.iter().cloned())
+        .filter(|conjunct| bounded(conjunct).is_some())
+        .collect()
+}
+
+/// The expression a condition compares with constants, if it is one: `x <op> c`, `c <op> x`,
+/// `x [NOT] BETWEEN c AND c`, `x [NOT] IN (c, ...)`.
+fn bounded(mut condition: &Expr) -> Option<&Expr> {
+    while let Expr::Nested(inner) = condition {
+        condition = inner;
+    }
+    let (target, constants): (&Expr, Vec<&Expr>) = match condition {
+        Expr::BinaryOp { left, op, right } if crate::sql::is_comparison(op) => {
+            match (constant(left), constant(right)) {
+                (false, true) => (left, vec![]),
+                (true, false) => (right, vec![]),
+                _ => return None,
+            }
+        }
+        Expr::Between {
+            expr, low, high, ..
+        } => (expr, vec![low, high]),
+        Expr::InList { expr, list, .. } => (expr, list.iter().collect()),
+        _ => return None,
+    };
+    constants.into_iter().all(constant).then_some(target)
+}
+
+/// An expression of literals and parameters only (no column, function or subquery).
+fn constant(expr: &Expr) -> bool {
+    crate::walk::expressions(expr, |e| match e {
+        Expr::Identifier(_)
+        | Expr::CompoundIdentifier(_)
+        | Expr::Function(_)
+        | Expr::Subquery(_)
+        | Expr::Exists { .. }
+        | Expr::InSubquery { .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    })
+    .is_continue()
+}
+
+/// Adds to a subquery computed once for every key (its first columns `outer.len()` key
+/// columns, matched with the outer `o.x` of each) the outer query's `bounds` on a key, read on
+/// the key's column: a row whose key fails them joins only rows of the outer query that the
+/// bound drops, so it need not be computed (`EXISTS (SELECT ... WHERE vs.stream_id =
+/// s.stream_id)` with `s.stream_id <= 120` reads only the sessions of those streams). The
+/// answer is the same for `NOT EXISTS` (the rows a key keeps are those the bound keeps).
+fn restrict(subquery: &mut Query, outer: &[Expr], bounds: &[Expr]) {
+    use sqlparser::ast::SelectItem;
+    let SetExpr::Select(select) = subquery.body.as_mut() else {
+        return;
+    };
+    let mut added = Vec::new();
+    for (key, item) in outer.iter().zip(&select.projection) {
+        let SelectItem::UnnamedExpr(column) = item else {
+            return;
+        };
+        for bound in bounds {
+            if bounded(bound) == Some(key) {
+                let mut condition = bound.clone();
+                let _ = crate::walk::expressions_mut(&mut condition, |e| {
+                    if e == key {
+                        *e = column.clone();
+                    }
+                    ControlFlow::<()>::Continue(())
+                });
+                added.push(condition);
+            }
+        }
+    }
+    if !added.is_empty() {
+        added.extend(select.selection.take());
+        select.selection = crate::sql::and_all(added);
+    }
 }
 
 /// A subquery computed on its own cannot see the outer query's columns: says which of its

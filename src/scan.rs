@@ -132,12 +132,14 @@ struct Condition<'q> {
 
 /// `column <op> constant` (the column moved to the left), `column [NOT] IN (constants)` or
 /// `column IS [NOT] NULL`.
+#[derive(Clone)]
 struct Quick {
     table: usize,
     index: usize,
     test: Test,
 }
 
+#[derive(Clone)]
 enum Test {
     /// The constant, and whether a value less than, equal to or greater than it passes.
     Compare(Value, [bool; 3]),
@@ -431,6 +433,19 @@ struct Source<'q> {
     correlation: Option<Correlation<'q>>,
     /// For the first table, its integer primary key column, by which its rows are stored.
     key: Option<usize>,
+    /// What the join equalities imply for this table's rows ([`imply_through_joins`]).
+    implied: Vec<Implied>,
+}
+
+/// A test a row of a table must pass to be in the answer, implied by a join's equality and a
+/// condition on the other side (`a.x = b.x` and `a.x = 5`: `b.x = 5`). A row that surely fails
+/// it is skipped as it is read (with the zone maps, a block of such rows is never read); one it
+/// cannot judge (a value of another type, NULL) is kept. The condition itself is still tested
+/// where it was placed.
+struct Implied {
+    quick: Quick,
+    /// The position of the table it was implied from.
+    from: usize,
 }
 
 /// A subquery's equality between an integer column of its first table and the enclosing rows
@@ -509,7 +524,10 @@ impl<'q> Source<'q> {
     /// compares a column with a constant, the table is too small for zone maps, or only some
     /// rows are read (see `candidates`).
     fn zoned(&self, storage: &SandboxStorage, at: usize) -> Option<(Rc<ZoneMap>, Vec<Verdict>)> {
-        let (map, verdicts) = self.verdicts(storage, at, self.filter.iter().chain(&self.after))?;
+        let conditions = self.filter.iter().chain(&self.after);
+        let quicks = conditions.map(|condition| condition.quick.as_ref());
+        let implied = self.implied.iter().map(|implied| Some(&implied.quick));
+        let (map, verdicts) = self.verdicts(storage, at, quicks.chain(implied))?;
         (!verdicts.iter().all(|verdict| *verdict == Verdict::Some)).then_some((map, verdicts))
     }
 
@@ -519,22 +537,19 @@ impl<'q> Source<'q> {
         &self,
         storage: &SandboxStorage,
         at: usize,
-        conditions: impl Iterator<Item = &'c Condition<'c>>,
-    ) -> Option<(Rc<ZoneMap>, Vec<Verdict>)>
-    where
-        'q: 'c,
-    {
+        conditions: impl Iterator<Item = Option<&'c Quick>>,
+    ) -> Option<(Rc<ZoneMap>, Vec<Verdict>)> {
         if self.correlation.is_some() {
             return None;
         }
         let mut zoned: Option<(Rc<ZoneMap>, Vec<Verdict>)> = None;
         let mut every_condition = true;
-        for condition in conditions {
+        for quick in conditions {
             let Some(Quick {
                 table,
                 index,
                 test: Test::Compare(constant, passing),
-            }) = &condition.quick
+            }) = quick
             else {
                 every_condition = false;
                 continue;
@@ -608,8 +623,15 @@ impl Source<'_> {
         let key = self.key?;
         let (mut low, mut high) = (i64::MIN, i64::MAX);
         let mut bounded = false;
-        for condition in self.filter.iter().chain(&self.after) {
-            let (from, to) = match (&condition.quick, &condition.node) {
+        let conditions = self.filter.iter().chain(&self.after);
+        let conditions =
+            conditions.map(|condition| (condition.quick.as_ref(), Some(&condition.node)));
+        let implied = self
+            .implied
+            .iter()
+            .map(|implied| (Some(&implied.quick), None));
+        for condition in conditions.chain(implied) {
+            let (from, to) = match condition {
                 (
                     Some(Quick {
                         table,
@@ -630,12 +652,12 @@ impl Source<'_> {
                 }
                 (
                     _,
-                    Node::Between {
+                    Some(Node::Between {
                         target,
                         negated: false,
                         low,
                         high,
-                    },
+                    }),
                 ) if matches!(target.as_ref(), Node::Column(table, index) if (*table, *index) == (at, key)) => {
                     match (integer(low), integer(high)) {
                         (Some(low), Some(high)) => (low, high),
@@ -742,6 +764,7 @@ impl<'q> Plan<'q> {
             join: None,
             correlation: None,
             key,
+            implied: Vec::new(),
         });
         for join in &from.joins {
             sources.push(scope.join(storage, join)?);
@@ -773,6 +796,7 @@ impl<'q> Plan<'q> {
                 place(&mut sources, Condition::new(node), depth);
             }
         }
+        imply_through_joins(&mut sources, depth);
         sources[0].correlation = sources[0]
             .after
             .iter()
@@ -1179,7 +1203,11 @@ impl<'q> Plan<'q> {
         let mut conditions = source.filter.iter().chain(&source.after).peekable();
         let verdicts = match conditions.peek() {
             None => None,
-            Some(_) => match source.verdicts(self.storage, at, conditions) {
+            Some(_) => match source.verdicts(
+                self.storage,
+                at,
+                conditions.map(|condition| condition.quick.as_ref()),
+            ) {
                 Some((_, verdicts)) => Some(verdicts),
                 None => return Ok(false),
             },
@@ -1346,7 +1374,13 @@ fn count_only<'r>(
         match conditions.peek() {
             // No condition: every row passes.
             None => Some(None),
-            Some(_) => source.verdicts(storage, at, conditions).map(Some),
+            Some(_) => source
+                .verdicts(
+                    storage,
+                    at,
+                    conditions.map(|condition| condition.quick.as_ref()),
+                )
+                .map(Some),
         }
     };
     // Per block (the table as one when there are no maps), what the table's conditions and
@@ -1666,6 +1700,103 @@ fn place<'q>(sources: &mut [Source<'q>], condition: Condition<'q>, depth: usize)
     }
 }
 
+/// Adds to each table the tests its join equalities imply ([`Implied`]). Forward, `a.x = b.x`
+/// with a condition on `a.x` (tested before `b` is joined): a row of `b` whose `b.x` fails it
+/// meets no row of `a` that reaches the join, whether the join is inner or outer. Backward, an
+/// inner join's own condition on `b.x`: a row of `a` (not padded by an outer join) whose `a.x`
+/// fails it finds no row of `b` and the inner join drops it. Integer ranges of a first table's
+/// key and the zone maps then leave out what cannot join (`gifts g JOIN chat_messages m ON
+/// m.stream_id = g.stream_id WHERE g.stream_id = 9` reads only the chat of stream 9).
+fn imply_through_joins(sources: &mut [Source], depth: usize) {
+    // (joined table's position, earlier table's position and column, joined table's column)
+    let mut equalities = Vec::new();
+    for (position, source) in sources.iter().enumerate().skip(1) {
+        let Some(link) = &source.join else {
+            continue;
+        };
+        let this = depth + position;
+        let residual = link
+            .residual
+            .iter()
+            .filter_map(|condition| match &condition.node {
+                Node::Binary(left, BinaryOperator::Eq, right) => {
+                    Some((left.as_ref(), right.as_ref()))
+                }
+                _ => None,
+            });
+        let key = link.key.as_ref().map(|(probe, build)| (probe, build));
+        for pair in key.into_iter().chain(residual) {
+            match pair {
+                (&Node::Column(t, i), &Node::Column(u, j))
+                | (&Node::Column(u, j), &Node::Column(t, i))
+                    if u == this && (depth..this).contains(&t) =>
+                {
+                    equalities.push((position, (t - depth, i), j));
+                }
+                _ => {}
+            }
+        }
+    }
+    let tests = |source: &Source, table: usize, index: usize, skip: usize| {
+        let conditions = source.filter.iter().chain(&source.after);
+        let quicks = conditions.filter_map(|condition| condition.quick.as_ref());
+        let implied = source.implied.iter().filter(|implied| implied.from != skip);
+        quicks
+            .chain(implied.map(|implied| &implied.quick))
+            .filter(|quick| {
+                (quick.table, quick.index) == (table, index) && !matches!(quick.test, Test::Null(_))
+            })
+            .map(|quick| quick.test.clone())
+            .collect::<Vec<_>>()
+    };
+    // Later joins first, so that what one implies for the table before it goes on backward.
+    for &(position, (earlier, i), j) in equalities.iter().rev() {
+        let inner = sources[position]
+            .join
+            .as_ref()
+            .is_some_and(|link| !link.outer);
+        let padded = sources[earlier]
+            .join
+            .as_ref()
+            .is_some_and(|link| link.outer);
+        if inner && !padded {
+            let found = tests(&sources[position], depth + position, j, usize::MAX);
+            implies(&mut sources[earlier], depth + earlier, i, found, position);
+        }
+    }
+    for &(position, (earlier, i), j) in &equalities {
+        let found = tests(&sources[earlier], depth + earlier, i, position);
+        implies(&mut sources[position], depth + position, j, found, earlier);
+    }
+}
+
+fn implies(source: &mut Source, table: usize, index: usize, tests: Vec<Test>, from: usize) {
+    source.implied.extend(tests.into_iter().map(|test| Implied {
+        quick: Quick { table, index, test },
+        from,
+    }));
+}
+
+/// The rows of the blocks the zone maps did not rule out.
+fn unruled_blocks<'z, 'r: 'z>(
+    map: &'z ZoneMap,
+    verdicts: &'z [Verdict],
+    rows: &'r Rows,
+) -> impl Iterator<Item = &'r [Value]> + 'z {
+    map.blocks()
+        .iter()
+        .zip(verdicts)
+        .filter(|(_, verdict)| **verdict != Verdict::None)
+        .flat_map(|(zone, _)| zone.of_rows(rows))
+}
+
+/// Whether a row surely fails a test its table's joins imply.
+fn ruled_out(implied: &[Implied], tuple: &[&[Value]]) -> bool {
+    implied
+        .iter()
+        .any(|implied| implied.quick.test(tuple) == Some(false))
+}
+
 fn conjuncts(expr: Option<&Expr>) -> Vec<&Expr> {
     fn split<'e>(expr: &'e Expr, parts: &mut Vec<&'e Expr>) {
         match expr {
@@ -1705,14 +1836,22 @@ impl<'q> Source<'q> {
         let mut table: FastMap<Key, Matches> = FastMap::default();
         let mut every = Vec::new();
         let mut tuple: Vec<&[Value]> = vec![&[]; position + 1];
-        for row in self.rows.values() {
+        // A block of rows none of which can pass or join is not read.
+        let conditions = self.filter.iter().map(|condition| condition.quick.as_ref());
+        let implied = self.implied.iter().map(|implied| Some(&implied.quick));
+        let zoned = self.verdicts(storage, position, conditions.chain(implied));
+        let rows: Box<dyn Iterator<Item = &'r [Value]> + '_> = match &zoned {
+            Some((map, verdicts)) => Box::new(unruled_blocks(map, verdicts, self.rows)),
+            None => Box::new(self.rows.values().map(Vec::as_slice)),
+        };
+        for row in rows {
             storage.count_row()?;
             tuple[position] = row;
-            if !passes(&self.filter, &tuple)? {
+            if ruled_out(&self.implied, &tuple) || !passes(&self.filter, &tuple)? {
                 continue;
             }
             let Some((_, build)) = &link.key else {
-                every.push(row.as_slice());
+                every.push(row);
                 continue;
             };
             let key = join_key(build, &tuple)?;
@@ -1803,20 +1942,15 @@ impl<'r, 'q: 'r> Joins<'r, 'q> {
             Candidates::All(_) => source.zoned(storage, at),
             _ => None,
         };
-        let mut rows: Box<dyn Iterator<Item = &'r [Value]>> = match &zoned {
-            Some((map, verdicts)) => Box::new(
-                map.blocks()
-                    .iter()
-                    .zip(verdicts)
-                    .filter(|(_, verdict)| **verdict != Verdict::None)
-                    .flat_map(|(zone, _)| zone.of_rows(source.rows)),
-            ),
+        let mut rows: Box<dyn Iterator<Item = &'r [Value]> + '_> = match &zoned {
+            Some((map, verdicts)) => Box::new(unruled_blocks(map, verdicts, source.rows)),
             None => Box::new(candidates),
         };
         for row in &mut rows {
             storage.count_row()?;
             tuple[at] = row;
-            if passes(&source.filter, tuple)?
+            if !ruled_out(&source.implied, tuple)
+                && passes(&source.filter, tuple)?
                 && passes(&source.after, tuple)?
                 && self.next(tuple, sink)?.is_break()
             {
@@ -2006,6 +2140,7 @@ impl<'q> Scope<'q> {
             }),
             correlation: None,
             key: None,
+            implied: Vec::new(),
         })
     }
 

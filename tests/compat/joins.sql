@@ -619,3 +619,81 @@ FROM (streams s LEFT JOIN gifts g USING (stream_id))
 GROUP BY stream_id
 ORDER BY gifts, stream_id
 LIMIT 5;
+
+-- case: left_join_keeps_creators_whose_filter_reaches_the_joined_table
+-- ordered
+SELECT c.creator_id, COUNT(s.stream_id) AS streams, MIN(s.stream_id) AS first_stream
+FROM creators c LEFT JOIN streams s ON s.creator_id = c.creator_id
+WHERE c.creator_id < 12
+GROUP BY c.creator_id ORDER BY c.creator_id;
+
+-- case: inner_join_condition_on_the_joined_key_limits_the_first_table
+-- ordered
+SELECT s.stream_id, s.creator_id, COUNT(*) AS gifts, SUM(g.amount_usd) AS usd
+FROM streams s JOIN gifts g ON g.stream_id = s.stream_id AND g.stream_id IN (1626, 1627, 99999)
+GROUP BY s.stream_id, s.creator_id ORDER BY s.stream_id;
+
+-- case: left_join_condition_on_the_joined_key_keeps_every_first_row
+-- ordered
+SELECT s.stream_id, COUNT(g.gift_id) AS gifts
+FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id AND g.stream_id = 1626
+WHERE s.stream_id BETWEEN 1620 AND 1630
+GROUP BY s.stream_id ORDER BY s.stream_id;
+
+-- case: where_on_a_left_joined_key_then_another_join
+-- ordered
+SELECT c.creator_id, s.stream_id, COUNT(g.gift_id) AS gifts
+FROM creators c
+LEFT JOIN streams s ON s.creator_id = c.creator_id
+JOIN gifts g ON g.stream_id = s.stream_id
+WHERE s.stream_id >= 1620 AND s.stream_id < 1660
+GROUP BY c.creator_id, s.stream_id ORDER BY c.creator_id, s.stream_id;
+
+-- case: three_way_join_filtered_on_the_last_table_key
+-- ordered
+SELECT g.viewer_id, COUNT(*) AS pairs, SUM(g.amount_usd) AS usd
+FROM gifts g
+JOIN streams s ON s.stream_id = g.stream_id
+JOIN viewer_sessions vs ON vs.stream_id = s.stream_id AND vs.viewer_id = g.viewer_id
+WHERE vs.stream_id = 1626
+GROUP BY g.viewer_id ORDER BY g.viewer_id;
+
+-- case: join_on_decimal_keys_with_a_bound_on_them
+-- ordered
+WITH ids(sid) AS (VALUES (1626.0), (1627.5), (1650))
+SELECT ids.sid, COUNT(g.gift_id) AS gifts
+FROM ids JOIN gifts g ON g.stream_id = ids.sid
+WHERE ids.sid < 1640
+GROUP BY ids.sid ORDER BY ids.sid;
+
+-- case: self_join_on_text_with_a_constant_on_one_side
+-- ordered
+SELECT a.session_id, COUNT(b.session_id) AS same_device
+FROM viewer_sessions a JOIN viewer_sessions b ON b.device = a.device
+WHERE a.device = 'tv' AND a.session_id < 60 AND b.session_id < 200
+GROUP BY a.session_id ORDER BY a.session_id;
+
+-- case: not_exists_with_a_range_on_the_correlated_key
+-- ordered
+SELECT s.stream_id, s.creator_id
+FROM streams s
+WHERE s.stream_id BETWEEN 1 AND 400
+    AND NOT EXISTS (SELECT 1 FROM gifts g WHERE g.stream_id = s.stream_id)
+ORDER BY s.stream_id;
+
+-- case: exists_with_bounds_on_both_correlated_keys
+-- ordered
+SELECT g.viewer_id, g.stream_id, COUNT(*) AS gifts
+FROM gifts g
+WHERE g.stream_id IN (1626, 1627, 1628) AND g.viewer_id > 100
+    AND EXISTS (SELECT 1 FROM viewer_sessions vs
+                WHERE vs.viewer_id = g.viewer_id AND vs.stream_id = g.stream_id AND vs.device <> 'tv')
+GROUP BY g.viewer_id, g.stream_id ORDER BY g.viewer_id, g.stream_id;
+
+-- case: comparison_with_a_correlated_max_under_a_key_bound
+-- ordered
+SELECT s.stream_id, s.creator_id
+FROM streams s
+WHERE s.stream_id <= CAST('300' AS INT)
+    AND 100 <= (SELECT MAX(g.amount_usd) FROM gifts g WHERE g.stream_id = s.stream_id)
+ORDER BY s.stream_id;
