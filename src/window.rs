@@ -170,13 +170,12 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
     }
     let Relation { mut rows, .. } = backend.select(inner)?;
 
-    let mut columns: Vec<String> = (0..plan.inner.len()).map(|i| format!("__c{i}")).collect();
+    let inputs = plan.inner.len();
+    let mut columns: Vec<String> = (0..inputs).map(|i| format!("__c{i}")).collect();
     let mut steps = 0u64;
+    let mut windows = Vec::with_capacity(plan.windows.len());
     for (i, call) in plan.windows.iter().enumerate() {
-        let values = compute(call, &rows, &mut steps)?;
-        for (row, value) in rows.iter_mut().zip(values) {
-            row.push(value);
-        }
+        windows.push(compute(call, &rows, &mut steps)?);
         columns.push(format!("__w{i}"));
     }
     // A select list of inputs and window values alone, ordered by some of them and cut by
@@ -207,17 +206,27 @@ pub fn evaluate(backend: &mut dyn Backend, query: Query) -> Result<Relation, Eng
     if let (None, None, None, Some(picks), Some(order), (Some(limit), Some(offset))) =
         (&distinct, &first_of_each, &fetch, picks, order, cut)
     {
-        if let Some(order) = sorted(&rows, &order) {
+        let value = |row: usize, at: usize| match at.checked_sub(inputs) {
+            None => &rows[row][at],
+            Some(window) => &windows[window][row],
+        };
+        if let Some(order) = sorted(rows.len(), &order, value) {
             return Ok(Relation {
                 columns: outer_items.into_iter().map(|(_, name)| name).collect(),
                 rows: order
                     .into_iter()
                     .skip(offset.unwrap_or(0))
                     .take(limit.unwrap_or(usize::MAX))
-                    .map(|i| picks.iter().map(|&at| rows[i][at].clone()).collect())
+                    .map(|i| picks.iter().map(|&at| value(i, at).clone()).collect())
                     .collect(),
             });
         }
+    }
+    let width = windows.len();
+    let mut windows: Vec<_> = windows.into_iter().map(Vec::into_iter).collect();
+    for row in &mut rows {
+        row.reserve_exact(width);
+        row.extend(windows.iter_mut().flat_map(Iterator::next));
     }
     let table = backend.materialize(Relation { columns, rows })?;
 
@@ -318,14 +327,22 @@ fn constant(expr: Option<&Expr>) -> Option<Option<usize>> {
     }
 }
 
-/// The rows' positions in the order of `keys` (column, ascending), ties in their own order, as
-/// the query over the stored rows would sort them; `None` for a value with no sort key.
-fn sorted(rows: &[Vec<Value>], keys: &[(usize, Option<bool>)]) -> Option<Vec<usize>> {
-    let mut ranked = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
+/// The positions of `rows` rows in the order of `keys` (column, ascending) of their values,
+/// ties in their own order, as the query over the stored rows would sort them; `None` for a
+/// value with no sort key.
+fn sorted<'v>(
+    rows: usize,
+    keys: &[(usize, Option<bool>)],
+    value: impl Fn(usize, usize) -> &'v Value,
+) -> Option<Vec<usize>> {
+    if keys.is_empty() {
+        return Some((0..rows).collect());
+    }
+    let mut ranked = Vec::with_capacity(rows);
+    for i in 0..rows {
         let row_keys = keys
             .iter()
-            .map(|&(at, asc)| Some((Key::try_from(row[at].clone()).ok()?, asc)))
+            .map(|&(at, asc)| Some((Key::try_from(value(i, at).clone()).ok()?, asc)))
             .collect::<Option<Vec<_>>>()?;
         ranked.push((row_keys, i, Vec::new()));
     }
@@ -901,10 +918,14 @@ fn same_keys(a: &[Value], b: &[Value], columns: impl IntoIterator<Item = usize>)
 }
 
 /// Sorts row positions by the call's partition and order keys when every key column holds
-/// integers or timestamps of one type and no NULL (a visit's stream and join time, say), four
-/// keys at most: each row's keys are copied into one array first, so the sort compares machine
-/// integers lying side by side instead of reaching into every row. `false`, with `order`
-/// untouched, for any other keys.
+/// integers or timestamps of one type and no NULL (a visit's stream and join time, say): each
+/// row's keys become machine integers side by side instead of values reached in every row.
+/// Each column is taken as its distance from the column's smallest value in steps of the
+/// largest common step (timestamps of whole seconds step by 10^9 ns), so that the keys of most
+/// sorts, and the row's position after them, pack into one `u64` (else a `u128`): the sort
+/// then compares single integers, and keys equal in every column keep the rows' order as a
+/// stable sort would. Four keys at most go to the widest form. `false`, with `order` untouched,
+/// for any other keys.
 fn sort_by_integers(call: &Call, rows: &[Vec<Value>], order: &mut [usize]) -> bool {
     let columns: Vec<(usize, bool)> = call
         .partition
@@ -912,41 +933,141 @@ fn sort_by_integers(call: &Call, rows: &[Vec<Value>], order: &mut [usize]) -> bo
         .map(|&column| (column, false))
         .chain(call.order.iter().map(|key| (key.column, key.descending)))
         .collect();
-    let width = columns.len();
     let integer = |value: &Value| match value {
         Value::I64(n) => Some((0, *n)),
         Value::I32(n) => Some((1, i64::from(*n))),
         Value::Timestamp(t) => Some((2, t.and_utc().timestamp_nanos_opt()?)),
         _ => None,
     };
-    // Up to this many keys sort as one array each; more go to the general sort.
-    const WIDEST: usize = 4;
-    if width > WIDEST {
-        return false;
-    }
-    let mut kinds = vec![None; width];
-    let mut keyed: Vec<([i64; WIDEST], usize)> = Vec::with_capacity(order.len());
-    for (position, &row) in order.iter().enumerate() {
-        let mut key = [0; WIDEST];
-        for ((slot, (column, descending)), kind) in key.iter_mut().zip(&columns).zip(&mut kinds) {
-            let Some((this, value)) = integer(&rows[row][*column]) else {
+    // Each column's values in `order`'s order, and how they pack.
+    let mut values: Vec<Vec<i64>> = Vec::with_capacity(columns.len());
+    let mut packing = Vec::with_capacity(columns.len());
+    for &(column, descending) in &columns {
+        let mut kind = None;
+        let mut column_values = Vec::with_capacity(order.len());
+        for &row in order.iter() {
+            let Some((this, value)) = integer(&rows[row][column]) else {
                 return false;
             };
             if *kind.get_or_insert(this) != this {
                 return false;
             }
-            // Bitwise not reverses the order of integers, without overflow.
-            *slot = if *descending { !value } else { value };
+            column_values.push(value);
         }
-        keyed.push((key, position));
+        packing.push(Packing::of(&column_values, descending));
+        values.push(column_values);
     }
-    // Equal keys keep their order by position: as a stable sort, but faster.
-    keyed.sort_unstable();
+    let position_bits = bits(order.len() as u64);
+    let key_bits: u32 = packing.iter().map(|packing| packing.bits).sum();
+    let sorted: Vec<usize> = if key_bits + position_bits <= 64 {
+        let mut keyed: Vec<u64> = (0..order.len())
+            .map(|position| {
+                let key = packing
+                    .iter()
+                    .zip(&values)
+                    .fold(0, |key, (packing, values)| {
+                        key << packing.bits | packing.packed(values[position])
+                    });
+                key << position_bits | position as u64
+            })
+            .collect();
+        keyed.sort_unstable();
+        let mask = (1 << position_bits) - 1;
+        keyed.into_iter().map(|key| (key & mask) as usize).collect()
+    } else if key_bits <= 128 {
+        let mut keyed: Vec<(u128, u32)> = (0..order.len())
+            .map(|position| {
+                let key = packing
+                    .iter()
+                    .zip(&values)
+                    .fold(0, |key, (packing, values)| {
+                        key << packing.bits | u128::from(packing.packed(values[position]))
+                    });
+                (key, position as u32)
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed
+            .into_iter()
+            .map(|(_, position)| position as usize)
+            .collect()
+    } else if columns.len() <= 4 {
+        let mut keyed: Vec<([u64; 4], usize)> = (0..order.len())
+            .map(|position| {
+                let mut key = [0; 4];
+                for ((slot, packing), values) in key.iter_mut().zip(&packing).zip(&values) {
+                    *slot = packing.packed(values[position]);
+                }
+                (key, position)
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, position)| position).collect()
+    } else {
+        return false;
+    };
     let before = order.to_vec();
-    for (slot, (_, position)) in order.iter_mut().zip(keyed) {
+    for (slot, position) in order.iter_mut().zip(sorted) {
         *slot = before[position];
     }
     true
+}
+
+/// How one sort key's integers become unsigned integers of `bits` bits in the same order
+/// (reversed when descending): their distance from the smallest, in steps of `step`.
+struct Packing {
+    smallest: i64,
+    step: u64,
+    bits: u32,
+    largest: u64,
+    descending: bool,
+}
+
+impl Packing {
+    fn of(values: &[i64], descending: bool) -> Packing {
+        let smallest = values.iter().copied().min().unwrap_or(0);
+        let distance = |value: i64| value.wrapping_sub(smallest) as u64;
+        let mut step = 0;
+        for &value in values {
+            let distance = distance(value);
+            if step != 1 && (step == 0 || distance % step != 0) {
+                step = gcd(step, distance);
+            }
+        }
+        let step = step.max(1);
+        let largest = values
+            .iter()
+            .map(|&value| distance(value) / step)
+            .max()
+            .unwrap_or(0);
+        Packing {
+            smallest,
+            step,
+            bits: bits(largest),
+            largest,
+            descending,
+        }
+    }
+
+    fn packed(&self, value: i64) -> u64 {
+        let packed = value.wrapping_sub(self.smallest) as u64 / self.step;
+        match self.descending {
+            true => self.largest - packed,
+            false => packed,
+        }
+    }
+}
+
+/// The bits that hold every number up to `largest`.
+fn bits(largest: u64) -> u32 {
+    u64::BITS - largest.leading_zeros()
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// Sorts row positions by the call's partition and order keys, as PostgreSQL orders them.
@@ -1376,6 +1497,49 @@ mod tests {
             frame: frame(None).unwrap(),
         };
         assert!(!sort_by_integers(&call, &mixed, &mut [0, 1]));
+    }
+
+    #[test]
+    fn keys_too_wide_to_pack_in_one_integer_sort_as_values_do() {
+        // Values spread over the whole range of i64 need 64 bits each: two keys pack into a
+        // u128, three into an array; narrow ones with a common step into a u64.
+        let spread =
+            |i: i64| Value::I64(i.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64) >> (i % 3));
+        let rows: Vec<Vec<Value>> = (0..300_i64)
+            .map(|i| {
+                vec![
+                    spread(i % 7),
+                    spread(i % 11),
+                    Value::I64(i % 5 * 1_000 - 2_000),
+                    spread(i),
+                ]
+            })
+            .chain([vec![Value::I64(i64::MIN); 4], vec![Value::I64(i64::MAX); 4]])
+            .collect();
+        let key = |column, descending| SortKey {
+            column,
+            descending,
+            nulls_first: false,
+        };
+        for (partition, order) in [
+            (vec![2], vec![key(2, true)]),
+            (vec![0], vec![key(1, true)]),
+            (vec![0], vec![key(1, false), key(2, true)]),
+            (vec![3], vec![key(0, true), key(1, false), key(2, false)]),
+        ] {
+            let call = Call {
+                function: Kind::RowNumber,
+                args: Vec::new(),
+                partition,
+                order,
+                frame: frame(None).unwrap(),
+            };
+            let mut by_integers: Vec<usize> = (0..rows.len()).rev().collect();
+            let mut by_values = by_integers.clone();
+            assert!(sort_by_integers(&call, &rows, &mut by_integers));
+            sort_by_values(&call, &rows, &mut by_values);
+            assert_eq!(by_integers, by_values);
+        }
     }
 
     #[test]
