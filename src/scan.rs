@@ -1791,6 +1791,7 @@ fn unruled_blocks<'z, 'r: 'z>(
 }
 
 /// Whether a row surely fails a test its table's joins imply.
+#[inline]
 fn ruled_out(implied: &[Implied], tuple: &[&[Value]]) -> bool {
     implied
         .iter()
@@ -2263,7 +2264,12 @@ impl<'q> Scope<'q> {
             Expr::Value(value) => Node::Value(value),
             Expr::Nested(inner) => self.compile(inner)?,
             Expr::BinaryOp { left, op, right } => {
-                fold(Node::Binary(boxed(self, left)?, op, boxed(self, right)?))
+                let (mut left, mut right) = (boxed(self, left)?, boxed(self, right)?);
+                if arithmetic(op).is_some() {
+                    left = number_beside_column(left, &right);
+                    right = number_beside_column(right, &left);
+                }
+                fold(Node::Binary(left, op, right))
             }
             Expr::UnaryOp { op, expr } => fold(Node::Unary(op, boxed(self, expr)?)),
             Expr::IsNull(expr) => Node::IsNull(boxed(self, expr)?, false),
@@ -2441,6 +2447,20 @@ fn literal_results(node: Node) -> Node {
     }
 }
 
+/// A number literal in arithmetic with a column (`viewer_id % 7`) as the value GlueSQL makes of
+/// it for the operation, made once instead of for every row; anything else as it is.
+fn number_beside_column<'q>(node: Box<Node<'q>>, other: &Node) -> Box<Node<'q>> {
+    match (node.as_ref(), other) {
+        (Node::Literal(found @ Literal::Number(_)), Node::Column(..)) => {
+            match Value::try_from(literal(found)) {
+                Ok(value) => Box::new(Node::Constant(value)),
+                Err(_) => node,
+            }
+        }
+        _ => node,
+    }
+}
+
 /// The operation of an arithmetic operator on two values.
 fn arithmetic(op: &BinaryOperator) -> Option<fn(&Value, &Value) -> Result<Value>> {
     Some(match op {
@@ -2583,7 +2603,10 @@ impl<'q> Node<'q> {
                                 value(operation(left, right)?)
                             }
                         }
-                        _ => binary_op(op, left, right),
+                        _ => match integer_against_literal(op, &left, &right) {
+                            Some(holds) => value(Value::Bool(holds)),
+                            None => binary_op(op, left, right),
+                        },
                     }
                 }
             },
@@ -2736,7 +2759,9 @@ impl<'q> Node<'q> {
 /// Groups in the order first seen, as GlueSQL's aggregation keeps them.
 #[derive(Default)]
 struct Groups<'r> {
-    /// By the one key of a `GROUP BY` of one expression, looked up without a copy.
+    /// By the one key of a `GROUP BY` of one expression, looked up without a copy; an integer
+    /// column's by the integer (a `Value`'s equality is GlueSQL's, across types, and slower).
+    by_integer: FastMap<i64, usize>,
     by_value: FastMap<Value, usize>,
     by_values: FastMap<Vec<Value>, usize>,
     /// By the hash of a key of several columns: the last group with that hash (see
@@ -2777,6 +2802,12 @@ impl<'r> Groups<'r> {
         let index = match (self.last.filter(same), grouping.keys.as_slice()) {
             (Some(last), _) => last,
             (None, []) => 0,
+            (None, [key]) if matches!(key.direct(tuple), Some(Value::I64(_))) => {
+                let Some(Value::I64(key)) = key.direct(tuple) else {
+                    unreachable!("matched above")
+                };
+                *self.by_integer.entry(*key).or_insert(next)
+            }
             (None, [key]) => {
                 let key = borrowed(key.eval(tuple, &[])?)?;
                 match self.by_value.get(&*key) {
@@ -2876,10 +2907,21 @@ fn same_key_columns(keys: &[Node], tuple: &[&[Value]], other: &[&[Value]]) -> bo
     !keys.is_empty()
         && keys.iter().all(|key| match key {
             Node::Column(table, index) => {
-                column(tuple, *table, *index) == column(other, *table, *index)
+                same_value(column(tuple, *table, *index), column(other, *table, *index))
             }
             _ => false,
         })
+}
+
+/// `a == b`, taking the direct way for the usual key types (GlueSQL's equality first looks for
+/// a comparison across types).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::I64(a), Value::I64(b)) => a == b,
+        (Value::Str(a), Value::Str(b)) => a == b,
+        (Value::Timestamp(a), Value::Timestamp(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// One aggregate's running value, as GlueSQL's aggregation state computes it.
@@ -3011,6 +3053,32 @@ fn compare_plain(
         }
         (left, right) => compare::plain(left, right.direct(tuple)?)?,
     };
+    holds(op, ordering)
+}
+
+/// An integer compared with an integer literal (`viewer_id % 7 = 0`), as GlueSQL compares
+/// them (exactly), without first making a `BigDecimal` of the integer.
+fn integer_against_literal(
+    op: &BinaryOperator,
+    left: &Evaluated,
+    right: &Evaluated,
+) -> Option<bool> {
+    let ordering = match (left, right) {
+        (Evaluated::Value(value), Evaluated::Number(number)) => match value.as_ref() {
+            Value::I64(value) => value.cmp(&crate::sql::integer(number)?),
+            _ => return None,
+        },
+        (Evaluated::Number(number), Evaluated::Value(value)) => match value.as_ref() {
+            Value::I64(value) => crate::sql::integer(number)?.cmp(value),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    holds(op, ordering)
+}
+
+/// Whether a comparison holds for two values in that order; `None` for another operator.
+fn holds(op: &BinaryOperator, ordering: Ordering) -> Option<bool> {
     match op {
         BinaryOperator::Eq => Some(ordering == Ordering::Equal),
         BinaryOperator::NotEq => Some(ordering != Ordering::Equal),
