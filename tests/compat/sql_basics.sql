@@ -119,6 +119,14 @@ SELECT SUM(CASE WHEN quantity = 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity <
     SUM(CASE WHEN quantity <> 1.0 THEN 1 ELSE 0 END), SUM(CASE WHEN quantity > 4.99 THEN 1 ELSE 0 END)
 FROM gifts;
 
+-- case: integer expressions equal decimals by value, never truncated
+SELECT COUNT(*) FILTER (WHERE viewer_id / 2 = 2.5) AS halves,
+    COUNT(*) FILTER (WHERE viewer_id + 0 = 2.5) AS sums,
+    COUNT(*) FILTER (WHERE viewer_id % 4 = 2.0) AS whole_decimal,
+    COUNT(*) FILTER (WHERE viewer_id * 2 <> 5.5) AS not_equal,
+    COUNT(*) FILTER (WHERE viewer_id - 1 = CAST(3.5 AS FLOAT)) AS float
+FROM viewers WHERE viewer_id <= 40;
+
 -- case: a column mixing integers and decimals sorts by value
 -- ordered
 SELECT s.stream_id, COALESCE(SUM(g.amount_usd), 0) AS gross

@@ -84,6 +84,11 @@ impl Value {
         use Value::*;
         match (self, other) {
             (Null, _) | (_, Null) => Tribool::Null,
+            // Patched: an integer equals a decimal or float by value, as `evaluate_cmp` orders
+            // them. Upstream converted the other side to the integer's type (2 = 2.5).
+            (_, Decimal(_) | F32(_) | F64(_)) if self.is_integer() => {
+                Tribool::from(self.evaluate_cmp(other) == Some(Ordering::Equal))
+            }
             (I8(l), _) => Tribool::from(l == other),
             (I16(l), _) => Tribool::from(l == other),
             (I32(l), _) => Tribool::from(l == other),
@@ -108,11 +113,8 @@ impl Value {
         }
     }
 
-    pub fn evaluate_cmp(&self, other: &Value) -> Option<Ordering> {
-        // Patched: an integer next to a decimal or float is compared in the wider type, and a
-        // decimal compares with every number. Upstream converted the other side to the integer
-        // (2 = 2.5) or found them incomparable, which left mixed columns unsorted.
-        let is_integer = matches!(
+    fn is_integer(&self) -> bool {
+        matches!(
             self,
             Value::I8(_)
                 | Value::I16(_)
@@ -124,7 +126,14 @@ impl Value {
                 | Value::U32(_)
                 | Value::U64(_)
                 | Value::U128(_)
-        );
+        )
+    }
+
+    pub fn evaluate_cmp(&self, other: &Value) -> Option<Ordering> {
+        // Patched: an integer next to a decimal or float is compared in the wider type, and a
+        // decimal compares with every number. Upstream converted the other side to the integer
+        // (2 = 2.5) or found them incomparable, which left mixed columns unsorted.
+        let is_integer = self.is_integer();
         match (self, other) {
             (_, Value::Decimal(r)) if is_integer => {
                 return r.partial_cmp(self).map(Ordering::reverse);
