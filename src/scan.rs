@@ -2573,6 +2573,32 @@ impl<'q> Node<'q> {
         }
     }
 
+    /// The value of arithmetic on integer columns and constants, computed on machine integers
+    /// as GlueSQL's operations on two integers compute it; `None` when an operand is anything
+    /// else (NULL among them) or an operation overflows or divides by zero: `eval` then gives
+    /// the value or the error.
+    fn integer(&self, tuple: &[&[Value]]) -> Option<i64> {
+        match self {
+            Node::Column(table, index) => match column(tuple, *table, *index) {
+                Value::I64(value) => Some(*value),
+                _ => None,
+            },
+            Node::Value(Value::I64(value)) | Node::Constant(Value::I64(value)) => Some(*value),
+            Node::Binary(left, op, right) => {
+                let operation = match op {
+                    BinaryOperator::Plus => i64::checked_add,
+                    BinaryOperator::Minus => i64::checked_sub,
+                    BinaryOperator::Multiply => i64::checked_mul,
+                    BinaryOperator::Divide => i64::checked_div,
+                    BinaryOperator::Modulo => i64::checked_rem,
+                    _ => return None,
+                };
+                operation(left.integer(tuple)?, right.integer(tuple)?)
+            }
+            _ => None,
+        }
+    }
+
     /// Evaluates against a row (the group's first row in a grouped output) and the group's
     /// aggregate values.
     fn eval<'a>(&'a self, tuple: &[&'a [Value]], aggregated: &'a [Value]) -> Result<Evaluated<'a>>
@@ -2592,6 +2618,9 @@ impl<'q> Node<'q> {
             Node::Binary(left, op, right) => match compare_plain(left, op, right, tuple) {
                 Some(holds) => value(Value::Bool(holds)),
                 None => {
+                    if let Some(integer) = self.integer(tuple) {
+                        return value(Value::I64(integer));
+                    }
                     let (left, right) = (eval(left)?, eval(right)?);
                     // Arithmetic on two values is the value operation GlueSQL's `binary_op`
                     // would end in, without the steps that other operands need.
@@ -3041,7 +3070,17 @@ fn compare_plain(
     right: &Node,
     tuple: &[&[Value]],
 ) -> Option<bool> {
-    let left = left.direct(tuple)?;
+    let Some(left) = left.direct(tuple) else {
+        // An integer expression compared (`viewer_id % 7 = 0`), computed on machine integers;
+        // not for arithmetic (`holds` answers comparisons only).
+        holds(op, Ordering::Equal)?;
+        let left = left.integer(tuple)?;
+        let right = match right {
+            Node::Literal(Literal::Number(number)) => crate::sql::integer(number)?,
+            other => other.integer(tuple)?,
+        };
+        return holds(op, left.cmp(&right));
+    };
     let ordering = match (left, right) {
         // A quoted literal next to text is that text: GlueSQL compares the two for equality.
         (Value::Str(l), Node::Literal(Literal::QuotedString(r))) => {
