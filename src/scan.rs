@@ -904,6 +904,8 @@ impl<'q> Plan<'q> {
         let mut tuple = Vec::with_capacity(self.depth + self.sources.len());
         tuple.extend_from_slice(outer);
         tuple.resize(self.depth, &[]);
+        // Whether DISTINCT already dropped repeated rows as they came.
+        let mut deduplicated = false;
         if let Some((source, counts)) = self.counts_only() {
             count_only(self.storage, source, &counts, &tuple, &mut groups)?;
         } else if self.extremes_only(&tuple, &mut groups)? {
@@ -920,6 +922,7 @@ impl<'q> Plan<'q> {
             // Rows equal to one kept are dropped as they come when the order is by output
             // columns alone: equal rows sort alike, so which one is kept cannot show.
             let mut seen = (self.distinct && self.sorts_by_output()).then(Seen::default);
+            deduplicated = seen.is_some() && self.grouping.is_none();
             // Rows past the LIMIT, unordered or coming in order, are never seen: reading stops
             // at the last one kept.
             let enough = match (self.limit, &self.grouping) {
@@ -945,7 +948,7 @@ impl<'q> Plan<'q> {
         if let Some(grouping) = &self.grouping {
             self.emit_groups(grouping, groups, &tuple, &mut kept)?;
         }
-        ordered(self, kept)
+        ordered(self, kept, deduplicated)
     }
 
     /// Each group's output row (those HAVING keeps) onto `kept`.
@@ -1296,23 +1299,26 @@ impl<'q> Plan<'q> {
             true => None,
             false => Some(self.emit(tuple, &[])?),
         };
-        let values: Vec<&Value> = match &emitted {
-            Some((row, _)) => row.iter().collect(),
-            None => self
-                .output
-                .iter()
-                .filter_map(|node| node.direct(tuple))
-                .collect(),
+        // The row's values, without a vector of them.
+        let values = || -> Box<dyn Iterator<Item = &Value>> {
+            match &emitted {
+                Some((row, _)) => Box::new(row.iter()),
+                None => Box::new(self.output.iter().filter_map(|node| node.direct(tuple))),
+            }
         };
-        let hash = seen.hasher().hash_one(&values);
-        let at = seen.entry(hash).or_default();
-        if at
-            .iter()
-            .any(|&i| kept[i].0.iter().eq(values.iter().copied()))
-        {
-            return Ok(());
+        let mut hasher = seen.latest.hasher().build_hasher();
+        values().for_each(|value| value.hash(&mut hasher));
+        let latest = seen.latest.entry(hasher.finish()).or_insert(usize::MAX);
+        let mut candidate = Some(*latest).filter(|&index| index != usize::MAX);
+        let before = candidate;
+        while let Some(index) = candidate {
+            if kept[index].0.iter().eq(values()) {
+                return Ok(());
+            }
+            candidate = seen.same_hash[index];
         }
-        at.push(kept.len());
+        *latest = kept.len();
+        seen.same_hash.push(before);
         kept.push(match emitted {
             Some(emitted) => emitted,
             None => self.emit(tuple, &[])?,
@@ -1565,7 +1571,11 @@ impl Leading {
 /// Sorts as GlueSQL's `ORDER BY` does (a stable sort on its keys), keeps the first of equal
 /// rows under `DISTINCT` as its distinct step does, then skips and limits.
 #[inline(never)]
-fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<Value>>> {
+fn ordered(
+    plan: &Plan,
+    rows: Vec<(Vec<Value>, Vec<Value>)>,
+    deduplicated: bool,
+) -> Result<Vec<Vec<Value>>> {
     let order = &plan.order;
     let mut rows = if order.is_empty() {
         rows.into_iter().map(|(row, _)| row).collect()
@@ -1590,7 +1600,7 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
             .map(|(_, _, row)| row)
             .collect::<Vec<_>>()
     };
-    if plan.distinct {
+    if plan.distinct && !deduplicated {
         let mut seen = FastSet::default();
         rows.retain(|row| seen.insert(row.clone()));
     }
@@ -1604,8 +1614,14 @@ fn ordered(plan: &Plan, rows: Vec<(Vec<Value>, Vec<Value>)>) -> Result<Vec<Vec<V
 /// An output row and the values it sorts by.
 type Emitted = (Vec<Value>, Vec<Value>);
 
-/// The rows kept under DISTINCT, as positions in the kept rows by the hash of their values.
-type Seen = FastMap<u64, Vec<usize>>;
+/// The rows kept under DISTINCT, by the hash of their values: the last kept row of each hash,
+/// and for each kept row the one of the same hash kept before it (no vector per row: most
+/// hashes have one).
+#[derive(Default)]
+struct Seen {
+    latest: FastMap<u64, usize>,
+    same_hash: Vec<Option<usize>>,
+}
 
 /// A constant `LIMIT` or `OFFSET`: `Some(None)` when absent, `None` when not a plain count.
 fn count(expr: Option<&Expr>) -> Option<Option<usize>> {
