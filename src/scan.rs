@@ -533,6 +533,7 @@ impl<'q> Source<'q> {
 
     /// What the zone maps say of each block for `conditions` together (see `zoned`), even when
     /// that is `Some` for every block.
+    #[inline(never)]
     fn verdicts<'c>(
         &self,
         storage: &SandboxStorage,
@@ -1731,66 +1732,78 @@ fn imply_through_joins(sources: &mut [Source], depth: usize) {
             continue;
         };
         let this = depth + position;
-        let residual = link
-            .residual
-            .iter()
-            .filter_map(|condition| match &condition.node {
-                Node::Binary(left, BinaryOperator::Eq, right) => {
-                    Some((left.as_ref(), right.as_ref()))
+        let mut pairs: Vec<(&Node, &Node)> = Vec::new();
+        if let Some((probe, build)) = &link.key {
+            pairs.push((probe, build));
+        }
+        for condition in &link.residual {
+            if let Node::Binary(left, BinaryOperator::Eq, right) = &condition.node {
+                pairs.push((left, right));
+            }
+        }
+        for pair in pairs {
+            if let (&Node::Column(a, i), &Node::Column(b, j)) = pair {
+                let ((t, i), (u, j)) = if b == this {
+                    ((a, i), (b, j))
+                } else {
+                    ((b, j), (a, i))
+                };
+                if u == this && (depth..this).contains(&t) {
+                    equalities.push((position, t - depth, i, j));
                 }
-                _ => None,
-            });
-        let key = link.key.as_ref().map(|(probe, build)| (probe, build));
-        for pair in key.into_iter().chain(residual) {
-            match pair {
-                (&Node::Column(t, i), &Node::Column(u, j))
-                | (&Node::Column(u, j), &Node::Column(t, i))
-                    if u == this && (depth..this).contains(&t) =>
-                {
-                    equalities.push((position, (t - depth, i), j));
-                }
-                _ => {}
             }
         }
     }
-    let tests = |source: &Source, table: usize, index: usize, skip: usize| {
-        let conditions = source.filter.iter().chain(&source.after);
-        let quicks = conditions.filter_map(|condition| condition.quick.as_ref());
-        let implied = source.implied.iter().filter(|implied| implied.from != skip);
-        quicks
-            .chain(implied.map(|implied| &implied.quick))
-            .filter(|quick| {
-                (quick.table, quick.index) == (table, index) && !matches!(quick.test, Test::Null(_))
-            })
-            .map(|quick| quick.test.clone())
-            .collect::<Vec<_>>()
-    };
     // Later joins first, so that what one implies for the table before it goes on backward.
-    for &(position, (earlier, i), j) in equalities.iter().rev() {
-        let inner = sources[position]
+    for &(position, earlier, i, j) in equalities.iter().rev() {
+        let inner = !sources[position]
             .join
             .as_ref()
-            .is_some_and(|link| !link.outer);
+            .is_some_and(|link| link.outer);
         let padded = sources[earlier]
             .join
             .as_ref()
             .is_some_and(|link| link.outer);
         if inner && !padded {
-            let found = tests(&sources[position], depth + position, j, usize::MAX);
-            implies(&mut sources[earlier], depth + earlier, i, found, position);
+            imply(sources, (position, j), (earlier, i), depth, usize::MAX);
         }
     }
-    for &(position, (earlier, i), j) in &equalities {
-        let found = tests(&sources[earlier], depth + earlier, i, position);
-        implies(&mut sources[position], depth + position, j, found, earlier);
+    for &(position, earlier, i, j) in &equalities {
+        imply(sources, (earlier, i), (position, j), depth, position);
     }
 }
 
-fn implies(source: &mut Source, table: usize, index: usize, tests: Vec<Test>, from: usize) {
-    source.implied.extend(tests.into_iter().map(|test| Implied {
-        quick: Quick { table, index, test },
-        from,
-    }));
+/// Adds to the table at `to` (position, column) the tests the table at `from` has of its
+/// column, except those it was given by the table at `skip`.
+fn imply(
+    sources: &mut [Source],
+    from: (usize, usize),
+    to: (usize, usize),
+    depth: usize,
+    skip: usize,
+) {
+    let source = &sources[from.0];
+    let mut tests = Vec::new();
+    let own = source.filter.iter().chain(&source.after);
+    let given = source.implied.iter().filter(|implied| implied.from != skip);
+    for quick in own
+        .filter_map(|condition| condition.quick.as_ref())
+        .chain(given.map(|implied| &implied.quick))
+    {
+        if (quick.table, quick.index) == (depth + from.0, from.1)
+            && !matches!(quick.test, Test::Null(_))
+        {
+            tests.push(Implied {
+                quick: Quick {
+                    table: depth + to.0,
+                    index: to.1,
+                    test: quick.test.clone(),
+                },
+                from: from.0,
+            });
+        }
+    }
+    sources[to.0].implied.extend(tests);
 }
 
 /// The rows of the blocks the zone maps did not rule out.

@@ -922,10 +922,9 @@ fn same_keys(a: &[Value], b: &[Value], columns: impl IntoIterator<Item = usize>)
 /// row's keys become machine integers side by side instead of values reached in every row.
 /// Each column is taken as its distance from the column's smallest value in steps of the
 /// largest common step (timestamps of whole seconds step by 10^9 ns), so that the keys of most
-/// sorts, and the row's position after them, pack into one `u64` (else a `u128`): the sort
-/// then compares single integers, and keys equal in every column keep the rows' order as a
-/// stable sort would. Four keys at most go to the widest form. `false`, with `order` untouched,
-/// for any other keys.
+/// sorts pack into one `u128`: the sort then compares single integers (and positions, so that
+/// keys equal in every column keep the rows' order as a stable sort would). `false`, with
+/// `order` untouched, for any other keys or keys too wide to pack.
 fn sort_by_integers(call: &Call, rows: &[Vec<Value>], order: &mut [usize]) -> bool {
     let columns: Vec<(usize, bool)> = call
         .partition
@@ -957,55 +956,23 @@ fn sort_by_integers(call: &Call, rows: &[Vec<Value>], order: &mut [usize]) -> bo
         packing.push(Packing::of(&column_values, descending));
         values.push(column_values);
     }
-    let position_bits = bits(order.len() as u64);
-    let key_bits: u32 = packing.iter().map(|packing| packing.bits).sum();
-    let sorted: Vec<usize> = if key_bits + position_bits <= 64 {
-        let mut keyed: Vec<u64> = (0..order.len())
-            .map(|position| {
-                let key = packing
-                    .iter()
-                    .zip(&values)
-                    .fold(0, |key, (packing, values)| {
-                        key << packing.bits | packing.packed(values[position])
-                    });
-                key << position_bits | position as u64
-            })
-            .collect();
-        keyed.sort_unstable();
-        let mask = (1 << position_bits) - 1;
-        keyed.into_iter().map(|key| (key & mask) as usize).collect()
-    } else if key_bits <= 128 {
-        let mut keyed: Vec<(u128, u32)> = (0..order.len())
-            .map(|position| {
-                let key = packing
-                    .iter()
-                    .zip(&values)
-                    .fold(0, |key, (packing, values)| {
-                        key << packing.bits | u128::from(packing.packed(values[position]))
-                    });
-                (key, position as u32)
-            })
-            .collect();
-        keyed.sort_unstable();
-        keyed
-            .into_iter()
-            .map(|(_, position)| position as usize)
-            .collect()
-    } else if columns.len() <= 4 {
-        let mut keyed: Vec<([u64; 4], usize)> = (0..order.len())
-            .map(|position| {
-                let mut key = [0; 4];
-                for ((slot, packing), values) in key.iter_mut().zip(&packing).zip(&values) {
-                    *slot = packing.packed(values[position]);
-                }
-                (key, position)
-            })
-            .collect();
-        keyed.sort_unstable();
-        keyed.into_iter().map(|(_, position)| position).collect()
-    } else {
+    if packing.iter().map(|packing| packing.bits).sum::<u32>() > u128::BITS {
         return false;
-    };
+    }
+    // The position breaks ties: the order of a stable sort.
+    let mut keyed: Vec<(u128, usize)> = (0..order.len())
+        .map(|position| {
+            let key = packing
+                .iter()
+                .zip(&values)
+                .fold(0u128, |key, (packing, values)| {
+                    key << packing.bits | u128::from(packing.packed(values[position]))
+                });
+            (key, position)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let sorted = keyed.into_iter().map(|(_, position)| position);
     let before = order.to_vec();
     for (slot, position) in order.iter_mut().zip(sorted) {
         *slot = before[position];
@@ -1500,9 +1467,9 @@ mod tests {
     }
 
     #[test]
-    fn keys_too_wide_to_pack_in_one_integer_sort_as_values_do() {
+    fn keys_packed_in_one_integer_sort_as_values_do() {
         // Values spread over the whole range of i64 need 64 bits each: two keys pack into a
-        // u128, three into an array; narrow ones with a common step into a u64.
+        // u128, three do not (the general sort takes them); narrow ones pack by their step.
         let spread =
             |i: i64| Value::I64(i.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64) >> (i % 3));
         let rows: Vec<Vec<Value>> = (0..300_i64)
@@ -1521,11 +1488,15 @@ mod tests {
             descending,
             nulls_first: false,
         };
-        for (partition, order) in [
-            (vec![2], vec![key(2, true)]),
-            (vec![0], vec![key(1, true)]),
-            (vec![0], vec![key(1, false), key(2, true)]),
-            (vec![3], vec![key(0, true), key(1, false), key(2, false)]),
+        for (partition, order, packs) in [
+            (vec![2], vec![key(2, true)], true),
+            (vec![0], vec![key(1, true)], true),
+            (vec![0], vec![key(1, false), key(2, true)], false),
+            (
+                vec![3],
+                vec![key(0, true), key(1, false), key(2, false)],
+                false,
+            ),
         ] {
             let call = Call {
                 function: Kind::RowNumber,
@@ -1536,9 +1507,11 @@ mod tests {
             };
             let mut by_integers: Vec<usize> = (0..rows.len()).rev().collect();
             let mut by_values = by_integers.clone();
-            assert!(sort_by_integers(&call, &rows, &mut by_integers));
-            sort_by_values(&call, &rows, &mut by_values);
-            assert_eq!(by_integers, by_values);
+            assert_eq!(sort_by_integers(&call, &rows, &mut by_integers), packs);
+            if packs {
+                sort_by_values(&call, &rows, &mut by_values);
+                assert_eq!(by_integers, by_values);
+            }
         }
     }
 
