@@ -1586,8 +1586,9 @@ fn bounded(mut condition: &Expr) -> Option<&Expr> {
     constants.into_iter().all(constant).then_some(target)
 }
 
-/// An expression of literals and parameters only (no column, function or subquery).
-fn constant(expr: &Expr) -> bool {
+/// An expression of literals and parameters only (no column, function or subquery): the same
+/// for every row.
+pub(crate) fn constant(expr: &Expr) -> bool {
     crate::walk::expressions(expr, |e| match e {
         Expr::Identifier(_)
         | Expr::CompoundIdentifier(_)

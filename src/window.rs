@@ -572,7 +572,7 @@ impl VisitorMut for PushInputs<'_> {
     type Break = ();
 
     fn pre_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
-        if !reads_window(expr) && reads_input(expr) {
+        if !reads_window(expr) && !crate::pipeline::constant(expr) {
             let index = self.plan.push(expr.clone());
             *expr = column(format!("__c{index}"));
         }
@@ -583,19 +583,6 @@ impl VisitorMut for PushInputs<'_> {
 fn reads_window(expr: &Expr) -> bool {
     let flow = crate::walk::expressions(expr, |inner| match inner {
         Expr::Identifier(ident) if ident.value.starts_with("__w") => ControlFlow::Break(()),
-        _ => ControlFlow::Continue(()),
-    });
-    flow.is_break()
-}
-
-fn reads_input(expr: &Expr) -> bool {
-    let flow = crate::walk::expressions(expr, |inner| match inner {
-        Expr::Identifier(_)
-        | Expr::CompoundIdentifier(_)
-        | Expr::Function(_)
-        | Expr::Subquery(_)
-        | Expr::Exists { .. }
-        | Expr::InSubquery { .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
     flow.is_break()
