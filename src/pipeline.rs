@@ -192,16 +192,10 @@ fn joins_exists(query: &Query) -> bool {
     let SetExpr::Select(select) = query.body.as_ref() else {
         return false;
     };
-    let join_conditions = select.from.iter().flat_map(|from| {
-        liftable_joins(from).filter_map(|index| match &from.joins[index].join_operator {
-            JoinOperator::Inner(JoinConstraint::On(on)) => Some(on),
-            _ => None,
-        })
-    });
     select
         .selection
         .iter()
-        .chain(join_conditions)
+        .chain(liftable_conditions(select))
         .any(|condition| {
             crate::sql::conjuncts(condition.clone())
                 .iter()
@@ -227,6 +221,16 @@ fn liftable_joins(from: &TableWithJoins) -> impl Iterator<Item = usize> + '_ {
     let start = outer.map_or(0, |last| last + 1);
     (start..from.joins.len())
         .filter(|&index| matches!(from.joins[index].join_operator, JoinOperator::Inner(_)))
+}
+
+/// The `ON` conditions of the [`liftable_joins`].
+fn liftable_conditions(select: &sqlparser::ast::Select) -> impl Iterator<Item = &Expr> {
+    select.from.iter().flat_map(|from| {
+        liftable_joins(from).filter_map(|index| match &from.joins[index].join_operator {
+            JoinOperator::Inner(JoinConstraint::On(on)) => Some(on),
+            _ => None,
+        })
+    })
 }
 
 /// Moves the correlated subqueries [`semi_joins`] runs as joins from inner join conditions to
@@ -1551,13 +1555,9 @@ fn semi_joins(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
 /// constants (`s.stream_id <= 120`, `g.day BETWEEN $1 AND $2`, `c.tier IN ('gold')`): among
 /// its `WHERE` conjuncts and the `ON` of inner joins no RIGHT or FULL join follows.
 fn bounds(select: &sqlparser::ast::Select, conjuncts: &[Expr]) -> Vec<Expr> {
-    let join_conditions = select.from.iter().flat_map(|from| {
-        liftable_joins(from).filter_map(|index| match &from.joins[index].join_operator {
-            JoinOperator::Inner(JoinConstraint::On(on)) => Some(on.clone()),
-            _ => None,
-        })
-    });
-    let on = join_conditions.flat_map(crate::sql::conjuncts);
+    let on = liftable_conditions(select)
+        .cloned()
+        .flat_map(crate::sql::conjuncts);
     on.chain(conjuncts.iter().cloned())
         .filter(|conjunct| bounded(conjunct).is_some())
         .collect()
