@@ -2419,7 +2419,8 @@ mod tests {
         assert!(matches!(quoted, Token::Word(w) if w.keyword == Keyword::NoKeyword));
     }
 
-    // The vendored parser tries a typed literal only where a keyword starts the operand.
+    // The vendored parser tries a typed literal only where a keyword naming a built-in type
+    // starts the operand.
     #[test]
     fn typed_literals_parse_and_type_names_alone_are_columns() {
         let items = |sql: &str| match super::parse(sql).unwrap().remove(0) {
@@ -2459,5 +2460,22 @@ mod tests {
             &plain[4],
             SelectItem::UnnamedExpr(Expr::Nested(_))
         ));
+        // Keywords that are operands, not types, parse as they always did.
+        let keywords = items(
+            "SELECT TRUE, NULL, CASE WHEN FALSE THEN 1 END, COUNT(*), NOT FALSE, \
+             TEXT 'x', NUMERIC '1.5', TIMESTAMPTZ '2026-01-02 03:04:05+00'",
+        );
+        let expr = |i: usize| match &keywords[i] {
+            SelectItem::UnnamedExpr(expr) => expr,
+            other => panic!("{other}"),
+        };
+        assert!(matches!(expr(0), Expr::Value(_)));
+        assert!(matches!(expr(1), Expr::Value(_)));
+        assert!(matches!(expr(2), Expr::Case { .. }));
+        assert!(matches!(expr(3), Expr::Function(_)));
+        assert!(matches!(expr(4), Expr::UnaryOp { .. }));
+        for i in 5..8 {
+            assert!(matches!(expr(i), Expr::TypedString { .. }), "{}", expr(i));
+        }
     }
 }

@@ -57,6 +57,23 @@ macro_rules! parser_err {
     };
 }
 
+/// Whether `Parser::parse_data_type_helper` has an arm of its own for `keyword`; with any other
+/// word it parses a custom type's name.
+fn names_builtin_type(keyword: Keyword) -> bool {
+    use Keyword::*;
+    matches!(
+        keyword,
+        BOOLEAN | BOOL | FLOAT | REAL | FLOAT4 | FLOAT32 | FLOAT64 | FLOAT8 | DOUBLE | TINYINT
+            | INT2 | SMALLINT | MEDIUMINT | INT | INT4 | INT8 | INT16 | INT32 | INT64 | INT128
+            | INT256 | INTEGER | BIGINT | UINT8 | UINT16 | UINT32 | UINT64 | UINT128 | UINT256
+            | VARCHAR | NVARCHAR | CHARACTER | CHAR | CLOB | BINARY | VARBINARY | BLOB | BYTES
+            | UUID | DATE | DATE32 | DATETIME | DATETIME64 | TIMESTAMP | TIMESTAMPTZ | TIME
+            | TIMETZ | INTERVAL | JSON | JSONB | REGCLASS | STRING | FIXEDSTRING | TEXT | BYTEA
+            | NUMERIC | DECIMAL | DEC | BIGNUMERIC | BIGDECIMAL | ENUM | SET | ARRAY | STRUCT
+            | UNION | NULLABLE | LOWCARDINALITY | MAP | NESTED | TUPLE | TRIGGER
+    )
+}
+
 #[cfg(feature = "std")]
 /// Implementation [`RecursionCounter`] if std is available
 mod recursion {
@@ -990,11 +1007,12 @@ impl<'a> Parser<'a> {
         // expression that should parse as the column name "date".
         let next = self.peek_token_ref();
         let loc = next.location;
-        // Only a keyword can start a type a string literal may follow: any other token makes
-        // `parse_data_type` fail or name a custom type, which is refused below.
+        // Only a keyword naming a built-in type can start a type a string literal may follow:
+        // any other token makes `parse_data_type` fail or name a custom type, which is refused
+        // below.
         let may_be_typed = matches!(
             &next.token,
-            Token::Word(word) if word.keyword != Keyword::NoKeyword
+            Token::Word(word) if names_builtin_type(word.keyword)
         );
         let opt_expr = if !may_be_typed { None } else { self.maybe_parse(|parser| {
             match parser.parse_data_type()? {
