@@ -963,33 +963,36 @@ impl<'q> Plan<'q> {
     ) -> Result<()> {
         let mut nulls = tuple.to_vec();
         nulls.resize(self.depth + self.sources.len(), &[]);
-        for group in groups.groups {
-            if let Some(emitted) = self.emit_group(grouping, group, &nulls)? {
+        let width = grouping.aggregates.len();
+        let mut slots = groups.slots.into_iter();
+        for group in &groups.groups {
+            let tuple = match group.representative {
+                Some(start) => &groups.rows[start..start + nulls.len()],
+                None => &nulls,
+            };
+            if let Some(emitted) = self.emit_group(grouping, slots.by_ref().take(width), tuple)? {
                 kept.push(emitted);
             }
         }
         Ok(())
     }
 
-    /// One group's output row, unless HAVING drops it; `nulls` stands for the row of a group
-    /// that has none (the one group of an aggregate over no rows).
+    /// One group's output row, unless HAVING drops it: `tuple` is its first row (or NULLs for
+    /// the one group of an aggregate over no rows), `slots` its aggregates.
     #[inline(never)]
     fn emit_group(
         &self,
         grouping: &Grouping,
-        group: Group,
-        nulls: &[&[Value]],
+        slots: impl Iterator<Item = Option<Accumulator>>,
+        tuple: &[&[Value]],
     ) -> Result<Option<Emitted>> {
-        let values = group
-            .slots
-            .into_iter()
+        let values = slots
             .zip(&grouping.aggregates)
             .map(|(slot, (aggregate, _))| match slot {
                 Some(slot) => slot.export(aggregate),
                 None => Ok(empty_value(aggregate)),
             })
             .collect::<Result<Vec<_>>>()?;
-        let tuple = group.representative.as_deref().unwrap_or(nulls);
         if let Some(having) = &grouping.having {
             if !truth(having.eval(tuple, &values)?)? {
                 return Ok(None);
@@ -1226,7 +1229,8 @@ impl<'q> Plan<'q> {
                 Ok(())
             }
         };
-        let slots = &mut groups.groups[0].slots;
+        // The one group there is.
+        let slots = &mut groups.slots;
         let mut tuple = outer.to_vec();
         tuple.push(&[]);
         for (block, zone) in first.blocks().iter().enumerate() {
@@ -1454,8 +1458,7 @@ fn count_only<'r>(
             }
         }
     }
-    let group = &mut groups.groups[0];
-    for ((slot, total), (_, sum)) in group.slots.iter_mut().zip(totals).zip(counts) {
+    for ((slot, total), (_, sum)) in groups.slots.iter_mut().zip(totals).zip(counts) {
         let kind = match sum {
             true if first.is_none() => Kind::Sum(Value::Null),
             true => Kind::Sum(Value::I64(total as i64)),
@@ -1469,7 +1472,9 @@ fn count_only<'r>(
             distinct: None,
         });
     }
-    group.representative = first;
+    if let Some(first) = first {
+        groups.represent(0, &first);
+    }
     Ok(())
 }
 
@@ -2820,13 +2825,20 @@ struct Groups<'r> {
     /// By the one key of a `GROUP BY` of one expression, looked up without a copy; an integer
     /// column's by the integer (a `Value`'s equality is GlueSQL's, across types, and slower).
     by_integer: FastMap<i64, usize>,
+    /// By a key of two integer values (a stream and a viewer, say), likewise.
+    by_integers: FastMap<(i64, i64), usize>,
     by_value: FastMap<Value, usize>,
     by_values: FastMap<Vec<Value>, usize>,
     /// By the hash of a key of several columns: the last group with that hash (see
     /// `Group::same_hash`), told apart by comparing the columns with each group's first row, so
     /// no key is copied.
     by_hash: FastMap<u64, usize>,
-    groups: Vec<Group<'r>>,
+    groups: Vec<Group>,
+    /// Each group's aggregate slots, one group's after another's: one allocation for them all
+    /// rather than one per group.
+    slots: Vec<Option<Accumulator>>,
+    /// The first row of each group, one after another (see `Group::representative`).
+    rows: Vec<&'r [Value]>,
     /// The group of the row before, and that row. The rows of a group often come one after
     /// another (every pair a join makes from one row): when the key is columns, they are
     /// matched by comparing those with the row before (still in the cache), without hashing or
@@ -2835,9 +2847,10 @@ struct Groups<'r> {
     last_row: Vec<&'r [Value]>,
 }
 
-struct Group<'r> {
-    representative: Option<Vec<&'r [Value]>>,
-    slots: Vec<Option<Accumulator>>,
+struct Group {
+    /// Where the group's first row starts in `Groups::rows`; none for the one group of an
+    /// aggregate over no rows.
+    representative: Option<usize>,
     /// The group made before this one whose key has the same hash in `Groups::by_hash`.
     same_hash: Option<usize>,
 }
@@ -2847,9 +2860,18 @@ impl<'r> Groups<'r> {
     fn global(&mut self, slots: usize) {
         self.groups.push(Group {
             representative: None,
-            slots: (0..slots).map(|_| None).collect(),
             same_hash: None,
         });
+        self.slots.extend((0..slots).map(|_| None));
+    }
+
+    /// Makes `tuple` the first row of the group at `index`, unless it has one.
+    fn represent(&mut self, index: usize, tuple: &[&'r [Value]]) {
+        let group = &mut self.groups[index];
+        if group.representative.is_none() {
+            group.representative = Some(self.rows.len());
+            self.rows.extend_from_slice(tuple);
+        }
     }
 
     #[inline(never)]
@@ -2865,6 +2887,18 @@ impl<'r> Groups<'r> {
                     unreachable!("matched above")
                 };
                 *self.by_integer.entry(*key).or_insert(next)
+            }
+            (None, [a, b])
+                if matches!(
+                    (a.direct(tuple), b.direct(tuple)),
+                    (Some(Value::I64(_)), Some(Value::I64(_)))
+                ) =>
+            {
+                let (Some(Value::I64(a)), Some(Value::I64(b))) = (a.direct(tuple), b.direct(tuple))
+                else {
+                    unreachable!("matched above")
+                };
+                *self.by_integers.entry((*a, *b)).or_insert(next)
             }
             (None, [key]) => {
                 let key = borrowed(key.eval(tuple, &[])?)?;
@@ -2882,7 +2916,7 @@ impl<'r> Groups<'r> {
                 let mut candidate = Some(*latest).filter(|&index| index != next);
                 while let Some(index) = candidate {
                     let group = &self.groups[index];
-                    let first = group.representative.as_deref();
+                    let first = group.representative.map(|start| &self.rows[start..]);
                     if first.is_some_and(|first| same_key_columns(keys, tuple, first)) {
                         break;
                     }
@@ -2905,19 +2939,20 @@ impl<'r> Groups<'r> {
                 *self.by_values.entry(key).or_insert(next)
             }
         };
+        let width = grouping.aggregates.len();
         if index == next && !grouping.keys.is_empty() {
             self.groups.push(Group {
                 representative: None,
-                slots: (0..grouping.aggregates.len()).map(|_| None).collect(),
                 same_hash,
             });
+            self.slots.extend((0..width).map(|_| None));
         }
         self.last = Some(index);
         self.last_row.clear();
         self.last_row.extend_from_slice(tuple);
-        let group = &mut self.groups[index];
-        group.representative.get_or_insert_with(|| tuple.to_vec());
-        for (slot, (aggregate, argument)) in group.slots.iter_mut().zip(&grouping.aggregates) {
+        self.represent(index, tuple);
+        let slots = &mut self.slots[index * width..(index + 1) * width];
+        for (slot, (aggregate, argument)) in slots.iter_mut().zip(&grouping.aggregates) {
             // A plain COUNT only asks whether its argument is NULL: no value is taken.
             if let Some(Accumulator {
                 kind: Kind::Count { wildcard, count },

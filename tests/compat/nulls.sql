@@ -225,3 +225,21 @@ SELECT SUM(CASE WHEN sent_at >= TIMESTAMP '2026-10-15' THEN 1 ELSE 0 END) AS lat
     SUM(CASE WHEN sent_at >= TIMESTAMP '2026-10-15' THEN 1 END) AS no_else,
     SUM(CASE WHEN viewer_id IS NULL THEN 1 ELSE 0 END) AS no_viewer
 FROM chat_messages WHERE stream_id % 2 = 0;
+
+-- case: group_by_two_integer_keys_with_nulls_among_them
+SELECT t.stream_id, t.bucket, COUNT(*) AS visits, COUNT(t.bucket) AS bucketed
+FROM (SELECT vs.stream_id, CASE WHEN vs.viewer_id % 4 = 0 THEN NULL ELSE vs.viewer_id % 9 END AS bucket
+      FROM viewer_sessions vs WHERE vs.stream_id <= 60) t
+GROUP BY t.stream_id, t.bucket;
+
+-- case: group_by_a_column_pair_where_a_left_join_found_nothing
+SELECT s.creator_id, g.viewer_id, COUNT(*) AS n, COUNT(g.gift_id) AS gifts
+FROM streams s LEFT JOIN gifts g ON g.stream_id = s.stream_id
+WHERE s.stream_id <= 300
+GROUP BY s.creator_id, g.viewer_id;
+
+-- case: group_by_two_keys_with_several_aggregates_and_having
+SELECT stream_id, viewer_id, COUNT(*) AS visits, MIN(join_time) AS first_join,
+    MAX(leave_time) AS last_leave, COUNT(leave_time) AS closed
+FROM viewer_sessions WHERE stream_id <= 200
+GROUP BY stream_id, viewer_id HAVING COUNT(*) >= 2;
