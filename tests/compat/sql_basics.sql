@@ -238,3 +238,13 @@ ORDER BY vs.device, v.country;
 -- ordered
 SELECT DISTINCT s.creator_id, s.ended_at FROM streams s WHERE s.ended_at IS NULL OR s.creator_id < 3
 ORDER BY 1, 2 NULLS FIRST;
+
+-- case: a key compared with a decimal that no integer equals finds nothing
+SELECT viewer_id, country FROM viewers WHERE viewer_id = 2.5;
+
+-- case: a key compared with a whole decimal or a float finds the equal integer
+-- ordered
+SELECT creator_id, handle FROM creators WHERE creator_id = 7.00
+UNION ALL
+SELECT creator_id, handle FROM creators WHERE creator_id = CAST(9 AS DOUBLE PRECISION)
+ORDER BY creator_id;

@@ -4,9 +4,11 @@ use {
         PreparedSource, SourceRows,
     },
     crate::{
-        data::{Key, Row},
+        ast::DataType,
+        data::{Key, Row, ValueError},
         executor::{context::RowContext, evaluate::evaluate, fetch::fetch_columns},
         plan::{TableAccessPlan, TableSourcePlan},
+        result::Error,
         result::Result,
         store::GStore,
     },
@@ -99,7 +101,41 @@ fn rows<'a, T: GStore>(
                         .find(|column_def| column_def.unique.is_some_and(|u| u.is_primary))
                 })
                 .ok_or_else(|| QueryError::PrimaryKeyColumnNotFound(table.name.clone()))?;
-            let value = evaluated.try_into_value(&column_def.data_type, column_def.nullable)?;
+            let value = match evaluated.try_into_value(&column_def.data_type, column_def.nullable) {
+                Ok(value) => value,
+                // Patched: a number of another type than the key's (`id = 2.5` on an integer
+                // key) is compared with each key by value, as `=` compares numbers elsewhere.
+                // Upstream this was an error.
+                Err(Error::Value(error)) if refused_number(&error) => {
+                    let ValueError::IncompatibleDataType { value, .. } = *error else {
+                        unreachable!("matched above")
+                    };
+                    let index = schema
+                        .column_defs
+                        .iter()
+                        .flatten()
+                        .position(|column| column.name == column_def.name)
+                        .expect("the key is one of the table's columns");
+                    let rows = storage
+                        .scan_data(&table.name)?
+                        .filter_map(move |row| match row {
+                            Ok((_, values)) => {
+                                values[index].evaluate_eq(&value).is_true().then(|| {
+                                    Ok(Row {
+                                        columns: Rc::clone(&columns),
+                                        values,
+                                    })
+                                })
+                            }
+                            Err(error) => Some(Err(error)),
+                        });
+                    return Ok(SourceRows {
+                        source,
+                        rows: Box::new(rows),
+                    });
+                }
+                Err(error) => return Err(error),
+            };
             let key = Key::try_from(value)?;
 
             match storage.fetch_data(&table.name, &key)? {
@@ -142,4 +178,31 @@ fn rows<'a, T: GStore>(
     };
 
     Ok(SourceRows { source, rows })
+}
+
+/// Whether `error` refused a number as the value of a number column.
+fn refused_number(error: &ValueError) -> bool {
+    let number = |data_type: &DataType| {
+        use DataType::*;
+        matches!(
+            data_type,
+            Int8 | Int16
+                | Int32
+                | Int
+                | Int128
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uint128
+                | Float32
+                | Float
+                | Decimal
+        )
+    };
+    matches!(
+        error,
+        ValueError::IncompatibleDataType { data_type, value }
+            if number(data_type) && value.get_type().is_some_and(|t| number(&t))
+    )
 }
