@@ -5,7 +5,7 @@ use {
     },
     crate::{
         ast::DataType,
-        data::{Key, Row, ValueError},
+        data::{Key, Row, Value, ValueError},
         executor::{context::RowContext, evaluate::evaluate, fetch::fetch_columns},
         plan::{TableAccessPlan, TableSourcePlan},
         result::Error,
@@ -110,6 +110,31 @@ fn rows<'a, T: GStore>(
                     let ValueError::IncompatibleDataType { value, .. } = *error else {
                         unreachable!("matched above")
                     };
+                    // An integer key equals a decimal or a float only when it is that whole
+                    // number: one lookup, or no row.
+                    let whole = match &value {
+                        Value::Decimal(d) => Some(i64::try_from(d.trunc()).ok()),
+                        Value::F64(f) => Some((f.abs() < 9.2e18).then(|| *f as i64)),
+                        Value::F32(f) => Some((f.abs() < 9.2e18).then(|| *f as i64)),
+                        _ => None,
+                    };
+                    if let (DataType::Int, Some(whole)) = (&column_def.data_type, whole) {
+                        let equal = whole.filter(|n| Value::I64(*n).evaluate_eq(&value).is_true());
+                        let found = match equal {
+                            Some(n) => storage.fetch_data(&table.name, &Key::I64(n))?,
+                            None => None,
+                        };
+                        let rows = found.into_iter().map(move |values| {
+                            Ok(Row {
+                                columns: Rc::clone(&columns),
+                                values,
+                            })
+                        });
+                        return Ok(SourceRows {
+                            source,
+                            rows: Box::new(rows),
+                        });
+                    }
                     let index = schema
                         .column_defs
                         .iter()
