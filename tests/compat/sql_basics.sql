@@ -248,3 +248,22 @@ SELECT creator_id, handle FROM creators WHERE creator_id = 7.00
 UNION ALL
 SELECT creator_id, handle FROM creators WHERE creator_id = CAST(9 AS DOUBLE PRECISION)
 ORDER BY creator_id;
+
+-- case: a decimal and a float compare as two floats
+SELECT CAST(2.25 AS NUMERIC) = CAST(2.25 AS DOUBLE PRECISION) AS exact,
+    CAST(0.1 AS NUMERIC) = CAST(0.1 AS DOUBLE PRECISION) AS tenth,
+    CAST(0.1 AS NUMERIC) < CAST(0.1 AS DOUBLE PRECISION) AS below,
+    CAST(0.3 AS DOUBLE PRECISION) = CAST(0.3 AS NUMERIC) AS reversed,
+    CAST(1.5 AS NUMERIC) > CAST(1.25 AS DOUBLE PRECISION) AS greater;
+
+-- case: money compared with itself as a float
+SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE amount_usd = CAST(amount_usd AS DOUBLE PRECISION)) AS same,
+    COUNT(*) FILTER (WHERE amount_usd < CAST(amount_usd AS DOUBLE PRECISION)) AS below
+FROM gifts;
+
+-- case: floats equal only when they are the same float
+SELECT CAST(1e-17 AS DOUBLE PRECISION) = CAST(2e-17 AS DOUBLE PRECISION) AS tiny,
+    CAST(1e-17 AS DOUBLE PRECISION) = 0 AS tiny_and_zero,
+    CAST(0.5 AS DOUBLE PRECISION) = 0.5 AS half,
+    CAST(3 AS DOUBLE PRECISION) = 3 AS three,
+    CAST('NaN' AS DOUBLE PRECISION) = CAST('NaN' AS DOUBLE PRECISION) AS nan;

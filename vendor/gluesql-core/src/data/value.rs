@@ -79,6 +79,12 @@ impl From<Tribool> for Value {
     }
 }
 
+/// The float nearest to `decimal`, as PostgreSQL converts numeric to double precision (from its
+/// digits, correctly rounded).
+fn nearest_f64(decimal: &Decimal) -> f64 {
+    decimal.to_string().parse().unwrap_or(f64::NAN)
+}
+
 impl Value {
     pub fn evaluate_eq(&self, other: &Value) -> Tribool {
         use Value::*;
@@ -87,6 +93,16 @@ impl Value {
             // Patched: an integer equals a decimal or float by value, as `evaluate_cmp` orders
             // them. Upstream converted the other side to the integer's type (2 = 2.5).
             (_, Decimal(_) | F32(_) | F64(_)) if self.is_integer() => {
+                Tribool::from(self.evaluate_cmp(other) == Some(Ordering::Equal))
+            }
+            // Patched: a decimal and a float compare in double precision, as in PostgreSQL, and
+            // a float equals only the same float (upstream: any within `f64::EPSILON`, so
+            // 1e-17 = 2e-17); NaN equals NaN, as there.
+            (Decimal(_), F64(_)) | (F64(_), Decimal(_)) => {
+                Tribool::from(self.evaluate_cmp(other) == Some(Ordering::Equal))
+            }
+            (F64(l), F64(r)) => Tribool::from(l == r || (l.is_nan() && r.is_nan())),
+            (F64(_), _) if other.is_integer() => {
                 Tribool::from(self.evaluate_cmp(other) == Some(Ordering::Equal))
             }
             (I8(l), _) => Tribool::from(l == other),
@@ -140,6 +156,11 @@ impl Value {
             }
             (_, Value::F64(r)) if is_integer => return r.partial_cmp(self).map(Ordering::reverse),
             (_, Value::F32(r)) if is_integer => return r.partial_cmp(self).map(Ordering::reverse),
+            // PostgreSQL compares a decimal with a float as two floats: the decimal rounded to
+            // the nearest one (upstream compared the float's exact binary value, so 0.1 and
+            // 0.1::float differed).
+            (Value::Decimal(l), Value::F64(r)) => return nearest_f64(l).partial_cmp(r),
+            (Value::F64(l), Value::Decimal(r)) => return l.partial_cmp(&nearest_f64(r)),
             (Value::Decimal(l), _) => return l.partial_cmp(other),
             _ => {}
         }
