@@ -2916,7 +2916,9 @@ impl<'r> Groups<'r> {
                 let mut candidate = Some(*latest).filter(|&index| index != next);
                 while let Some(index) = candidate {
                     let group = &self.groups[index];
-                    let first = group.representative.map(|start| &self.rows[start..]);
+                    let first = group
+                        .representative
+                        .map(|start| &self.rows[start..start + tuple.len()]);
                     if first.is_some_and(|first| same_key_columns(keys, tuple, first)) {
                         break;
                     }

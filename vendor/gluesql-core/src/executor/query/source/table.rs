@@ -101,10 +101,11 @@ fn rows<'a, T: GStore>(
                         .find(|column_def| column_def.unique.is_some_and(|u| u.is_primary))
                 })
                 .ok_or_else(|| QueryError::PrimaryKeyColumnNotFound(table.name.clone()))?;
-            let value = match evaluated.try_into_value(&column_def.data_type, column_def.nullable) {
-                Ok(value) => value,
+            // `None`: no key can equal the value.
+            let key = match evaluated.try_into_value(&column_def.data_type, column_def.nullable) {
+                Ok(value) => Some(Key::try_from(value)?),
                 // Patched: a number of another type than the key's (`id = 2.5` on an integer
-                // key) is compared with each key by value, as `=` compares numbers elsewhere.
+                // key) is compared with the keys by value, as `=` compares numbers elsewhere.
                 // Upstream this was an error.
                 Err(Error::Value(error)) if refused_number(&error) => {
                     let ValueError::IncompatibleDataType { value, .. } = *error else {
@@ -118,52 +119,46 @@ fn rows<'a, T: GStore>(
                         Value::F32(f) => Some((f.abs() < 9.2e18).then(|| *f as i64)),
                         _ => None,
                     };
-                    if let (DataType::Int, Some(whole)) = (&column_def.data_type, whole) {
-                        let equal = whole.filter(|n| Value::I64(*n).evaluate_eq(&value).is_true());
-                        let found = match equal {
-                            Some(n) => storage.fetch_data(&table.name, &Key::I64(n))?,
-                            None => None,
-                        };
-                        let rows = found.into_iter().map(move |values| {
-                            Ok(Row {
-                                columns: Rc::clone(&columns),
-                                values,
-                            })
-                        });
-                        return Ok(SourceRows {
-                            source,
-                            rows: Box::new(rows),
-                        });
+                    match (&column_def.data_type, whole) {
+                        (DataType::Int, Some(whole)) => whole
+                            .filter(|n| Value::I64(*n).evaluate_eq(&value).is_true())
+                            .map(Key::I64),
+                        // Any other key type: each key compared with the value.
+                        _ => {
+                            let index = schema
+                                .column_defs
+                                .iter()
+                                .flatten()
+                                .position(|column| column.name == column_def.name)
+                                .expect("the key is one of the table's columns");
+                            let rows = storage.scan_data(&table.name)?.filter_map(move |row| {
+                                match row {
+                                    Ok((_, values)) => {
+                                        values[index].evaluate_eq(&value).is_true().then(|| {
+                                            Ok(Row {
+                                                columns: Rc::clone(&columns),
+                                                values,
+                                            })
+                                        })
+                                    }
+                                    Err(error) => Some(Err(error)),
+                                }
+                            });
+                            return Ok(SourceRows {
+                                source,
+                                rows: Box::new(rows),
+                            });
+                        }
                     }
-                    let index = schema
-                        .column_defs
-                        .iter()
-                        .flatten()
-                        .position(|column| column.name == column_def.name)
-                        .expect("the key is one of the table's columns");
-                    let rows = storage
-                        .scan_data(&table.name)?
-                        .filter_map(move |row| match row {
-                            Ok((_, values)) => {
-                                values[index].evaluate_eq(&value).is_true().then(|| {
-                                    Ok(Row {
-                                        columns: Rc::clone(&columns),
-                                        values,
-                                    })
-                                })
-                            }
-                            Err(error) => Some(Err(error)),
-                        });
-                    return Ok(SourceRows {
-                        source,
-                        rows: Box::new(rows),
-                    });
                 }
                 Err(error) => return Err(error),
             };
-            let key = Key::try_from(value)?;
+            let found = match key {
+                Some(key) => storage.fetch_data(&table.name, &key)?,
+                None => None,
+            };
 
-            match storage.fetch_data(&table.name, &key)? {
+            match found {
                 Some(values) => Box::new(iter::once(Ok(Row {
                     columns: Rc::clone(&columns),
                     values,
