@@ -344,14 +344,19 @@ impl Token {
     }
 
     pub fn make_word(word: &str, quote_style: Option<char>) -> Self {
+        Token::word(word.to_string(), quote_style)
+    }
+
+    /// [`Token::make_word`] of a word already in its own `String`, without copying it.
+    fn word(value: String, quote_style: Option<char>) -> Self {
+        let keyword = match quote_style {
+            None => keyword_of(&value),
+            Some(_) => Keyword::NoKeyword,
+        };
         Token::Word(Word {
-            value: word.to_string(),
+            value,
             quote_style,
-            keyword: if quote_style.is_none() {
-                keyword_of(word)
-            } else {
-                Keyword::NoKeyword
-            },
+            keyword,
         })
     }
 }
@@ -715,7 +720,6 @@ impl<'a> Tokenizer<'a> {
         chars: &mut State,
     ) -> Result<Option<Token>, TokenizerError> {
         chars.next(); // consume the first char
-        let ch: String = ch.into_iter().collect();
         let word = self.tokenize_word(ch, chars);
 
         // TODO: implement parsing of exponent here
@@ -731,7 +735,7 @@ impl<'a> Tokenizer<'a> {
             return Ok(Some(Token::Number(s, false)));
         }
 
-        Ok(Some(Token::make_word(&word, None)))
+        Ok(Some(Token::word(word, None)))
     }
 
     /// Get the next token or return None
@@ -783,8 +787,8 @@ impl<'a> Tokenizer<'a> {
                         }
                         _ => {
                             // regular identifier starting with an "b" or "B"
-                            let s = self.tokenize_word(b, chars);
-                            Ok(Some(Token::make_word(&s, None)))
+                            let s = self.tokenize_word([b], chars);
+                            Ok(Some(Token::word(s, None)))
                         }
                     }
                 }
@@ -810,8 +814,8 @@ impl<'a> Tokenizer<'a> {
                             ),
                         _ => {
                             // regular identifier starting with an "r" or "R"
-                            let s = self.tokenize_word(b, chars);
-                            Ok(Some(Token::make_word(&s, None)))
+                            let s = self.tokenize_word([b], chars);
+                            Ok(Some(Token::word(s, None)))
                         }
                     }
                 }
@@ -826,8 +830,8 @@ impl<'a> Tokenizer<'a> {
                         }
                         _ => {
                             // regular identifier starting with an "N"
-                            let s = self.tokenize_word(n, chars);
-                            Ok(Some(Token::make_word(&s, None)))
+                            let s = self.tokenize_word([n], chars);
+                            Ok(Some(Token::word(s, None)))
                         }
                     }
                 }
@@ -843,8 +847,8 @@ impl<'a> Tokenizer<'a> {
                         }
                         _ => {
                             // regular identifier starting with an "E" or "e"
-                            let s = self.tokenize_word(x, chars);
-                            Ok(Some(Token::make_word(&s, None)))
+                            let s = self.tokenize_word([x], chars);
+                            Ok(Some(Token::word(s, None)))
                         }
                     }
                 }
@@ -862,8 +866,8 @@ impl<'a> Tokenizer<'a> {
                         }
                     }
                     // regular identifier starting with an "U" or "u"
-                    let s = self.tokenize_word(x, chars);
-                    Ok(Some(Token::make_word(&s, None)))
+                    let s = self.tokenize_word([x], chars);
+                    Ok(Some(Token::word(s, None)))
                 }
                 // The spec only allows an uppercase 'X' to introduce a hex
                 // string, but PostgreSQL, at least, allows a lowercase 'x' too.
@@ -877,8 +881,8 @@ impl<'a> Tokenizer<'a> {
                         }
                         _ => {
                             // regular identifier starting with an "X"
-                            let s = self.tokenize_word(x, chars);
-                            Ok(Some(Token::make_word(&s, None)))
+                            let s = self.tokenize_word([x], chars);
+                            Ok(Some(Token::word(s, None)))
                         }
                     }
                 }
@@ -1439,11 +1443,17 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Tokenize an identifier or keyword, after the first char is already consumed.
-    fn tokenize_word(&self, first_chars: impl Into<String>, chars: &mut State) -> String {
-        let mut s = first_chars.into();
-        s.push_str(&peeking_take_while(chars, |ch| {
-            self.dialect.is_identifier_part(ch)
-        }));
+    fn tokenize_word(&self, first_chars: impl IntoIterator<Item = char>, chars: &mut State) -> String {
+        // One buffer for the whole word: it becomes the token's text.
+        let mut s = String::with_capacity(16);
+        s.extend(first_chars);
+        while let Some(&ch) = chars.peek() {
+            if !self.dialect.is_identifier_part(ch) {
+                break;
+            }
+            chars.next();
+            s.push(ch);
+        }
         s
     }
 
