@@ -8,10 +8,11 @@ use crate::{analyses, postgres_export, queries, schema, time};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Values cross as one JSON text that the engine's thread parses: building the same objects
+/// property by property from here took twice as long for a 10,000-row answer.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Errors cross as `{kind, message, ...}` objects, with `message` ready to show.
