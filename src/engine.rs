@@ -15,7 +15,7 @@ use crate::storage::{self, SandboxStorage, BUDGET_EXCEEDED, FUNCTION_ERROR};
 use crate::time::Timestamp;
 use crate::timestamptz::{self, Zone};
 use gluesql::core::ast::{ColumnDef, ColumnUniqueOption, DataType};
-use gluesql::core::chrono::{DateTime, NaiveDateTime};
+use gluesql::core::chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
 use gluesql::core::data::{Interval, Key, Schema, Value};
 use gluesql::core::error::Error as GlueError;
 use gluesql::core::executor::Payload;
@@ -1697,15 +1697,61 @@ fn cell(value: Value) -> Cell {
         Value::Decimal(value) => Cell::Text(value.to_string()),
         Value::Str(value) => Cell::Text(value),
         Value::Timestamp(value) => Cell::Text(format_timestamp(&value)),
-        Value::Date(value) => Cell::Text(value.format("%Y-%m-%d").to_string()),
+        Value::Date(value) => Cell::Text(format_date(&value)),
         Value::Interval(value) => Cell::Text(format_interval(&value)),
         other => Cell::Text(String::from(&other)),
     }
 }
 
+/// `YYYY-MM-DD HH:MM:SS[.ffffff]`, the fraction without its trailing zeros. Written digit by
+/// digit: a page of timestamps spent most of its time in chrono's format-string reader.
 fn format_timestamp(value: &NaiveDateTime) -> String {
-    let text = value.format("%Y-%m-%d %H:%M:%S%.6f").to_string();
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let nanos = value.nanosecond();
+    if !year_of_four_digits(value.year()) || nanos >= 1_000_000_000 {
+        // Signed years and leap seconds: as chrono writes them.
+        let text = value.format("%Y-%m-%d %H:%M:%S%.6f").to_string();
+        return text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    let mut text = format_date(&value.date());
+    text.push(' ');
+    push_digits(&mut text, value.hour(), 2);
+    text.push(':');
+    push_digits(&mut text, value.minute(), 2);
+    text.push(':');
+    push_digits(&mut text, value.second(), 2);
+    let micros = nanos / 1000;
+    if micros != 0 {
+        text.push('.');
+        push_digits(&mut text, micros, 6);
+        text.truncate(text.trim_end_matches('0').len());
+    }
+    text
+}
+
+/// `YYYY-MM-DD`.
+fn format_date(value: &NaiveDate) -> String {
+    if !year_of_four_digits(value.year()) {
+        return value.format("%Y-%m-%d").to_string();
+    }
+    let mut text = String::with_capacity(26);
+    push_digits(&mut text, value.year().unsigned_abs(), 4);
+    text.push('-');
+    push_digits(&mut text, value.month(), 2);
+    text.push('-');
+    push_digits(&mut text, value.day(), 2);
+    text
+}
+
+fn year_of_four_digits(year: i32) -> bool {
+    (0..=9999).contains(&year)
+}
+
+/// `value` in exactly `width` decimal digits, zero-padded (`value` has no more).
+fn push_digits(text: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        text.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// PostgreSQL's interval output (`IntervalStyle = postgres`): `1 year 2 mons 3 days 04:05:06`,
@@ -1880,6 +1926,37 @@ impl Backend for Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Written digit by digit, timestamps and dates read as chrono's format strings write them.
+    #[test]
+    fn timestamps_and_dates_are_written_as_chrono_formats_them() {
+        let chrono_timestamp = |value: &NaiveDateTime| {
+            let text = value.format("%Y-%m-%d %H:%M:%S%.6f").to_string();
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        let mut seen = 0;
+        for year in [-44, 0, 1, 9, 999, 1970, 2024, 9999, 10000] {
+            for (month, day) in [(1, 1), (2, 29), (7, 4), (12, 31)] {
+                let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                assert_eq!(format_date(&date), date.format("%Y-%m-%d").to_string());
+                for (h, m, s, nanos) in [
+                    (0, 0, 0, 0),
+                    (23, 59, 59, 999_999_999),
+                    (9, 5, 7, 120_000_000),
+                    (12, 30, 1, 1_000),
+                    (12, 30, 1, 999),
+                    (23, 59, 59, 1_500_000_000),
+                ] {
+                    let value = date.and_hms_nano_opt(h, m, s, nanos).unwrap();
+                    assert_eq!(format_timestamp(&value), chrono_timestamp(&value));
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 150, "{seen}");
+    }
 
     /// The schema the engine is given is the one GlueSQL makes of each table's `CREATE TABLE`,
     /// with a single-column key as `PRIMARY KEY` and the rest as `NOT NULL`/`UNIQUE`.
