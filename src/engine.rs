@@ -566,6 +566,7 @@ impl Engine {
                 | DataType::Uint64
                 | DataType::Uint128 => ValueKind::Integer,
                 DataType::Float32 | DataType::Float | DataType::Decimal => ValueKind::Number,
+                DataType::Boolean => ValueKind::Boolean,
                 _ => ValueKind::Other,
             };
             let name = column.name.to_ascii_lowercase();

@@ -10,7 +10,7 @@ use crate::time::{self, Timestamp};
 use crate::timestamptz::Zone;
 use bigdecimal::{BigDecimal, ToPrimitive};
 use gluesql::core::chrono;
-use gluesql::core::data::{Interval as GlueInterval, Value as GlueValue};
+use gluesql::core::data::{parse_bool, Interval as GlueInterval, Value as GlueValue};
 use gluesql::core::translate::{IntoParamLiteral, ParamLiteral};
 use sqlparser::ast::{
     AlterTableOperation, BinaryOperator, CastKind, DataType, DateTimeField, DuplicateTreatment,
@@ -45,6 +45,7 @@ pub enum ValueKind {
     Integer,
     /// Exact or floating point.
     Number,
+    Boolean,
     Other,
 }
 
@@ -1309,8 +1310,10 @@ fn kind_of(expr: &Expr, context: &Context) -> ValueKind {
             }
             DataType::Timestamp(..) | DataType::Datetime(_) => ValueKind::Timestamp(Zone::Plain),
             DataType::Interval => ValueKind::Interval,
+            DataType::Bool | DataType::Boolean => ValueKind::Boolean,
             _ => ValueKind::Other,
         },
+        Expr::Value(Value::Boolean(_)) => ValueKind::Boolean,
         Expr::Nested(inner) => kind_of(inner, context),
         Expr::BinaryOp { left, op, right } => {
             let (left, right) = (kind_of(left, context), kind_of(right, context));
@@ -1921,8 +1924,8 @@ pub fn column_type(data_type: &DataType) -> Result<ColumnType, EngineError> {
 
 /// A timestamp compared with a string literal: PostgreSQL reads the string as a timestamp (and
 /// refuses garbage); GlueSQL would compare quietly false. The literal becomes a typed timestamp.
-/// A quoted literal compared with a timestamp or number column is read as that type, as in
-/// PostgreSQL; GlueSQL would compare it as text and match nothing.
+/// A quoted literal compared with a timestamp, number or boolean column is read as that type, as
+/// in PostgreSQL; GlueSQL would compare it as text and match nothing.
 fn check_typed_literals(expr: &mut Expr, context: &Context) -> Result<(), EngineError> {
     match expr {
         Expr::BinaryOp { left, op, right } if is_comparison(op) => {
@@ -1993,6 +1996,11 @@ fn type_literal(expr: &mut Expr, kind: ValueKind) -> Result<(), EngineError> {
                 .map_err(|_| invalid("numeric"))?;
             let exact = number.parse().map_err(|_| invalid("numeric"))?;
             Expr::Value(Value::Number(exact, false))
+        }
+        ValueKind::Boolean => {
+            Expr::Value(Value::Boolean(
+            parse_bool(text).ok_or_else(|| invalid("boolean"))?,
+        ))
         }
         ValueKind::Interval | ValueKind::Other => return Ok(()),
     };
@@ -2366,9 +2374,22 @@ fn name_outputs(body: &mut SetExpr) {
 
 /// PostgreSQL's name for an unnamed result column; `None` for a column reference.
 fn output_name(expr: &Expr) -> Option<String> {
-    let name = match expr {
-        Expr::Identifier(_) | Expr::CompoundIdentifier(_) => return None,
-        Expr::Nested(inner) => return output_name(inner),
+    match expr {
+        Expr::Identifier(_) | Expr::CompoundIdentifier(_) => None,
+        Expr::Nested(inner) => output_name(inner),
+        _ => Some(column_name(expr)),
+    }
+}
+
+/// The name PostgreSQL gives a result column computed by `expr`: a cast is named after what it
+/// casts (`CAST(stream_id AS TEXT)` is `stream_id`).
+fn column_name(expr: &Expr) -> String {
+    match expr {
+        Expr::Identifier(ident) => ident.value.clone(),
+        Expr::CompoundIdentifier(parts) => parts
+            .last()
+            .map_or_else(|| "?column?".to_owned(), |part| part.value.clone()),
+        Expr::Nested(inner) => column_name(inner),
         Expr::Function(function) => function
             .name
             .0
@@ -2376,9 +2397,8 @@ fn output_name(expr: &Expr) -> Option<String> {
             .map_or_else(|| "?column?".to_owned(), |part| part.value.to_lowercase()),
         Expr::Cast {
             expr, data_type, ..
-        } => match output_name(expr) {
-            Some(name) if name != "?column?" => name,
-            None => return None,
+        } => match column_name(expr) {
+            name if name != "?column?" => name,
             _ => pg_type_name(data_type),
         },
         Expr::Extract { .. } => "extract".to_owned(),
@@ -2386,8 +2406,7 @@ fn output_name(expr: &Expr) -> Option<String> {
         Expr::Interval(_) => "interval".to_owned(),
         Expr::TypedString { data_type, .. } => pg_type_name(data_type),
         _ => "?column?".to_owned(),
-    };
-    Some(name)
+    }
 }
 
 #[cfg(test)]

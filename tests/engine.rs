@@ -499,6 +499,18 @@ fn unnamed_columns_are_named_as_in_postgres() {
         .unwrap();
     let names: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["stream_id", "count", "sum", "?column?", "?column?"]);
+    // A cast is named after the column it casts, a cast constant after its type.
+    let result = engine
+        .query(
+            "SELECT CAST(stream_id AS TEXT), CAST(s.title AS TEXT), CAST(1 AS INTEGER), \
+             CAST(CAST(stream_id AS TEXT) AS INTEGER), stream_id::text FROM streams s LIMIT 1",
+        )
+        .unwrap();
+    let names: Vec<&str> = result.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["stream_id", "title", "int4", "stream_id", "stream_id"]
+    );
     // An output name is what ORDER BY sees first.
     let result = engine
         .query("SELECT stream_id, COUNT(*) FROM gifts GROUP BY stream_id ORDER BY count DESC, stream_id LIMIT 1")
@@ -1315,6 +1327,24 @@ fn errors_read_as_postgres_writes_them() {
         (
             "SELECT COUNT(*) FROM streams WHERE title BETWEEN 1 AND 5",
             "operator does not exist: text >= integer",
+        ),
+        // Booleans compare only with booleans: GlueSQL answered no rows, or with the key
+        // lookup's conversion message.
+        (
+            "SELECT * FROM viewers WHERE viewer_id = TRUE",
+            "operator does not exist: bigint = boolean",
+        ),
+        (
+            "SELECT COUNT(*) FROM gifts WHERE stream_id = TRUE",
+            "operator does not exist: bigint = boolean",
+        ),
+        (
+            "SELECT COUNT(*) FROM creators WHERE is_partner = handle",
+            "operator does not exist: boolean = text",
+        ),
+        (
+            "SELECT COUNT(*) FROM creators WHERE is_partner = 'maybe'",
+            "invalid input syntax for type boolean: \"maybe\"",
         ),
         // A join PostgreSQL has no word for is named as written (vendor patch 15).
         (

@@ -267,3 +267,30 @@ SELECT CAST(1e-17 AS DOUBLE PRECISION) = CAST(2e-17 AS DOUBLE PRECISION) AS tiny
     CAST(0.5 AS DOUBLE PRECISION) = 0.5 AS half,
     CAST(3 AS DOUBLE PRECISION) = 3 AS three,
     CAST('NaN' AS DOUBLE PRECISION) = CAST('NaN' AS DOUBLE PRECISION) AS nan;
+
+-- case: a boolean column compared with a number is an error
+-- error
+SELECT COUNT(*) FROM creators WHERE is_partner = 1;
+
+-- case: a key compared with a boolean is an error
+-- error
+SELECT viewer_id FROM viewers WHERE viewer_id = TRUE;
+
+-- case: a quoted literal compared with a boolean column reads as a boolean
+SELECT COUNT(*) FILTER (WHERE is_partner = 'true') AS spelled, COUNT(*) FILTER (WHERE is_partner = ' T ') AS letter,
+    COUNT(*) FILTER (WHERE is_partner <> 'of') AS off_prefix, COUNT(*) FILTER (WHERE is_partner IN ('yes', 'n')) AS listed,
+    COUNT(*) FILTER (WHERE 'on' = is_partner) AS reversed
+FROM creators;
+
+-- case: text that is no boolean compared with a boolean column is an error
+-- error
+SELECT COUNT(*) FROM creators WHERE is_partner = 'o';
+
+-- case: text cast to boolean in every spelling PostgreSQL reads
+SELECT t, CAST(t AS BOOLEAN) AS b
+FROM (SELECT 'tru' AS t UNION ALL SELECT 'N' UNION ALL SELECT ' On' UNION ALL SELECT 'off' UNION ALL SELECT '1'
+      UNION ALL SELECT 'YES' UNION ALL SELECT 'f') spellings
+ORDER BY t;
+
+-- case: casts of literals to boolean
+SELECT CAST('f' AS BOOLEAN) = 'no' AS f_is_no, CAST(' On' AS BOOLEAN) AS on_, 'yes' = TRUE AS yes_is_true;

@@ -24,5 +24,5 @@ pub use {
     string_ext::{LikePattern, RegexPattern, StringExt, StringExtError},
     table::{TableError, get_alias},
     tribool::Tribool,
-    value::{BTreeMapJsonExt, NumericBinaryOperator, Value, ValueError},
+    value::{BTreeMapJsonExt, NumericBinaryOperator, Value, ValueError, parse_bool},
 };

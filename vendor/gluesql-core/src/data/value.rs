@@ -34,6 +34,21 @@ pub use {
     json::BTreeMapJsonExt,
 };
 
+/// Patched: text read as PostgreSQL reads a boolean: `t`, `true`, `yes`, `on`, `1` and their
+/// opposites, in any case, around whitespace, and any prefix of the words that tells them apart
+/// (`tr`, `of`). Upstream read only `TRUE` and `FALSE` (and `1`, `0` in a cast).
+pub fn parse_bool(text: &str) -> Option<bool> {
+    let text = text.trim().to_ascii_lowercase();
+    let prefix_of = |word: &str, shortest: usize| text.len() >= shortest && word.starts_with(&text);
+    match text.as_str() {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ if prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) => Some(true),
+        _ if prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) => Some(false),
+        _ => None,
+    }
+}
+
 pub(crate) use {
     date::{parse_date, parse_time, parse_timestamp},
     uuid::parse_uuid,

@@ -23,7 +23,7 @@ use {
 pub use {
     error::EvaluateError,
     evaluated::Evaluated,
-    expr::{between, binary_op, comparable, literal, unary_op},
+    expr::{between, binary_op, comparable, comparable_to_column, literal, unary_op},
 };
 
 pub fn evaluate<'a, 'b, T>(

@@ -128,10 +128,9 @@ impl TryFrom<&Value> for bool {
                     });
                 }
             }
-            Value::Str(value) => match value.to_uppercase().as_str() {
-                "TRUE" => true,
-                "FALSE" => false,
-                _ => {
+            Value::Str(value) => match super::parse_bool(value) {
+                Some(value) => value,
+                None => {
                     return Err(ValueError::ConvertFailed {
                         value: v.clone(),
                         data_type: DataType::Boolean,

@@ -10,9 +10,10 @@ use {
 
 #[derive(Error, Serialize, Debug, PartialEq, Eq)]
 pub enum EvaluateError {
-    /// Patched: PostgreSQL has no comparison between text and a number; GlueSQL answered false.
+    /// Patched: PostgreSQL has no comparison between text, numbers and booleans; GlueSQL
+    /// answered false.
     #[error("operator does not exist: {left} {op} {right}")]
-    TextComparedWithNumber {
+    OperatorDoesNotExist {
         left: String,
         op: String,
         right: String,

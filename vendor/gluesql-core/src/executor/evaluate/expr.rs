@@ -73,7 +73,7 @@ pub fn binary_op<'a>(
             | BinaryOperator::LtEq
             | BinaryOperator::Gt
             | BinaryOperator::GtEq
-    ) && mixes_text_and_number(&l, &r)
+    ) && incomparable(&l, &r)
     {
         comparable(&l, &op.to_sql(), &r)?;
     }
@@ -107,12 +107,13 @@ pub fn binary_op<'a>(
     }
 }
 
-/// Patched: a text value (not a quoted literal, which reads as the other side's type) compared
-/// with a number is an error, as in PostgreSQL, not a silent FALSE. `op` names the comparison in
-/// the message as PostgreSQL does (`IN` compares with `=`, `BETWEEN` with `>=` and `<=`).
+/// Patched: a text value (not a quoted literal, which reads as the other side's type), a number
+/// and a boolean compared with one another is an error, as in PostgreSQL, not a silent FALSE.
+/// `op` names the comparison in the message as PostgreSQL does (`IN` compares with `=`,
+/// `BETWEEN` with `>=` and `<=`).
 pub fn comparable(l: &Evaluated<'_>, op: &str, r: &Evaluated<'_>) -> Result<()> {
-    if mixes_text_and_number(l, r) {
-        return Err(EvaluateError::TextComparedWithNumber {
+    if incomparable(l, r) {
+        return Err(EvaluateError::OperatorDoesNotExist {
             left: type_name(l).to_owned(),
             op: op.to_owned(),
             right: type_name(r).to_owned(),
@@ -122,47 +123,84 @@ pub fn comparable(l: &Evaluated<'_>, op: &str, r: &Evaluated<'_>) -> Result<()> 
     Ok(())
 }
 
-fn mixes_text_and_number(l: &Evaluated<'_>, r: &Evaluated<'_>) -> bool {
-    is_text_value(l) && is_number(r) || is_number(l) && is_text_value(r)
+/// [`comparable`] for a column of type `data_type` on the left (a key looked up by value).
+pub fn comparable_to_column(data_type: &DataType, op: &str, r: &Evaluated<'_>) -> Result<()> {
+    use DataType::*;
+    let (left, kind_of_left) = match data_type {
+        Text => ("text", Kind::Text),
+        Boolean => ("boolean", Kind::Boolean),
+        Float32 | Float => ("double precision", Kind::Number),
+        Decimal => ("numeric", Kind::Number),
+        Int => ("bigint", Kind::Number),
+        Int8 | Int16 | Int32 | Int128 | Uint8 | Uint16 | Uint32 | Uint64 | Uint128 => {
+            ("integer", Kind::Number)
+        }
+        _ => return Ok(()),
+    };
+    match kind(r) {
+        Some(kind_of_right) if kind_of_right != kind_of_left => {
+            Err(EvaluateError::OperatorDoesNotExist {
+                left: left.to_owned(),
+                op: op.to_owned(),
+                right: type_name(r).to_owned(),
+            }
+            .into())
+        }
+        _ => Ok(()),
+    }
 }
 
-/// PostgreSQL's name for the type of a text or number operand.
+fn incomparable(l: &Evaluated<'_>, r: &Evaluated<'_>) -> bool {
+    matches!((kind(l), kind(r)), (Some(l), Some(r)) if l != r)
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    Text,
+    Number,
+    Boolean,
+}
+
+/// The kinds of operand PostgreSQL has no comparison between; `None` for the rest (a quoted
+/// literal among them).
+fn kind(v: &Evaluated<'_>) -> Option<Kind> {
+    match v {
+        Evaluated::Number(_) => Some(Kind::Number),
+        Evaluated::Value(value) => match value.as_ref() {
+            Value::Str(_) => Some(Kind::Text),
+            Value::Bool(_) => Some(Kind::Boolean),
+            Value::I8(_)
+            | Value::I16(_)
+            | Value::I32(_)
+            | Value::I64(_)
+            | Value::I128(_)
+            | Value::U8(_)
+            | Value::U16(_)
+            | Value::U32(_)
+            | Value::U64(_)
+            | Value::U128(_)
+            | Value::F32(_)
+            | Value::F64(_)
+            | Value::Decimal(_) => Some(Kind::Number),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// PostgreSQL's name for the type of a text, boolean or number operand.
 fn type_name(v: &Evaluated<'_>) -> &'static str {
     match v {
         Evaluated::Value(value) => match value.as_ref() {
             Value::Str(_) => "text",
+            Value::Bool(_) => "boolean",
             Value::F32(_) | Value::F64(_) => "double precision",
             Value::Decimal(_) => "numeric",
+            // The dataset's integer columns are BIGINT.
+            Value::I64(_) => "bigint",
             _ => "integer",
         },
         _ => "integer",
-    }
-}
-
-fn is_text_value(v: &Evaluated<'_>) -> bool {
-    matches!(v, Evaluated::Value(value) if matches!(value.as_ref(), Value::Str(_)))
-}
-
-fn is_number(v: &Evaluated<'_>) -> bool {
-    match v {
-        Evaluated::Number(_) => true,
-        Evaluated::Value(value) => matches!(
-            value.as_ref(),
-            Value::I8(_)
-                | Value::I16(_)
-                | Value::I32(_)
-                | Value::I64(_)
-                | Value::I128(_)
-                | Value::U8(_)
-                | Value::U16(_)
-                | Value::U32(_)
-                | Value::U64(_)
-                | Value::U128(_)
-                | Value::F32(_)
-                | Value::F64(_)
-                | Value::Decimal(_)
-        ),
-        _ => false,
     }
 }
 

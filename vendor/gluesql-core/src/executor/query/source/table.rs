@@ -6,7 +6,11 @@ use {
     crate::{
         ast::DataType,
         data::{Key, Row, Value, ValueError},
-        executor::{context::RowContext, evaluate::evaluate, fetch::fetch_columns},
+        executor::{
+            context::RowContext,
+            evaluate::{comparable_to_column, evaluate},
+            fetch::fetch_columns,
+        },
         plan::{TableAccessPlan, TableSourcePlan},
         result::Error,
         result::Result,
@@ -101,6 +105,9 @@ fn rows<'a, T: GStore>(
                         .find(|column_def| column_def.unique.is_some_and(|u| u.is_primary))
                 })
                 .ok_or_else(|| QueryError::PrimaryKeyColumnNotFound(table.name.clone()))?;
+            // Patched: `id = TRUE` is refused as `=` refuses it elsewhere, not with the
+            // conversion's message.
+            comparable_to_column(&column_def.data_type, "=", &evaluated)?;
             // `None`: no key can equal the value.
             let key = match evaluated.try_into_value(&column_def.data_type, column_def.nullable) {
                 Ok(value) => Some(Key::try_from(value)?),

@@ -57,11 +57,9 @@ pub(crate) fn text_to_value(data_type: &DataType, value: &str) -> Result<Value> 
 
 pub(crate) fn cast_text_to_value(data_type: &DataType, value: &str) -> Result<Value> {
     match data_type {
-        DataType::Boolean => match value.to_uppercase().as_str() {
-            "TRUE" | "1" => Ok(Value::Bool(true)),
-            "FALSE" | "0" => Ok(Value::Bool(false)),
-            _ => Err(cast_failed(value, data_type).into()),
-        },
+        DataType::Boolean => crate::data::parse_bool(value)
+            .map(Value::Bool)
+            .ok_or_else(|| cast_failed(value, data_type).into()),
         DataType::Int8 => value
             .parse::<i8>()
             .map(Value::I8)
