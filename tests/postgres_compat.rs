@@ -1,7 +1,8 @@
 //! The compatibility suite: every case in `tests/compat/*.sql` runs in the sandbox and in a real
 //! PostgreSQL loaded with the same generated data, and the rows must agree (money to the cent,
-//! other numbers to 1e-9 relative); a query PostgreSQL refuses (`-- error`) must be refused with
-//! its message. Expected results come from PostgreSQL at test time.
+//! other numbers to 1e-9 relative), as must the columns' names and kinds of type; a query
+//! PostgreSQL refuses (`-- error`) must be refused with its message. Expected results come from
+//! PostgreSQL at test time.
 //!
 //! The file format is read by `tests/support/cases.rs`.
 
@@ -62,8 +63,8 @@ fn same_error(ours: &str, theirs: &str) -> Result<(), String> {
     }
 }
 
-/// Our rows as text, and each column's type.
-fn run_ours(engine: &mut Engine, case: &Case) -> Result<(Rows, Vec<String>), String> {
+/// Our rows as text, and each column's name and type.
+fn run_ours(engine: &mut Engine, case: &Case) -> Result<(Rows, Vec<(String, String)>), String> {
     for statement in &case.setup {
         engine.run(statement).map_err(|e| format!("setup: {e}"))?;
     }
@@ -76,8 +77,12 @@ fn run_ours(engine: &mut Engine, case: &Case) -> Result<(Rows, Vec<String>), Str
         .iter()
         .map(|row| row.iter().map(|cell| cell.text()).collect())
         .collect();
-    let types = result.columns.into_iter().map(|c| c.type_name).collect();
-    Ok((rows, types))
+    let columns = result
+        .columns
+        .into_iter()
+        .map(|c| (c.name, c.type_name))
+        .collect();
+    Ok((rows, columns))
 }
 
 /// The kind of value a type holds, for comparing our types with PostgreSQL's: PostgreSQL's
@@ -100,13 +105,27 @@ fn type_kind(name: &str) -> &str {
     }
 }
 
-/// Column types compared kind by kind; a column that is NULL in every row has no type of ours.
-/// Where PostgreSQL computes `numeric` (`AVG` of integers, `SUM` of `bigint`) the sandbox still
-/// computes a float or an integer of the same value: such columns are counted in `numeric_as`,
-/// not failed, and the count is reported.
-fn compare_types(ours: &[String], theirs: &[String], numeric_as: &mut usize) -> Result<(), String> {
-    let mut differ = ours.len() != theirs.len();
-    for (a, b) in ours.iter().zip(theirs) {
+/// Column names compared as they are; types kind by kind, and a column that is NULL in every
+/// row has no type of ours. Where PostgreSQL computes `numeric` (`AVG` of integers, `SUM` of
+/// `bigint`) the sandbox still computes a float or an integer of the same value: such columns
+/// are counted in `numeric_as`, not failed, and the count is reported.
+fn compare_columns(
+    ours: &[(String, String)],
+    theirs: &[(String, String)],
+    numeric_as: &mut usize,
+) -> Result<(), String> {
+    let names = |columns: &[(String, String)]| -> Vec<String> {
+        columns.iter().map(|(name, _)| name.clone()).collect()
+    };
+    if names(ours) != names(theirs) {
+        return Err(format!(
+            "column names differ: ours {:?}, PostgreSQL's {:?}",
+            names(ours),
+            names(theirs)
+        ));
+    }
+    let mut differ = false;
+    for ((_, a), (_, b)) in ours.iter().zip(theirs) {
         match (type_kind(a), type_kind(b)) {
             _ if a == "NULL" => {}
             (a, b) if a == b => {}
@@ -162,11 +181,11 @@ fn sandbox_answers_as_postgres_does() {
                 (_, Ok(_), _) if case.error => {
                     Err("postgres answered a case marked error".to_owned())
                 }
-                // Types do not depend on the data: checked on the first seed.
-                (Ok((ours, types)), Ok((theirs, their_types)), None) => {
-                    compare(case, &ours, &theirs).and_then(|()| match (seed_index, their_types) {
-                        (0, Some(their_types)) => {
-                            compare_types(&types, &their_types, &mut numeric_as)
+                // Names and types do not depend on the data: checked on the first seed.
+                (Ok((ours, columns)), Ok((theirs, their_columns)), None) => {
+                    compare(case, &ours, &theirs).and_then(|()| match (seed_index, their_columns) {
+                        (0, Some(their_columns)) => {
+                            compare_columns(&columns, &their_columns, &mut numeric_as)
                         }
                         _ => Ok(()),
                     })

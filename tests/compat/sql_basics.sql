@@ -294,3 +294,8 @@ ORDER BY t;
 
 -- case: casts of literals to boolean
 SELECT CAST('f' AS BOOLEAN) = 'no' AS f_is_no, CAST(' On' AS BOOLEAN) AS on_, 'yes' = TRUE AS yes_is_true;
+
+-- case: a cast is named after the column it casts
+-- ordered
+SELECT stream_id, CAST(stream_id AS TEXT), s.title::text, CAST(CAST(stream_id AS TEXT) AS INTEGER), CAST(1 AS INTEGER), COUNT(*)
+FROM streams s GROUP BY stream_id, s.title ORDER BY 1 LIMIT 3;

@@ -143,15 +143,15 @@ impl Postgres {
         Ok(results.swap_remove(statements.len() - 2))
     }
 
-    /// [`Postgres::query`], also returning the type of each result column as PostgreSQL names
-    /// it, or `None` when `setup` commits (a second session could not repeat it). psql describes
-    /// a query only from a script (`\gdesc`), so types come from a session of their own.
+    /// [`Postgres::query`], also returning the name and type of each result column, or `None`
+    /// when `setup` commits (a second session could not repeat it). psql describes a query only
+    /// from a script (`\gdesc`), so columns come from a session of their own.
     pub fn typed_query(
         &self,
         database: &str,
         setup: &[&str],
         query: &str,
-    ) -> Result<(super::compare::Rows, Option<Vec<String>>), String> {
+    ) -> Result<(super::compare::Rows, Option<Vec<(String, String)>>), String> {
         let commits = setup.iter().any(|statement| {
             let upper = statement.trim_start().to_ascii_uppercase();
             upper.starts_with("COMMIT") || upper.starts_with("END")
@@ -163,7 +163,12 @@ impl Postgres {
         Ok((self.query(database, setup, query)?, types))
     }
 
-    fn describe(&self, database: &str, setup: &[&str], query: &str) -> Result<Vec<String>, String> {
+    fn describe(
+        &self,
+        database: &str,
+        setup: &[&str],
+        query: &str,
+    ) -> Result<Vec<(String, String)>, String> {
         use std::io::Write;
         use std::process::Stdio;
         let mut script = String::from("BEGIN;\n");
@@ -191,7 +196,10 @@ impl Postgres {
         let text = String::from_utf8(output.stdout).expect("utf-8");
         Ok(rows_of(&text)
             .into_iter()
-            .map(|column| column.get(1).cloned().flatten().unwrap_or_default())
+            .map(|column| {
+                let field = |i: usize| column.get(i).cloned().flatten().unwrap_or_default();
+                (field(0), field(1))
+            })
             .collect())
     }
 
