@@ -12,7 +12,7 @@ use livestream_sandbox::engine::{Config, Engine};
 use livestream_sandbox::generate::{self, Scale, ANCHOR};
 use support::cases::{cases, Case, Order};
 use support::compare::{same_rows, sorted, Rows};
-use support::postgres::Postgres;
+use support::postgres::{Columns, Postgres};
 
 const SEEDS: [u64; 3] = [1, 2, 3];
 
@@ -64,7 +64,7 @@ fn same_error(ours: &str, theirs: &str) -> Result<(), String> {
 }
 
 /// Our rows as text, and each column's name and type.
-fn run_ours(engine: &mut Engine, case: &Case) -> Result<(Rows, Vec<(String, String)>), String> {
+fn run_ours(engine: &mut Engine, case: &Case) -> Result<(Rows, Columns), String> {
     for statement in &case.setup {
         engine.run(statement).map_err(|e| format!("setup: {e}"))?;
     }

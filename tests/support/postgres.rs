@@ -6,6 +6,9 @@ use livestream_sandbox::{rows, schema, time};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// Each result column's name and type.
+pub type Columns = Vec<(String, String)>;
+
 /// What psql prints for NULL: text no generated value contains.
 const NULL_MARK: &str = "<<NULL>>";
 
@@ -151,7 +154,7 @@ impl Postgres {
         database: &str,
         setup: &[&str],
         query: &str,
-    ) -> Result<(super::compare::Rows, Option<Vec<(String, String)>>), String> {
+    ) -> Result<(super::compare::Rows, Option<Columns>), String> {
         let commits = setup.iter().any(|statement| {
             let upper = statement.trim_start().to_ascii_uppercase();
             upper.starts_with("COMMIT") || upper.starts_with("END")
@@ -163,12 +166,7 @@ impl Postgres {
         Ok((self.query(database, setup, query)?, types))
     }
 
-    fn describe(
-        &self,
-        database: &str,
-        setup: &[&str],
-        query: &str,
-    ) -> Result<Vec<(String, String)>, String> {
+    fn describe(&self, database: &str, setup: &[&str], query: &str) -> Result<Columns, String> {
         use std::io::Write;
         use std::process::Stdio;
         let mut script = String::from("BEGIN;\n");
