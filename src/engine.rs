@@ -1541,6 +1541,18 @@ fn out_of_range(error: gluesql::core::error::ValueError) -> String {
     }
 }
 
+fn invalid_input(data_type: &DataType, text: &str) -> String {
+    let type_name = match data_type {
+        DataType::Boolean => "boolean".to_owned(),
+        DataType::Int => "bigint".to_owned(),
+        DataType::Float => "double precision".to_owned(),
+        DataType::Decimal => "numeric".to_owned(),
+        DataType::Timestamp => "timestamp".to_owned(),
+        other => other.to_string().to_lowercase(),
+    };
+    format!("invalid input syntax for type {type_name}: \"{text}\"")
+}
+
 fn glue_error(error: GlueError) -> EngineError {
     use gluesql::core::error::{EvaluateError, TranslateError, ValueError};
     let message = match error {
@@ -1554,6 +1566,23 @@ fn glue_error(error: GlueError) -> EngineError {
         GlueError::Value(value) if matches!(*value, ValueError::BinaryOperationOverflow { .. }) => {
             out_of_range(*value)
         }
+        // Text that does not read as the type it is cast to, in PostgreSQL's words.
+        GlueError::Value(value)
+            if matches!(&*value, ValueError::ConvertFailed { value: Value::Str(_), .. }) =>
+        {
+            let ValueError::ConvertFailed {
+                value: Value::Str(text),
+                data_type,
+            } = *value
+            else {
+                unreachable!("matched above")
+            };
+            invalid_input(&data_type, &text)
+        }
+        GlueError::Evaluate(
+            EvaluateError::TextCastFailed { literal, data_type }
+            | EvaluateError::TextParseFailed { literal, data_type },
+        ) => invalid_input(&data_type, &literal),
         GlueError::Evaluate(
             EvaluateError::FunctionRequiresStringValue(name)
             | EvaluateError::FunctionRequiresIntegerValue(name)

@@ -299,3 +299,19 @@ SELECT CAST('f' AS BOOLEAN) = 'no' AS f_is_no, CAST(' On' AS BOOLEAN) AS on_, 'y
 -- ordered
 SELECT stream_id, CAST(stream_id AS TEXT), s.title::text, CAST(CAST(stream_id AS TEXT) AS INTEGER), CAST(1 AS INTEGER), COUNT(*)
 FROM streams s GROUP BY stream_id, s.title ORDER BY 1 LIMIT 3;
+
+-- case: text that is no boolean cast to boolean is an error
+-- error
+SELECT CAST(handle AS BOOLEAN) FROM creators WHERE creator_id = 1;
+
+-- case: text that is no timestamp cast to timestamp is an error
+-- error
+SELECT CAST(handle AS TIMESTAMP) FROM creators WHERE creator_id = 1;
+
+-- case: text that is no float cast to double precision is an error
+-- error
+SELECT CAST(handle AS DOUBLE PRECISION) FROM creators WHERE creator_id = 1;
+
+-- case: a literal that is no date cast to date is an error
+-- error
+SELECT CAST('abc' AS DATE);
