@@ -1998,9 +1998,8 @@ fn type_literal(expr: &mut Expr, kind: ValueKind) -> Result<(), EngineError> {
             Expr::Value(Value::Number(exact, false))
         }
         ValueKind::Boolean => {
-            Expr::Value(Value::Boolean(
-            parse_bool(text).ok_or_else(|| invalid("boolean"))?,
-        ))
+            let boolean = parse_bool(text).ok_or_else(|| invalid("boolean"))?;
+            Expr::Value(Value::Boolean(boolean))
         }
         ValueKind::Interval | ValueKind::Other => return Ok(()),
     };
