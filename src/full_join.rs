@@ -80,24 +80,96 @@ pub fn open_leading_parentheses(from: &mut TableWithJoins) {
 
 /// Replaces every join of the query's FROM list that GlueSQL cannot run with its computed rows.
 /// Run after derived tables, CTEs and views are stored as tables.
-pub fn rewrite(backend: &mut dyn Backend, select: &mut Select) -> Result<(), EngineError> {
+pub fn rewrite(backend: &mut dyn Backend, query: &mut Query) -> Result<(), EngineError> {
+    let SetExpr::Select(select) = query.body.as_mut() else {
+        return Ok(());
+    };
     if !needs_step(select) {
         return Ok(());
     }
     expand_wildcards(backend, select)?;
+    let used = used_names(query);
+    let SetExpr::Select(select) = query.body.as_mut() else {
+        unreachable!("checked above")
+    };
     for from in &mut select.from {
-        compute_steps(backend, from)?;
+        compute_steps(backend, from, used.as_ref())?;
     }
     Ok(())
 }
 
-fn compute_steps(backend: &mut dyn Backend, from: &mut TableWithJoins) -> Result<(), EngineError> {
+/// Every name the query reads a column by, anywhere in it (its `*` already listed), or `None`
+/// when a `NATURAL JOIN` reads columns it does not name. The joined rows are stored with these
+/// columns only: a name that is not a column, or a column of another relation, only keeps a
+/// column that was not needed.
+fn used_names(query: &Query) -> Option<HashSet<String>> {
+    fn joined(from: &TableWithJoins, names: &mut HashSet<String>) -> bool {
+        let nested = |factor: &TableFactor, names: &mut HashSet<String>| match factor {
+            TableFactor::NestedJoin {
+                table_with_joins, ..
+            } => joined(table_with_joins, names),
+            _ => true,
+        };
+        nested(&from.relation, names)
+            && from.joins.iter().all(|join| {
+                names.extend(
+                    crate::names::using_columns(&join.join_operator)
+                        .into_iter()
+                        .flatten()
+                        .map(identifier_name),
+                );
+                !crate::names::natural(&join.join_operator) && nested(&join.relation, names)
+            })
+    }
+    let mut names = HashSet::new();
+    let _ = crate::walk::expressions(query, |expr| {
+        match expr {
+            Expr::Identifier(ident) => {
+                names.insert(identifier_name(ident));
+            }
+            Expr::CompoundIdentifier(parts) => {
+                names.extend(parts.last().map(identifier_name));
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    let SetExpr::Select(select) = query.body.as_ref() else {
+        return None;
+    };
+    select
+        .from
+        .iter()
+        .all(|from| joined(from, &mut names))
+        .then_some(names)
+}
+
+fn compute_steps(
+    backend: &mut dyn Backend,
+    from: &mut TableWithJoins,
+    used: Option<&HashSet<String>>,
+) -> Result<(), EngineError> {
     while let Some(index) = from.joins.iter().position(is_step) {
-        if !open_inner_parentheses(backend, from, index)? {
-            outer_join(backend, from, index)?;
+        if !open_inner_parentheses(backend, from, index, used)? {
+            outer_join(backend, from, index, used)?;
         }
     }
     Ok(())
+}
+
+/// The columns of `sides` the query reads (at least one each, so every relation keeps a
+/// column to be selected by).
+fn narrowed(mut sides: Vec<Side>, used: Option<&HashSet<String>>) -> Vec<Side> {
+    if let Some(used) = used {
+        for side in &mut sides {
+            let first = side.columns.first().cloned();
+            side.columns.retain(|name| used.contains(name));
+            if side.columns.is_empty() {
+                side.columns.extend(first);
+            }
+        }
+    }
+    sides
 }
 
 /// `a JOIN (b JOIN c ON p) ON q` first in its FROM list as `b JOIN c ON p JOIN a ON q` (an inner
@@ -110,6 +182,7 @@ fn open_inner_parentheses(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
     index: usize,
+    used: Option<&HashSet<String>>,
 ) -> Result<bool, EngineError> {
     let join = &from.joins[index];
     let (
@@ -175,7 +248,7 @@ fn open_inner_parentheses(
         return Ok(false);
     }
     let on = on.clone();
-    compute_steps(backend, &mut inner)?;
+    compute_steps(backend, &mut inner, used)?;
     let mut joins = vec![Join {
         relation: inner.relation,
         global: false,
@@ -239,7 +312,21 @@ fn numbered_right(
             let _ = crate::walk::walk_mut(on, &mut renamed);
             rows
         }
-        _ => backend.select(select_all_from(&right[0].table))?,
+        _ => {
+            let mut query = select_all_from(&right[0].table);
+            let SetExpr::Select(select) = query.body.as_mut() else {
+                unreachable!("a fixed query is a SELECT")
+            };
+            select.projection = right[0]
+                .columns
+                .iter()
+                .map(|name| SelectItem::ExprWithAlias {
+                    expr: Expr::Identifier(Ident::with_quote('"', name)),
+                    alias: Ident::new(name),
+                })
+                .collect();
+            backend.select(query)?
+        }
     };
     for (number, row) in rows.rows.iter_mut().enumerate() {
         row.push(Value::I64(number as i64));
@@ -320,6 +407,7 @@ fn outer_join(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
     index: usize,
+    used: Option<&HashSet<String>>,
 ) -> Result<(), EngineError> {
     let join = &from.joins[index];
     let (JoinOperator::FullOuter(constraint)
@@ -350,9 +438,9 @@ fn outer_join(
     for factor in
         std::iter::once(&from.relation).chain(from.joins[..index].iter().map(|j| &j.relation))
     {
-        left.extend(sides(&*backend, factor)?);
+        left.extend(narrowed(sides(&*backend, factor)?, used));
     }
-    let right = sides(&*backend, &join.relation)?;
+    let right = narrowed(sides(&*backend, &join.relation)?, used);
     let right_relation = join.relation.clone();
     let (right_rows, numbered, right_name) =
         numbered_right(backend, &right_relation, &right, &mut on)?;

@@ -349,8 +349,8 @@ fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, Eng
         return Err(error);
     }
     crate::join_columns::rewrite(&*backend, &mut query)?;
+    crate::full_join::rewrite(backend, &mut query)?;
     if let SetExpr::Select(select) = query.body.as_mut() {
-        crate::full_join::rewrite(backend, select)?;
         group_by_output_names(&*backend, select);
     }
     match *query.body {

@@ -697,3 +697,33 @@ FROM streams s
 WHERE s.stream_id <= CAST('300' AS INT)
     AND 100 <= (SELECT MAX(g.amount_usd) FROM gifts g WHERE g.stream_id = s.stream_id)
 ORDER BY s.stream_id;
+
+-- A FULL JOIN keeps only the columns the query reads; these read them outside the select list.
+-- case: full_join_columns_read_only_by_order_by_and_having
+-- ordered
+SELECT g.viewer_id, COUNT(vs.session_id) AS visits, COUNT(g.gift_id) AS gifts
+FROM (SELECT * FROM gifts WHERE stream_id <= 60) g
+FULL JOIN (SELECT * FROM viewer_sessions WHERE stream_id <= 60) vs
+    ON vs.stream_id = g.stream_id AND vs.viewer_id = g.viewer_id
+GROUP BY g.viewer_id
+HAVING MAX(vs.join_time) > MIN(g.sent_at) OR MAX(g.amount_usd) > 100
+ORDER BY MAX(vs.device), g.viewer_id
+LIMIT 25;
+
+-- case: full_join_columns_read_only_by_a_correlated_subquery_and_a_later_using
+-- ordered
+SELECT g.gift_id, s.stream_id, cr.handle,
+       (SELECT sc.name FROM stream_categories sc WHERE sc.category_id = s.category_id) AS category
+FROM (SELECT * FROM gifts WHERE stream_id <= 40) g
+FULL JOIN (SELECT * FROM streams WHERE stream_id BETWEEN 30 AND 45) s ON s.stream_id = g.stream_id
+LEFT JOIN creators cr USING (creator_id)
+ORDER BY s.stream_id, g.gift_id;
+
+-- case: full_join_columns_read_only_by_a_window
+-- ordered
+SELECT g.gift_id, vs.session_id,
+       ROW_NUMBER() OVER (PARTITION BY vs.device ORDER BY vs.join_time, vs.session_id, g.gift_id) AS nth
+FROM (SELECT * FROM gifts WHERE stream_id <= 5) g
+FULL JOIN (SELECT * FROM viewer_sessions WHERE stream_id <= 5) vs
+    ON vs.stream_id = g.stream_id AND vs.viewer_id = g.viewer_id
+ORDER BY vs.device, nth;
