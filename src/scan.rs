@@ -1304,12 +1304,11 @@ impl<'q> Plan<'q> {
             true => None,
             false => Some(self.emit(tuple, &[])?),
         };
-        // The row's values, without a vector of them.
-        let values = || -> Box<dyn Iterator<Item = &Value>> {
-            match &emitted {
-                Some((row, _)) => Box::new(row.iter()),
-                None => Box::new(self.output.iter().filter_map(|node| node.direct(tuple))),
-            }
+        // The row's values, without a vector of them (nor a box: this runs twice per row).
+        let values = || {
+            let direct = self.output.iter().filter(|_| emitted.is_none());
+            let emitted = emitted.iter().flat_map(|(row, _)| row.iter());
+            emitted.chain(direct.filter_map(|node| node.direct(tuple)))
         };
         let mut hasher = seen.latest.hasher().build_hasher();
         values().for_each(|value| value.hash(&mut hasher));
