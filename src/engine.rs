@@ -593,9 +593,18 @@ impl Engine {
     /// GlueSQL plans hash joins only for a query of its own.
     fn statement(&mut self, statement: Statement) -> Result<QueryResult, EngineError> {
         match statement {
-            Statement::Query(query) => {
-                let relation = pipeline::query(self, *query)?;
-                Ok(self.select_result(relation))
+            Statement::Query(mut query) => {
+                // Answered as written, the rows past those shown may be counted, not copied.
+                if pipeline::answered_as_written(self, &mut query) {
+                    let shown = Some(self.config.row_cap);
+                    let mut statement = Statement::Query(query);
+                    let translated = translate(&mut statement)?;
+                    let (payload, uncopied) =
+                        self.execute_translated(Cow::Owned(translated), &statement, shown)?;
+                    return Ok(self.select_result(relation(payload), uncopied));
+                }
+                let relation = pipeline::evaluate(self, *query)?;
+                Ok(self.select_result(relation, 0))
             }
             other => self.other_statement(other),
         }
@@ -1059,19 +1068,24 @@ impl Engine {
 
     fn execute_payload(&mut self, statement: &mut Statement) -> Result<Payload, EngineError> {
         let translated = translate(statement)?;
-        self.execute_translated(Cow::Owned(translated), statement)
+        let (payload, _) = self.execute_translated(Cow::Owned(translated), statement, None)?;
+        Ok(payload)
     }
 
     /// Runs a statement [`translate`] made of `statement`; GlueSQL's executor takes it whole, so
-    /// one that is run again is copied only then.
+    /// one that is run again is copied only then. Beside the answer, how many of its rows past
+    /// the first `shown` were counted and not copied (see [`scan::run`]).
     fn execute_translated(
         &mut self,
         translated: Cow<gluesql::core::ast::Statement>,
         statement: &Statement,
-    ) -> Result<Payload, EngineError> {
-        let result = match scan::run(&mut self.storage, &translated) {
+        shown: Option<usize>,
+    ) -> Result<(Payload, usize), EngineError> {
+        let result = match scan::run(&mut self.storage, &translated, shown) {
             Some(result) => result,
-            None => self.execute_in_gluesql(translated.into_owned(), statement)?,
+            None => self
+                .execute_in_gluesql(translated.into_owned(), statement)?
+                .map(|payload| (payload, 0)),
         };
         result.map_err(|error| match error {
             GlueError::StorageMsg(message) if message == BUDGET_EXCEEDED => EngineError::Stopped {
@@ -1104,9 +1118,11 @@ impl Engine {
         }
     }
 
-    fn select_result(&self, relation: Relation) -> QueryResult {
+    /// The answer to a query: its first rows, up to the row cap, and the count of all of them
+    /// (`uncopied` more than `relation` holds).
+    fn select_result(&self, relation: Relation, uncopied: usize) -> QueryResult {
         let Relation { columns, rows } = relation;
-        let total_rows = rows.len();
+        let total_rows = rows.len() + uncopied;
         let mut types: Vec<Option<String>> = vec![None; columns.len()];
         let shown: Vec<Vec<Cell>> = rows
             .into_iter()
@@ -1154,10 +1170,13 @@ impl Engine {
             rows_read,
         };
         match payload {
-            Payload::Select { labels, rows } => self.select_result(Relation {
-                columns: labels,
-                rows,
-            }),
+            Payload::Select { labels, rows } => self.select_result(
+                Relation {
+                    columns: labels,
+                    rows,
+                },
+                0,
+            ),
             Payload::Insert(n) => tag("INSERT 0", Some(n)),
             Payload::Delete(n) => tag("DELETE", Some(n)),
             Payload::Update(n) => tag("UPDATE", Some(n)),
@@ -1887,7 +1906,8 @@ impl Backend for Engine {
         let translated = translate(&mut statement)?;
         while !rows.is_empty() {
             self.replace(table, rows)?;
-            let answer = self.execute_translated(Cow::Borrowed(&translated), &statement)?;
+            let (answer, _) =
+                self.execute_translated(Cow::Borrowed(&translated), &statement, None)?;
             rows = next(relation(answer))?;
         }
         Ok(())

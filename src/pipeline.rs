@@ -91,7 +91,7 @@ pub fn query(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, En
 
 /// Whether GlueSQL answers `query` as written, with no step before it; then its `GROUP BY` is
 /// made to name its inputs (see `group_by_output_names`).
-fn answered_as_written(backend: &dyn Backend, query: &mut Query) -> bool {
+pub fn answered_as_written(backend: &dyn Backend, query: &mut Query) -> bool {
     // A derived table alone in FROM is computed first too: GlueSQL's executor would run it,
     // and every subquery in it per row, where the in-place reads cannot.
     let derived = matches!(&*query.body, SetExpr::Select(select) if reads_derived_table(select));
@@ -337,7 +337,8 @@ fn bind_views(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engine
     Ok(())
 }
 
-fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, EngineError> {
+/// Answers a query in steps (see [`query`]).
+pub fn evaluate(backend: &mut dyn Backend, mut query: Query) -> Result<Relation, EngineError> {
     bind_views(backend, &mut query)?;
     if let Some(with) = query.with.take() {
         bind_ctes(backend, with, &mut query)?;

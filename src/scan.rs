@@ -37,7 +37,7 @@ use gluesql::core::executor::{
 };
 use gluesql::core::store::{Store, StoreMut};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
@@ -45,17 +45,26 @@ use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-/// The answer to `statement`, or `None` when it is not a shape answered here.
-pub fn run(storage: &mut SandboxStorage, statement: &Statement) -> Option<Result<Payload>> {
+/// The answer to `statement`, or `None` when it is not a shape answered here; beside it, how
+/// many rows of the answer were counted and not copied. With `shown` (for a statement's own
+/// answer, of which the user sees that many rows), the rows past the first `shown` are only
+/// counted when nothing is computed for them: see [`Plan::copied`].
+pub fn run(
+    storage: &mut SandboxStorage,
+    statement: &Statement,
+    shown: Option<usize>,
+) -> Option<Result<(Payload, usize)>> {
     match statement {
         Statement::Query(query) => {
-            let plan = Plan::new(storage, query)?;
-            Some(plan.execute())
+            let mut plan = Plan::new(storage, query)?;
+            plan.shown = shown;
+            Some(plan.execute().map(|payload| (payload, plan.uncopied.get())))
         }
         Statement::Delete {
             table_name,
             selection,
-        } => delete(storage, table_name, selection.as_ref()),
+        } => delete(storage, table_name, selection.as_ref())
+            .map(|result| result.map(|payload| (payload, 0))),
         _ => None,
     }
 }
@@ -416,6 +425,9 @@ struct Plan<'q> {
     distinct: bool,
     offset: usize,
     limit: Option<usize>,
+    /// How many rows of the answer are shown (see [`run`]), and how many were counted only.
+    shown: Option<usize>,
+    uncopied: Cell<usize>,
 }
 
 /// One table of the `FROM` chain.
@@ -870,15 +882,41 @@ impl<'q> Plan<'q> {
             distinct: *distinct,
             offset,
             limit,
+            shown: None,
+            uncopied: Cell::new(0),
         })
     }
 
-    fn execute(self) -> Result<Payload> {
+    fn execute(&self) -> Result<Payload> {
         let rows = self.rows(&[])?;
         Ok(Payload::Select {
-            labels: self.labels,
+            labels: self.labels.clone(),
             rows,
         })
+    }
+
+    /// How many rows to copy before the rest are only counted: the rows shown, when every row
+    /// passing the filters is one of the answer's, in the order read (no grouping, `DISTINCT`,
+    /// `ORDER BY`, `OFFSET` or `LIMIT`), and nothing is computed for it (every output a
+    /// column), so that no error a later row would raise goes unseen. Every row otherwise.
+    fn copied(&self) -> usize {
+        match self.shown {
+            Some(shown)
+                if self.depth == 0
+                    && self.grouping.is_none()
+                    && !self.distinct
+                    && self.order.is_empty()
+                    && self.offset == 0
+                    && self.limit.is_none()
+                    && self
+                        .output
+                        .iter()
+                        .all(|node| matches!(node, Node::Column(..))) =>
+            {
+                shown
+            }
+            _ => usize::MAX,
+        }
     }
 
     /// The answer, within the enclosing queries' current rows.
@@ -932,7 +970,12 @@ impl<'q> Plan<'q> {
                 }
                 _ => usize::MAX,
             };
+            let copied = self.copied();
             joins.first(&mut tuple, &mut |tuple| match &self.grouping {
+                None if kept.len() >= copied => {
+                    self.uncopied.set(self.uncopied.get() + 1);
+                    Ok(ControlFlow::Continue(()))
+                }
                 None => {
                     match seen.as_mut() {
                         Some(seen) => self.keep_distinct(seen, &mut kept, tuple)?,

@@ -270,6 +270,50 @@ fn big_results_are_truncated_with_the_true_total() {
 }
 
 #[test]
+fn rows_past_the_cap_are_counted_and_the_shown_ones_are_the_first() {
+    // Rows past the cap of a plain query are counted, not copied; every shape must show the
+    // first rows and the total an engine without a cap gives.
+    let mut capped = engine();
+    capped.set_row_cap(700);
+    let mut whole = engine();
+    whole.set_row_cap(usize::MAX);
+    for sql in [
+        "SELECT * FROM chat_messages",
+        "SELECT body, message_id FROM chat_messages WHERE stream_id <= 500",
+        "SELECT g.*, s.title FROM gifts g JOIN streams s ON s.stream_id = g.stream_id",
+        "SELECT vs.session_id FROM viewer_sessions vs LEFT JOIN gifts g ON g.viewer_id = vs.viewer_id",
+        "SELECT message_id + 1 FROM chat_messages",
+        "SELECT * FROM viewer_sessions LIMIT 5000",
+        "SELECT * FROM viewer_sessions LIMIT 5000 OFFSET 44000",
+        "SELECT * FROM viewer_sessions ORDER BY join_time DESC",
+        "SELECT DISTINCT viewer_id FROM viewer_sessions",
+        "SELECT viewer_id, COUNT(*) FROM viewer_sessions GROUP BY viewer_id",
+        "WITH c AS (SELECT * FROM chat_messages WHERE viewer_id % 3 = 0) SELECT * FROM c",
+        "SELECT * FROM streams WHERE stream_id <= 300",
+    ] {
+        let (shown, all) = (capped.query(sql).unwrap(), whole.query(sql).unwrap());
+        assert_eq!(shown.total_rows, all.total_rows, "{sql}");
+        assert_eq!(shown.command, all.command, "{sql}");
+        assert_eq!(shown.columns, all.columns, "{sql}");
+        assert_eq!(shown.rows.len(), all.total_rows.min(700), "{sql}");
+        assert_eq!(shown.rows[..], all.rows[..shown.rows.len()], "{sql}");
+        assert_eq!(shown.truncated, all.total_rows > 700, "{sql}");
+    }
+    let in_first_streams = data().chat_messages.iter().filter(|m| m.stream_id <= 500);
+    let result = capped
+        .query("SELECT * FROM chat_messages WHERE stream_id <= 500")
+        .unwrap();
+    assert_eq!(result.total_rows, in_first_streams.count());
+    // A row past the cap still raises its error, as in PostgreSQL.
+    assert!(error(
+        &mut capped,
+        "SELECT 1 / (message_id - 99000) FROM chat_messages"
+    )
+    .to_string()
+    .contains("division by zero"));
+}
+
+#[test]
 fn runaway_joins_are_stopped_with_a_reason() {
     let mut data = generate::generate(1, Scale::S);
     data.chat_messages.truncate(1_000);
