@@ -93,34 +93,16 @@ pub fn rewrite(backend: &mut dyn Backend, query: &mut Query) -> Result<(), Engin
         unreachable!("checked above")
     };
     for from in &mut select.from {
-        compute_steps(backend, from, used.as_ref())?;
+        compute_steps(backend, from, &used)?;
     }
     Ok(())
 }
 
-/// Every name the query reads a column by, anywhere in it (its `*` already listed), or `None`
-/// when a `NATURAL JOIN` reads columns it does not name. The joined rows are stored with these
-/// columns only: a name that is not a column, or a column of another relation, only keeps a
-/// column that was not needed.
-fn used_names(query: &Query) -> Option<HashSet<String>> {
-    fn joined(from: &TableWithJoins, names: &mut HashSet<String>) -> bool {
-        let nested = |factor: &TableFactor, names: &mut HashSet<String>| match factor {
-            TableFactor::NestedJoin {
-                table_with_joins, ..
-            } => joined(table_with_joins, names),
-            _ => true,
-        };
-        nested(&from.relation, names)
-            && from.joins.iter().all(|join| {
-                names.extend(
-                    crate::names::using_columns(&join.join_operator)
-                        .into_iter()
-                        .flatten()
-                        .map(identifier_name),
-                );
-                !crate::names::natural(&join.join_operator) && nested(&join.relation, names)
-            })
-    }
+/// Every name the query reads a column by, anywhere in it (its `*` listed and its `USING` and
+/// `NATURAL` joins written out with `ON` by now). The joined rows are stored with these columns
+/// only: a name that is not a column, or a column of another relation, only keeps a column that
+/// was not needed.
+fn used_names(query: &Query) -> HashSet<String> {
     let mut names = HashSet::new();
     let _ = crate::walk::expressions(query, |expr| {
         match expr {
@@ -134,20 +116,13 @@ fn used_names(query: &Query) -> Option<HashSet<String>> {
         }
         ControlFlow::<()>::Continue(())
     });
-    let SetExpr::Select(select) = query.body.as_ref() else {
-        return None;
-    };
-    select
-        .from
-        .iter()
-        .all(|from| joined(from, &mut names))
-        .then_some(names)
+    names
 }
 
 fn compute_steps(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
-    used: Option<&HashSet<String>>,
+    used: &HashSet<String>,
 ) -> Result<(), EngineError> {
     while let Some(index) = from.joins.iter().position(is_step) {
         if !open_inner_parentheses(backend, from, index, used)? {
@@ -159,14 +134,12 @@ fn compute_steps(
 
 /// The columns of `sides` the query reads (at least one each, so every relation keeps a
 /// column to be selected by).
-fn narrowed(mut sides: Vec<Side>, used: Option<&HashSet<String>>) -> Vec<Side> {
-    if let Some(used) = used {
-        for side in &mut sides {
-            let first = side.columns.first().cloned();
-            side.columns.retain(|name| used.contains(name));
-            if side.columns.is_empty() {
-                side.columns.extend(first);
-            }
+fn narrowed(mut sides: Vec<Side>, used: &HashSet<String>) -> Vec<Side> {
+    for side in &mut sides {
+        let first = side.columns.first().cloned();
+        side.columns.retain(|name| used.contains(name));
+        if side.columns.is_empty() {
+            side.columns.extend(first);
         }
     }
     sides
@@ -182,7 +155,7 @@ fn open_inner_parentheses(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
     index: usize,
-    used: Option<&HashSet<String>>,
+    used: &HashSet<String>,
 ) -> Result<bool, EngineError> {
     let join = &from.joins[index];
     let (
@@ -407,7 +380,7 @@ fn outer_join(
     backend: &mut dyn Backend,
     from: &mut TableWithJoins,
     index: usize,
-    used: Option<&HashSet<String>>,
+    used: &HashSet<String>,
 ) -> Result<(), EngineError> {
     let join = &from.joins[index];
     let (JoinOperator::FullOuter(constraint)
