@@ -425,8 +425,9 @@ struct Plan<'q> {
     distinct: bool,
     offset: usize,
     limit: Option<usize>,
-    /// How many rows of the answer are shown (see [`run`]), and how many were counted only.
+    /// How many rows of the answer are shown (see [`run`]).
     shown: Option<usize>,
+    /// The answer's rows counted past those copied (see [`Plan::copied`]).
     uncopied: Cell<usize>,
 }
 
